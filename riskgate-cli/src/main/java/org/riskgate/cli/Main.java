@@ -1,0 +1,40 @@
+package org.riskgate.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code riskgate} command: every capability module contributes its subcommands here. */
+@Command(
+    name = "riskgate",
+    mixinStandardHelpOptions = true,
+    version = "riskgate 0.1.0",
+    description = "Customs risk management: score declarations into lanes, explain, audit.")
+public final class Main implements Runnable {
+
+  /** One entry per subcommand; capability modules add theirs in this list. */
+  static List<Object> subcommands() {
+    return List.of(
+        new DemoCommand(),
+        new TrainCommand(),
+        new EvaluateCommand(),
+        new ScoreCommand());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; errors are shown as one message, never a trace. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    subcommands().forEach(cli::addSubcommand);
+    cli.setExecutionExceptionHandler(new UserErrors());
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}
