@@ -1,0 +1,276 @@
+package org.riskgate.selectivity.rules;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import org.riskgate.selectivity.Lane;
+
+/**
+ * Turns rule text into compiled rules, or into a list of located problems. Parsing stops at syntax
+ * errors (checking names in a tree ANTLR had to repair would only add confusing messages); when
+ * the syntax is right every rule is checked and all problems are reported together.
+ */
+final class Compiler {
+  private final String source;
+  private final List<RuleProblem> problems = new ArrayList<>();
+
+  private Compiler(String source) {
+    this.source = source;
+  }
+
+  static List<CompiledRule> compile(String text, String source) {
+    return new Compiler(source).run(text);
+  }
+
+  private List<CompiledRule> run(String text) {
+    RulesLexer lexer = new RulesLexer(CharStreams.fromString(text, source));
+    RulesParser parser = new RulesParser(new CommonTokenStream(lexer));
+    BaseErrorListener listener = new BaseErrorListener() {
+      @Override
+      public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
+          String msg, RecognitionException e) {
+        problems.add(new RuleProblem(source, line, col + 1, friendly(msg)));
+      }
+    };
+    lexer.removeErrorListeners();
+    parser.removeErrorListeners();
+    lexer.addErrorListener(listener);
+    parser.addErrorListener(listener);
+    RulesParser.FileContext file = parser.file();
+    if (!problems.isEmpty()) {
+      throw new RulesException(problems);
+    }
+    List<CompiledRule> rules = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (RulesParser.RuleDefContext def : file.ruleDef()) {
+      int before = problems.size();
+      CompiledRule rule = rule(def);
+      if (!ids.add(rule.info().id())) {
+        problem(def.name, "duplicate rule name \"" + rule.info().id() + "\"");
+      }
+      if (problems.size() == before) {
+        rules.add(rule);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RulesException(problems);
+    }
+    return List.copyOf(rules);
+  }
+
+  /** ANTLR's wording, with its token names made readable for analysts. */
+  private static String friendly(String msg) {
+    return msg.replace("<EOF>", "end of file")
+        .replace("no viable alternative at input", "cannot read")
+        .replace("extraneous input", "unexpected")
+        .replace("mismatched input", "unexpected")
+        .replace("STRING", "\"text\"")
+        .replace("NUMBER", "number")
+        .replace("DATE", "date (YYYY-MM-DD)")
+        .replace("IDENT", "field name");
+  }
+
+  private CompiledRule rule(RulesParser.RuleDefContext def) {
+    String id = unquote(def.name);
+    if (id.isBlank()) {
+      problem(def.name, "a rule needs a non-blank name");
+    }
+    String owner = "";
+    Optional<LocalDate> from = Optional.empty();
+    Optional<LocalDate> to = Optional.empty();
+    for (RulesParser.HeaderContext h : def.header()) {
+      switch (h) {
+        case RulesParser.OwnerClauseContext o -> owner = unquote(o.owner);
+        case RulesParser.ValidRangeContext r -> {
+          from = date(r.from);
+          to = date(r.to);
+        }
+        case RulesParser.ValidFromContext f -> from = date(f.from);
+        case RulesParser.ValidToContext t -> to = date(t.to);
+        default -> throw new IllegalStateException("grammar and compiler disagree: " + h.getText());
+      }
+    }
+    if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+      problem(def.start, "rule \"" + id + "\" is valid to " + to.get() + ", before it starts on "
+          + from.get());
+    }
+    Optional<Lane> lane = Optional.empty();
+    double delta = 0;
+    List<String> reasons = new ArrayList<>();
+    for (RulesParser.ActionContext a : def.action()) {
+      switch (a) {
+        case RulesParser.LaneActionContext l -> {
+          if (lane.isPresent()) {
+            problem(l.start, "rule \"" + id + "\" forces a lane twice");
+          }
+          lane = Optional.of(Lane.valueOf(l.lane.getText().toUpperCase(java.util.Locale.ROOT)));
+        }
+        case RulesParser.AddActionContext s -> delta += Double.parseDouble(s.amount.getText());
+        case RulesParser.ReasonActionContext r -> reasons.add(unquote(r.text));
+        default -> throw new IllegalStateException("grammar and compiler disagree: " + a.getText());
+      }
+    }
+    String condText = text(def.cond);
+    String reason = reasons.isEmpty() ? "rule " + id + ": " + condText : String.join("; ", reasons);
+    Condition cond = condition(def.cond);
+    return new CompiledRule(new RuleInfo(id, owner, from, to, condText, lane, delta, reason,
+        def.start.getLine()), cond);
+  }
+
+  private Condition condition(RulesParser.ExprContext e) {
+    return switch (e) {
+      case RulesParser.ParensContext p -> condition(p.expr());
+      case RulesParser.NotContext n -> new Condition.Not(condition(n.expr()));
+      case RulesParser.AndContext a -> new Condition.And(condition(a.expr(0)), condition(a.expr(1)));
+      case RulesParser.OrContext o -> new Condition.Or(condition(o.expr(0)), condition(o.expr(1)));
+      case RulesParser.CompareContext c -> compare(c);
+      case RulesParser.InListContext l -> inList(l);
+      case RulesParser.StartsWithContext s -> startsWith(s);
+      default -> throw new IllegalStateException("grammar and compiler disagree: " + e.getText());
+    };
+  }
+
+  /** Resolves a name; an unknown bare name is a problem at its position (null then). */
+  private Fields.Def field(RulesParser.RefContext ref) {
+    String name = ref.getText();
+    if (ref.IDENT().size() > 1) {
+      return Fields.attribute(name);
+    }
+    Optional<Fields.Def> def = Fields.lookup(name);
+    if (def.isEmpty()) {
+      problem(ref.start, "unknown field '" + name + "'; expected one of " + Fields.knownNames()
+          + ", or an attribute with a dot such as importer.hit_rate");
+      return null;
+    }
+    return def.get();
+  }
+
+  private Condition compare(RulesParser.CompareContext c) {
+    Fields.Def f = field(c.ref());
+    Condition.Op op = switch (c.op.getType()) {
+      case RulesParser.EQ -> Condition.Op.EQ;
+      case RulesParser.NEQ -> Condition.Op.NEQ;
+      case RulesParser.LT -> Condition.Op.LT;
+      case RulesParser.LE -> Condition.Op.LE;
+      case RulesParser.GT -> Condition.Op.GT;
+      default -> Condition.Op.GE;
+    };
+    if (f == null) {
+      return FALSE;
+    }
+    RulesParser.LiteralContext lit = c.literal();
+    if (!typeMatches(f, lit)) {
+      return FALSE;
+    }
+    return switch (f.type()) {
+      case TEXT -> {
+        if (op != Condition.Op.EQ && op != Condition.Op.NEQ) {
+          problem(c.op, "operator " + c.op.getText() + " needs a number or a date, but " + f.name()
+              + " is text; use =, !=, in [...] or startswith");
+          yield FALSE;
+        }
+        yield new Condition.TextCompare(f.text(), op, unquote(lit.STRING().getSymbol()));
+      }
+      case NUMBER -> new Condition.NumberCompare(f.number(), op, Double.parseDouble(lit.getText()));
+      case DATE -> date(lit.DATE().getSymbol())
+          .<Condition>map(d -> new Condition.DateCompare(f.date(), op, d)).orElse(FALSE);
+    };
+  }
+
+  private Condition inList(RulesParser.InListContext l) {
+    Fields.Def f = field(l.ref());
+    if (f == null) {
+      return FALSE;
+    }
+    boolean negated = l.NOT() != null;
+    boolean ok = true;
+    for (RulesParser.LiteralContext lit : l.literal()) {
+      ok &= typeMatches(f, lit);
+    }
+    if (!ok) {
+      return FALSE;
+    }
+    return switch (f.type()) {
+      case TEXT -> {
+        Set<String> values = new LinkedHashSet<>();
+        l.literal().forEach(lit -> values.add(unquote(lit.STRING().getSymbol())));
+        yield new Condition.TextIn(f.text(), Set.copyOf(values), negated);
+      }
+      case NUMBER -> new Condition.NumberIn(f.number(),
+          l.literal().stream().mapToDouble(lit -> Double.parseDouble(lit.getText())).toArray(),
+          negated);
+      case DATE -> {
+        Set<LocalDate> values = new HashSet<>();
+        l.literal().forEach(lit -> date(lit.DATE().getSymbol()).ifPresent(values::add));
+        yield new Condition.DateIn(f.date(), Set.copyOf(values), negated);
+      }
+    };
+  }
+
+  private Condition startsWith(RulesParser.StartsWithContext s) {
+    Fields.Def f = field(s.ref());
+    if (f == null) {
+      return FALSE;
+    }
+    if (f.type() != Fields.Type.TEXT) {
+      problem(s.STARTSWITH().getSymbol(), "startswith needs a text field, but " + f.name() + " is "
+          + f.type().word());
+      return FALSE;
+    }
+    List<String> prefixes = s.prefixes().STRING().stream().map(t -> unquote(t.getSymbol())).toList();
+    return new Condition.StartsWith(f.text(), prefixes);
+  }
+
+  private boolean typeMatches(Fields.Def f, RulesParser.LiteralContext lit) {
+    Fields.Type given = lit.STRING() != null ? Fields.Type.TEXT
+        : lit.NUMBER() != null ? Fields.Type.NUMBER : Fields.Type.DATE;
+    if (given == f.type()) {
+      return true;
+    }
+    String hint = f.type() == Fields.Type.TEXT && given == Fields.Type.NUMBER
+        ? " (codes are text: write \"" + lit.getText() + "\")" : "";
+    problem(lit.start, f.name() + " is " + f.type().word() + " but " + lit.getText() + " is "
+        + given.word() + hint);
+    return false;
+  }
+
+  /** Stands in for a condition that had a problem; never evaluated since the file is refused. */
+  private static final Condition FALSE = new Condition.Not(new Condition.StartsWith(in -> "", List.of("")));
+
+  private Optional<LocalDate> date(Token t) {
+    try {
+      return Optional.of(LocalDate.parse(t.getText()));
+    } catch (DateTimeException e) {
+      problem(t, "not a valid date: " + t.getText());
+      return Optional.empty();
+    }
+  }
+
+  private static String unquote(Token t) {
+    String s = t.getText();
+    return s.substring(1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+  }
+
+  private static String text(ParserRuleContext ctx) {
+    return ctx.start.getInputStream()
+        .getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()))
+        .replaceAll("\\s+", " ");
+  }
+
+  private void problem(Token at, String message) {
+    problems.add(new RuleProblem(source, at.getLine(), at.getCharPositionInLine() + 1, message));
+  }
+}

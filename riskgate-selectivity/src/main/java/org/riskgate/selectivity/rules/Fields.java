@@ -1,0 +1,113 @@
+package org.riskgate.selectivity.rules;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.riskgate.core.Declaration;
+
+/** The names a rule may test, each with its type; dotted names are caller-supplied attributes. */
+final class Fields {
+  private Fields() {}
+
+  enum Type {
+    TEXT, NUMBER, DATE;
+
+    String word() {
+      return switch (this) {
+        case TEXT -> "text";
+        case NUMBER -> "a number";
+        case DATE -> "a date";
+      };
+    }
+  }
+
+  /** Reads a text value. */
+  interface TextGetter {
+    String get(Input in);
+  }
+
+  /** Reads a number; may fail for one declaration. */
+  interface NumberGetter {
+    double get(Input in) throws EvalException;
+  }
+
+  /** Reads a date. */
+  interface DateGetter {
+    LocalDate get(Input in);
+  }
+
+  /** One known name. Exactly one getter matches the type. */
+  record Def(String name, Type type, TextGetter text, NumberGetter number, DateGetter date) {}
+
+  private static final Map<String, Def> KNOWN = new LinkedHashMap<>();
+
+  private static void text(String name, Function<Declaration, String> f) {
+    KNOWN.put(name, new Def(name, Type.TEXT, in -> f.apply(in.declaration()), null, null));
+  }
+
+  private static void number(String name, NumberGetter g) {
+    KNOWN.put(name, new Def(name, Type.NUMBER, null, g, null));
+  }
+
+  static {
+    text("id", Declaration::id);
+    text("office", Declaration::officeId);
+    text("process_type", Declaration::processType);
+    text("import_type", Declaration::importType);
+    text("import_use", Declaration::importUse);
+    text("payment_type", Declaration::paymentType);
+    text("transport_mode", Declaration::transportMode);
+    text("declarant", Declaration::declarantId);
+    text("importer", Declaration::importerId);
+    text("seller", Declaration::sellerId);
+    text("courier", Declaration::courierId);
+    text("hs", Declaration::hsCode);
+    text("hs2", d -> d.hsCode().substring(0, 2));
+    text("hs4", d -> d.hsCode().substring(0, 4));
+    text("hs6", Declaration::hs6);
+    text("departure", Declaration::departureCountry);
+    text("origin", Declaration::originCountry);
+    text("tax_type", Declaration::taxType);
+    text("origin_indicator", Declaration::originIndicator);
+    text("description", Declaration::description);
+    number("tax_rate", in -> in.declaration().taxRate());
+    number("net_mass", in -> in.declaration().netMass());
+    number("item_price", in -> in.declaration().itemPrice());
+    number("unit_price", in -> {
+      Declaration d = in.declaration();
+      if (!(d.netMass() > 0)) {
+        throw new EvalException("unit_price is undefined: net_mass is " + d.netMass());
+      }
+      return d.itemPrice() / d.netMass();
+    });
+    number("tax_at_stake", in -> in.declaration().taxAtStake());
+    number("score", Input::score);
+    KNOWN.put("date", new Def("date", Type.DATE, null, null, in -> in.declaration().date()));
+  }
+
+  /** The definition of a bare name, if the language knows it. */
+  static Optional<Def> lookup(String name) {
+    return Optional.ofNullable(KNOWN.get(name));
+  }
+
+  /** An attribute the caller passes in the attribute map, e.g. {@code importer.hit_rate}. */
+  static Def attribute(String name) {
+    return new Def(name, Type.NUMBER, null, in -> {
+      Double v = in.attributes().get(name);
+      if (v == null) {
+        throw new EvalException("attribute '" + name + "' was not provided");
+      }
+      if (v.isNaN()) {
+        throw new EvalException("attribute '" + name + "' is not a number");
+      }
+      return v;
+    }, null);
+  }
+
+  /** Every bare name, for error messages and the reference. */
+  static String knownNames() {
+    return String.join(", ", KNOWN.keySet());
+  }
+}
