@@ -1,0 +1,227 @@
+package org.riskgate.profiles;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.riskgate.core.Declaration;
+
+/**
+ * Profiles of every party in a history, answerable as of any date.
+ *
+ * <p>Point-in-time by construction: a query as of day {@code t} reads only declarations dated
+ * before {@code t} (strictly: a declaration's own day is not yet known when it is scored, nor is
+ * the outcome of inspections made that day). The store is immutable and thread-safe once built.
+ *
+ * <p>Attributes for rules and the risk model ({@link #features}) are named {@code
+ * <role>.<figure>}, e.g. {@code importer.hit_rate}; see {@link #FIGURES}.
+ */
+public final class ProfileStore {
+  /** The figures {@link #features} gives per role, in order. */
+  public static final List<String> FIGURES = List.of(
+      "declarations", "inspected", "hit_rate", "raw_hit_rate", "risk", "days_known",
+      "recent_declarations", "log_value");
+
+  private final List<Declaration> declarations;
+  private final ProfileConfig config;
+  private final double lambda;
+  private final int day0;
+  private final int[] globalDays;
+  private final int[] globalLabelled;
+  private final int[] globalFrauds;
+  private final EnumMap<PartyRole, PartyIndex> roles = new EnumMap<>(PartyRole.class);
+
+  private ProfileStore(List<Declaration> ds, ProfileConfig config) {
+    this.declarations = List.copyOf(ds);
+    this.config = config;
+    this.lambda = Math.log(2) / config.halfLifeDays();
+    int n = ds.size();
+    int[] epoch = new int[n];
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      epoch[i] = (int) ds.get(i).date().toEpochDay();
+      min = Math.min(min, epoch[i]);
+    }
+    this.day0 = n == 0 ? 0 : min;
+    // Global running counts by date, for the base rate as of a date.
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, Comparator.comparingInt(i -> epoch[i]));
+    globalDays = new int[n];
+    globalLabelled = new int[n + 1];
+    globalFrauds = new int[n + 1];
+    for (int k = 0; k < n; k++) {
+      Declaration d = ds.get(idx[k]);
+      globalDays[k] = epoch[idx[k]];
+      globalLabelled[k + 1] = globalLabelled[k] + (d.outcome().isPresent() ? 1 : 0);
+      globalFrauds[k + 1] = globalFrauds[k] + (d.isFraud() ? 1 : 0);
+    }
+    for (PartyRole r : PartyRole.values()) {
+      roles.put(r, new PartyIndex(r, declarations, epoch, day0, lambda));
+    }
+  }
+
+  /** Indexes a history (any order). */
+  public static ProfileStore build(List<Declaration> history, ProfileConfig config) {
+    return new ProfileStore(history, config);
+  }
+
+  /** The configuration the store was built with. */
+  public ProfileConfig config() {
+    return config;
+  }
+
+  /** The history the store was built from. */
+  public List<Declaration> history() {
+    return declarations;
+  }
+
+  /** The fraud rate of all inspections before a date; 0 when there were none. */
+  public double baseRate(LocalDate asOf) {
+    int k = lowerBound(globalDays, 0, globalDays.length, (int) asOf.toEpochDay());
+    return globalLabelled[k] == 0 ? 0 : globalFrauds[k] / (double) globalLabelled[k];
+  }
+
+  /** The roles in which an id appears anywhere in the history. */
+  public List<PartyRole> rolesOf(String partyId) {
+    List<PartyRole> out = new ArrayList<>();
+    for (PartyRole r : PartyRole.values()) {
+      if (roles.get(r).party(partyId) >= 0) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Every party id seen in a role. */
+  public List<String> parties(PartyRole role) {
+    return List.of(roles.get(role).names);
+  }
+
+  /** A party's profile as of a date; empty when it has no declaration before that date. */
+  public Optional<PartyProfile> profile(PartyRole role, String partyId, LocalDate asOf) {
+    PartyIndex ix = roles.get(role);
+    int p = ix.party(partyId);
+    if (p < 0) {
+      return Optional.empty();
+    }
+    int t = (int) asOf.toEpochDay();
+    int start = ix.offsets[p];
+    int end = ix.lowerBound(start, ix.offsets[p + 1], t);
+    if (end == start) {
+      return Optional.empty();
+    }
+    double base = baseRate(asOf);
+    double m = config.priorStrength();
+    long labelled = ix.cumLabelled[end] - ix.cumLabelled[start];
+    long frauds = ix.cumFrauds[end] - ix.cumFrauds[start];
+    int recentStart = ix.lowerBound(start, end, t - config.recentDays());
+    int prevStart = ix.lowerBound(start, recentStart, t - 2 * config.recentDays());
+    long recent = end - recentStart;
+    long previous = recentStart - prevStart;
+    double recentRate = shrunk(ix.cumFrauds[end] - ix.cumFrauds[recentStart],
+        ix.cumLabelled[end] - ix.cumLabelled[recentStart], base, m);
+    double olderRate = shrunk(ix.cumFrauds[recentStart] - ix.cumFrauds[start],
+        ix.cumLabelled[recentStart] - ix.cumLabelled[start], base, m);
+    Map<String, Long> hs = new HashMap<>();
+    Map<String, Long> origins = new HashMap<>();
+    for (int k = start; k < end; k++) {
+      Declaration d = declarations.get(ix.order[k]);
+      hs.merge(d.hs6(), 1L, Long::sum);
+      origins.merge(d.originCountry(), 1L, Long::sum);
+    }
+    long n = end - start;
+    return Optional.of(new PartyProfile(role, partyId, asOf, n,
+        ix.sum(ix.cumValue, p, start, end), ix.sum(ix.cumTax, p, start, end),
+        LocalDate.ofEpochDay(ix.days[start]), LocalDate.ofEpochDay(ix.days[end - 1]),
+        labelled, frauds,
+        labelled == 0 ? OptionalDouble.empty() : OptionalDouble.of(frauds / (double) labelled),
+        shrunk(frauds, labelled, base, m), base, recent, previous,
+        (recent - previous) / (double) Math.max(1, previous), recentRate - olderRate,
+        decayedRisk(ix, p, start, end, t, base), hs.size(), origins.size(),
+        top(hs, n), top(origins, n)));
+  }
+
+  /**
+   * The attributes of a declaration's parties as of its own date, named {@code <role>.<figure>}
+   * for every role and every figure in {@link #FIGURES}. A party the declaration does not name,
+   * or one never seen before, gets zero counts and the base rate as its rates.
+   */
+  public Map<String, Double> features(Declaration d) {
+    return features(d, d.date());
+  }
+
+  /** As {@link #features(Declaration)}, as of another date (e.g. the start of a scoring batch). */
+  public Map<String, Double> features(Declaration d, LocalDate asOf) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    int t = (int) asOf.toEpochDay();
+    double base = baseRate(asOf);
+    double m = config.priorStrength();
+    for (PartyRole r : PartyRole.values()) {
+      PartyIndex ix = roles.get(r);
+      String prefix = r.key() + ".";
+      String id = r.partyOf(d);
+      int p = id.isEmpty() ? -1 : ix.party(id);
+      int start = p < 0 ? 0 : ix.offsets[p];
+      int end = p < 0 ? 0 : ix.lowerBound(start, ix.offsets[p + 1], t);
+      long n = end - start;
+      long labelled = n == 0 ? 0 : ix.cumLabelled[end] - ix.cumLabelled[start];
+      long frauds = n == 0 ? 0 : ix.cumFrauds[end] - ix.cumFrauds[start];
+      out.put(prefix + "declarations", (double) n);
+      out.put(prefix + "inspected", (double) labelled);
+      out.put(prefix + "hit_rate", shrunk(frauds, labelled, base, m));
+      out.put(prefix + "raw_hit_rate", labelled == 0 ? base : frauds / (double) labelled);
+      out.put(prefix + "risk", n == 0 ? base : decayedRisk(ix, p, start, end, t, base));
+      out.put(prefix + "days_known", n == 0 ? 0.0 : (double) (t - ix.days[start]));
+      out.put(prefix + "recent_declarations",
+          n == 0 ? 0.0 : (double) (end - ix.lowerBound(start, end, t - config.recentDays())));
+      out.put(prefix + "log_value",
+          n == 0 ? 0.0 : Math.log1p(ix.sum(ix.cumValue, p, start, end)));
+    }
+    return out;
+  }
+
+  static double shrunk(long frauds, long labelled, double base, double strength) {
+    return (frauds + strength * base) / (labelled + strength);
+  }
+
+  private double decayedRisk(PartyIndex ix, int p, int start, int end, int t, double base) {
+    // The running sums were weighted by exp(λ(day − day0)); scaling by exp(−λ(t − day0)) makes
+    // each inspection weigh exp(−λ·age).
+    double scale = Math.exp(-lambda * (t - day0));
+    double lab = ix.sum(ix.cumDecayLabelled, p, start, end) * scale;
+    double fr = ix.sum(ix.cumDecayFrauds, p, start, end) * scale;
+    return (fr + config.priorStrength() * base) / (lab + config.priorStrength());
+  }
+
+  private List<Share> top(Map<String, Long> counts, long total) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(config.topN())
+        .map(e -> new Share(e.getKey(), e.getValue(), e.getValue() / (double) total))
+        .toList();
+  }
+
+  static int lowerBound(int[] days, int from, int to, int day) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (days[mid] < day) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}
