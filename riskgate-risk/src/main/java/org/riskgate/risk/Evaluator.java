@@ -1,0 +1,78 @@
+package org.riskgate.risk;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.RankingEvaluation;
+import org.riskgate.core.RankingMetrics;
+import org.riskgate.risk.features.FeaturePipeline;
+
+/**
+ * Judges a bundle on a later, labelled period. The period is described exactly as scoring would
+ * describe it: history from the bundle's training, advanced day by day with volumes only —
+ * outcomes of the period itself are never used to score it.
+ */
+public final class Evaluator {
+  private Evaluator() {}
+
+  /**
+   * A bundle's figures on one period, with the per-declaration scores behind them (in date
+   * order) for plots.
+   */
+  public record ModelEvaluation(
+      String bundleId, String trainer, RankingEvaluation metrics,
+      double[] scores, boolean[] fraud, List<Declaration> declarations) {}
+
+  /** Scores every labelled declaration of a later period and computes the ranking metrics. */
+  public static ModelEvaluation evaluate(ModelBundle bundle, List<Declaration> period, double... percents) {
+    List<Declaration> labelled = period.stream().filter(d -> d.outcome().isPresent()).toList();
+    if (labelled.isEmpty()) {
+      throw new IllegalArgumentException("the evaluation data has no inspection outcomes (Fraud column)");
+    }
+    FeaturePipeline pipeline = bundle.features().copy();
+    FeaturePipeline.Walk walk = pipeline.walk(period, false);
+    double[] all = bundle.model().score(walk.matrix(), walk.rows(), walk.width());
+    List<Declaration> kept = new ArrayList<>();
+    List<Double> s = new ArrayList<>();
+    for (int r = 0; r < walk.rows(); r++) {
+      if (walk.order().get(r).outcome().isPresent()) {
+        kept.add(walk.order().get(r));
+        s.add(all[r]);
+      }
+    }
+    double[] scores = s.stream().mapToDouble(Double::doubleValue).toArray();
+    boolean[] fraud = new boolean[kept.size()];
+    double[] tax = new double[kept.size()];
+    for (int i = 0; i < kept.size(); i++) {
+      fraud[i] = kept.get(i).isFraud();
+      tax[i] = kept.get(i).taxAtStake();
+    }
+    RankingEvaluation metrics = RankingMetrics.evaluate(scores, fraud, tax,
+        percents.length == 0 ? RankingMetrics.STANDARD_PERCENTS : percents);
+    return new ModelEvaluation(bundle.id(), bundle.provenance().trainer(), metrics, scores, fraud, kept);
+  }
+
+  /**
+   * The features that pushed one declaration's risk up the most, in words.
+   *
+   * @param contributions SHAP values of the row, bias last
+   * @param features the row's feature values
+   */
+  public static List<Contribution> explain(
+      FeaturePipeline pipeline, Declaration d, float[] contributions, float[] features, int offset, int k) {
+    List<Integer> idx = new ArrayList<>();
+    for (int f = 0; f < pipeline.width(); f++) {
+      if (contributions[f] > 0) {
+        idx.add(f);
+      }
+    }
+    idx.sort(Comparator.comparingDouble((Integer f) -> -contributions[f]));
+    List<Contribution> out = new ArrayList<>();
+    for (int f : idx.subList(0, Math.min(k, idx.size()))) {
+      out.add(new Contribution(pipeline.names().get(f),
+          pipeline.explain(d, f, features[offset + f]), contributions[f]));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+package org.riskgate.risk;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.riskgate.risk.features.FeaturePipeline;
+import org.riskgate.risk.tribuo.TribuoModel;
+import org.riskgate.risk.xgboost.XGBoostModel;
+
+/**
+ * A trained model with everything needed to use it and to trust it: the fitted feature state
+ * (history up to the end of training), the model, and its provenance. Stored as one directory:
+ * {@code provenance.json}, {@code features.json.gz} and the backend's model file.
+ */
+public final class ModelBundle {
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final String PROVENANCE = "provenance.json";
+  private static final String FEATURES = "features.json.gz";
+
+  private final FeaturePipeline features;
+  private final RiskModel model;
+  private final Provenance provenance;
+
+  public ModelBundle(FeaturePipeline features, RiskModel model, Provenance provenance) {
+    this.features = features;
+    this.model = model;
+    this.provenance = provenance;
+  }
+
+  public String id() {
+    return provenance.bundleId();
+  }
+
+  /** The feature pipeline as fitted; copy it before advancing its history. */
+  public FeaturePipeline features() {
+    return features;
+  }
+
+  public RiskModel model() {
+    return model;
+  }
+
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** Writes the bundle into {@code dir}, creating it. */
+  public void save(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    model.save(dir);
+    features.save(dir.resolve(FEATURES));
+    JSON.writeValue(dir.resolve(PROVENANCE).toFile(), provenance);
+  }
+
+  /** Reads a bundle written by {@link #save}; a missing or foreign directory is named in the error. */
+  public static ModelBundle load(Path dir) throws IOException {
+    Path prov = dir.resolve(PROVENANCE);
+    if (!Files.isRegularFile(prov)) {
+      throw new IOException(dir + " is not a model bundle (no " + PROVENANCE + "); train one with: riskgate train");
+    }
+    Provenance p = JSON.readValue(prov.toFile(), Provenance.class);
+    FeaturePipeline f = FeaturePipeline.load(dir.resolve(FEATURES));
+    if (!f.names().equals(p.featureNames())) {
+      throw new IOException(dir + " was made by a version of riskgate with other features; retrain it");
+    }
+    RiskModel m = switch (p.trainer()) {
+      case "xgboost" -> XGBoostModel.load(dir);
+      case "logistic", "random-forest" -> TribuoModel.load(p.trainer(), dir, p.featureNames());
+      default -> throw new IOException(dir + ": unknown trainer '" + p.trainer() + "'");
+    };
+    return new ModelBundle(f, m, p);
+  }
+}

@@ -1,0 +1,358 @@
+package org.riskgate.risk.features;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.InspectionOutcome;
+
+/**
+ * Turns declarations into the numeric rows a risk model reads, point-in-time.
+ *
+ * <p>A declaration dated D is described by its own fields and by the history of its importer,
+ * declarant, seller, courier, HS code, origin and their combinations over days strictly before D.
+ * History advances one whole day at a time ({@link #advance}), so no declaration ever sees its
+ * own day, its own outcome, or anything later. Not thread-safe while advancing; {@link #describe}
+ * may run on many threads between advances.
+ */
+public final class FeaturePipeline {
+  /** How many inspections a history counts as before its own fraud rate outweighs the prior. */
+  static final double SHRINKAGE = 5;
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private record Categorical(String name, String label, Function<Declaration, String> of) {}
+
+  private static final List<Categorical> CATEGORICALS = List.of(
+      new Categorical("office", "customs office", Declaration::officeId),
+      new Categorical("process_type", "process type", Declaration::processType),
+      new Categorical("import_type", "import type", Declaration::importType),
+      new Categorical("import_use", "import use", Declaration::importUse),
+      new Categorical("payment_type", "payment type", Declaration::paymentType),
+      new Categorical("transport_mode", "mode of transport", Declaration::transportMode),
+      new Categorical("tax_type_code", "tax type", Declaration::taxType),
+      new Categorical("origin_indicator", "origin indicator", Declaration::originIndicator),
+      new Categorical("origin_code", "origin country", Declaration::originCountry),
+      new Categorical("departure_code", "departure country", Declaration::departureCountry));
+
+  private static final List<String> OWN = List.of(
+      "tax_rate", "log_price", "log_mass", "log_unit_value", "log_tax_at_stake", "hs6_number",
+      "day_of_week", "has_seller", "has_courier", "origin_differs_from_departure");
+
+  private static final Key[] UNIT_VALUE_KEYS = {Key.HS6, Key.HS6_ORIGIN, Key.IMPORTER_HS6};
+  private static final Key[] RECENCY_KEYS = {Key.IMPORTER, Key.DECLARANT, Key.SELLER};
+
+  private final FeatureState state;
+  private final List<String> names;
+  private final Map<String, Integer> positions = new HashMap<>();
+
+  private FeaturePipeline(FeatureState state) {
+    this.state = state;
+    List<String> n = new ArrayList<>(OWN);
+    CATEGORICALS.forEach(c -> n.add(c.name()));
+    for (Key k : Key.values()) {
+      n.add(k.featurePrefix() + ".count");
+      n.add(k.featurePrefix() + ".fraud_rate");
+      n.add(k.featurePrefix() + ".critical_rate");
+    }
+    for (Key k : RECENCY_KEYS) {
+      n.add(k.featurePrefix() + ".days_since_first");
+      n.add(k.featurePrefix() + ".days_since_last");
+    }
+    for (Key k : UNIT_VALUE_KEYS) {
+      n.add(k.featurePrefix() + ".unit_value_z");
+    }
+    n.add("importer.price_vs_usual");
+    this.names = List.copyOf(n);
+    for (int i = 0; i < names.size(); i++) {
+      positions.put(names.get(i), i);
+    }
+  }
+
+  /**
+   * A pipeline with no history, whose category vocabularies are fitted on {@code rows}. Only
+   * category values are taken from them — no outcome — so fitting on a training file leaks
+   * nothing.
+   */
+  public static FeaturePipeline fit(List<Declaration> rows) {
+    FeatureState s = new FeatureState();
+    for (Categorical c : CATEGORICALS) {
+      Map<String, Long> freq = new HashMap<>();
+      for (Declaration d : rows) {
+        freq.merge(c.of().apply(d), 1L, Long::sum);
+      }
+      Map<String, Integer> vocab = new LinkedHashMap<>();
+      freq.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+              .thenComparing(Map.Entry.comparingByKey()))
+          .forEach(e -> vocab.put(e.getKey(), vocab.size()));
+      s.vocabularies.put(c.name(), vocab);
+    }
+    return new FeaturePipeline(s);
+  }
+
+  /** Feature names, in column order. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** Number of features. */
+  public int width() {
+    return names.size();
+  }
+
+  /** The last day already in the history, if any. */
+  public java.util.Optional<LocalDate> historyUntil() {
+    return state.lastDay == Integer.MIN_VALUE
+        ? java.util.Optional.empty() : java.util.Optional.of(LocalDate.ofEpochDay(state.lastDay));
+  }
+
+  /**
+   * Writes the features of one declaration into {@code out[offset .. offset + width())}.
+   *
+   * @throws IllegalStateException if the history already contains the declaration's day or a
+   *     later one: its features would see the future
+   */
+  public void describe(Declaration d, float[] out, int offset) {
+    int day = (int) d.date().toEpochDay();
+    if (day <= state.lastDay) {
+      throw new IllegalStateException("declaration " + d.id() + " dated " + d.date()
+          + " is not after the history, which runs to " + LocalDate.ofEpochDay(state.lastDay));
+    }
+    int i = offset;
+    double logPrice = Math.log1p(d.itemPrice());
+    double logMass = Math.log1p(d.netMass());
+    double logUv = logUnitValue(d);
+    out[i++] = (float) d.taxRate();
+    out[i++] = (float) logPrice;
+    out[i++] = (float) logMass;
+    out[i++] = (float) logUv;
+    out[i++] = (float) Math.log1p(d.itemPrice() * d.taxRate() / 100);
+    out[i++] = hsNumber(d.hs6());
+    out[i++] = d.date().getDayOfWeek().getValue();
+    out[i++] = d.sellerId().isEmpty() ? 0 : 1;
+    out[i++] = d.courierId().isEmpty() ? 0 : 1;
+    out[i++] = d.originCountry().equals(d.departureCountry()) ? 0 : 1;
+    for (Categorical c : CATEGORICALS) {
+      Integer code = state.vocabularies.get(c.name()).get(c.of().apply(d));
+      out[i++] = code == null ? Float.NaN : code;
+    }
+    double prior = prior();
+    double criticalPrior = criticalPrior();
+    Stats[] found = new Stats[Key.values().length];
+    for (Key k : Key.values()) {
+      Stats s = lookup(k, d);
+      found[k.ordinal()] = s;
+      if (s == null) {
+        String v = k.of.apply(d);
+        out[i++] = v.isEmpty() ? Float.NaN : 0;
+        out[i++] = v.isEmpty() ? Float.NaN : (float) prior;
+        out[i++] = v.isEmpty() ? Float.NaN : (float) criticalPrior;
+      } else {
+        out[i++] = (float) Math.log1p(s.seen);
+        out[i++] = (float) s.fraudRate(prior, SHRINKAGE);
+        out[i++] = (float) s.criticalRate(criticalPrior, SHRINKAGE);
+      }
+    }
+    for (Key k : RECENCY_KEYS) {
+      Stats s = found[k.ordinal()];
+      out[i++] = s == null ? Float.NaN : day - s.firstDay;
+      out[i++] = s == null ? Float.NaN : day - s.lastDay;
+    }
+    for (Key k : UNIT_VALUE_KEYS) {
+      Stats s = found[k.ordinal()];
+      out[i++] = s == null || s.seen < 2 ? Float.NaN
+          : (float) ((logUv - s.meanLogUnitValue()) / s.sdLogUnitValue());
+    }
+    Stats imp = found[Key.IMPORTER.ordinal()];
+    out[i++] = imp == null ? Float.NaN : (float) (logPrice - imp.sumLogPrice / imp.seen);
+  }
+
+  /**
+   * Moves history forward by one or more whole days: {@code days} must all be dated after the
+   * current history. Outcomes are learned when {@code learnOutcomes} is set (training, or results
+   * recorded after inspection); otherwise only volumes and values are (scoring).
+   */
+  public void advance(List<Declaration> days, boolean learnOutcomes) {
+    int maxDay = state.lastDay;
+    for (Declaration d : days) {
+      int day = (int) d.date().toEpochDay();
+      if (day <= state.lastDay) {
+        throw new IllegalStateException("history already runs to "
+            + LocalDate.ofEpochDay(state.lastDay) + "; cannot add " + d.id() + " of " + d.date());
+      }
+      maxDay = Math.max(maxDay, day);
+      double logUv = logUnitValue(d);
+      double logPrice = Math.log1p(d.itemPrice());
+      java.util.Optional<InspectionOutcome> outcome = learnOutcomes ? d.outcome() : java.util.Optional.empty();
+      state.global.observe(day, logUv, logPrice);
+      outcome.ifPresent(o -> state.global.learn(o.fraud(), o.criticalFraud()));
+      for (Key k : Key.values()) {
+        String v = k.of.apply(d);
+        if (v.isEmpty()) {
+          continue;
+        }
+        Stats s = state.history.get(k).computeIfAbsent(v, x -> new Stats());
+        s.observe(day, logUv, logPrice);
+        outcome.ifPresent(o -> s.learn(o.fraud(), o.criticalFraud()));
+      }
+    }
+    state.lastDay = maxDay;
+  }
+
+  /** The result of walking a labelled period day by day. */
+  public record Walk(float[] matrix, int rows, int width, List<Declaration> order) {}
+
+  /**
+   * Describes every declaration point-in-time and learns from it afterwards, one day at a time,
+   * in date order. The returned order is the rows' order in the matrix.
+   *
+   * @param learnOutcomes learn inspection outcomes after each day (training), or only volumes
+   *     (scoring a period whose outcomes are not yet known)
+   */
+  public Walk walk(List<Declaration> rows, boolean learnOutcomes) {
+    List<Declaration> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.comparing(Declaration::date));
+    float[] m = new float[sorted.size() * width()];
+    int start = 0;
+    while (start < sorted.size()) {
+      LocalDate day = sorted.get(start).date();
+      int end = start;
+      while (end < sorted.size() && sorted.get(end).date().equals(day)) {
+        describe(sorted.get(end), m, end * width());
+        end++;
+      }
+      advance(sorted.subList(start, end), learnOutcomes);
+      start = end;
+    }
+    return new Walk(m, sorted.size(), width(), sorted);
+  }
+
+  /**
+   * Says in words what feature {@code f} of declaration {@code d} means for its risk, using the
+   * same history that produced the value.
+   */
+  public String explain(Declaration d, int f, float value) {
+    String name = names.get(f);
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      Key k = Key.valueOf(name.substring(0, dot).toUpperCase(Locale.ROOT));
+      String what = name.substring(dot + 1);
+      String id = k.of.apply(d);
+      Stats s = lookup(k, d);
+      String who = k.label + " " + id.replace("|", " / ");
+      if (s == null) {
+        return switch (what) {
+          case "count", "days_since_first", "days_since_last" -> who + " never seen before";
+          default -> who + " has no history";
+        };
+      }
+      return switch (what) {
+        case "fraud_rate" -> String.format(Locale.ROOT, "%s: fraud found in %d of %d inspections (%.0f %%)",
+            who, s.frauds, s.inspected, 100.0 * s.frauds / Math.max(1, s.inspected));
+        case "critical_rate" -> String.format(Locale.ROOT, "%s: critical fraud in %d of %d inspections",
+            who, s.criticals, s.inspected);
+        case "count" -> String.format(Locale.ROOT, "%s seen %d times before", who, s.seen);
+        case "days_since_first" -> String.format(Locale.ROOT, "%s first seen %.0f days ago", who, value);
+        case "days_since_last" -> String.format(Locale.ROOT, "%s last seen %.0f days ago", who, value);
+        case "unit_value_z" -> String.format(Locale.ROOT,
+            "unit price %s %.1f standard deviations %s the usual for the %s",
+            formatMoney(Math.exp(logUnitValue(d))) + "/kg", Math.abs(value),
+            value < 0 ? "below" : "above", k.label);
+        case "price_vs_usual" -> String.format(Locale.ROOT, "item price %.1f× the importer's usual",
+            Math.exp(value));
+        default -> name + " = " + value;
+      };
+    }
+    return switch (name) {
+      case "tax_rate" -> String.format(Locale.ROOT, "tax rate %.1f %%", d.taxRate());
+      case "log_price" -> "item price " + formatMoney(d.itemPrice());
+      case "log_mass" -> String.format(Locale.ROOT, "net mass %.1f kg", d.netMass());
+      case "log_unit_value" -> "unit price " + formatMoney(Math.exp(value)) + "/kg";
+      case "log_tax_at_stake" -> "tax at stake " + formatMoney(d.itemPrice() * d.taxRate() / 100);
+      case "hs6_number" -> "HS code " + d.hs6();
+      case "day_of_week" -> "declared on a " + d.date().getDayOfWeek().toString().toLowerCase(Locale.ROOT);
+      case "has_seller" -> d.sellerId().isEmpty() ? "no seller declared" : "seller declared";
+      case "has_courier" -> d.courierId().isEmpty() ? "no courier" : "courier " + d.courierId();
+      case "origin_differs_from_departure" -> d.originCountry().equals(d.departureCountry())
+          ? "shipped from the origin country"
+          : "origin " + d.originCountry() + " shipped from " + d.departureCountry();
+      default -> CATEGORICALS.stream().filter(c -> c.name().equals(name)).findFirst()
+          .map(c -> c.label() + " " + c.of().apply(d)).orElse(name + " = " + value);
+    };
+  }
+
+  private Stats lookup(Key k, Declaration d) {
+    String v = k.of.apply(d);
+    return v.isEmpty() ? null : state.history.get(k).get(v);
+  }
+
+  private double prior() {
+    // before any outcome is known, an uninformative 0.5 ranks nothing above anything else
+    return state.global.inspected == 0 ? 0.5 : state.global.fraudRate(0.5, 1);
+  }
+
+  private double criticalPrior() {
+    return state.global.inspected == 0 ? 0.1 : state.global.criticalRate(0.1, 1);
+  }
+
+  private static double logUnitValue(Declaration d) {
+    return Math.log1p(d.itemPrice()) - Math.log1p(d.netMass());
+  }
+
+  private static float hsNumber(String hs6) {
+    return Integer.parseInt(hs6);
+  }
+
+  private static String formatMoney(double v) {
+    return String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  /** Index of a feature by name. */
+  public int indexOf(String name) {
+    Integer i = positions.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("no feature " + name);
+    }
+    return i;
+  }
+
+  /** Saves the fitted state (gzip JSON). */
+  public void save(Path file) throws IOException {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      JSON.writeValue(out, state);
+    }
+  }
+
+  /** Loads a state saved by {@link #save}. */
+  public static FeaturePipeline load(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new FeaturePipeline(JSON.readValue(in, FeatureState.class));
+    }
+  }
+
+  /** An independent copy, so that scoring can advance history without touching a loaded bundle. */
+  public FeaturePipeline copy() {
+    try {
+      byte[] bytes = JSON.writeValueAsBytes(state);
+      return new FeaturePipeline(JSON.readValue(bytes, FeatureState.class));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

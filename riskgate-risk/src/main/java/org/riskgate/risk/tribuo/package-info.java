@@ -1,0 +1,2 @@
+/** Baseline trainers over Tribuo: logistic regression and random forest, for comparison. */
+package org.riskgate.risk.tribuo;

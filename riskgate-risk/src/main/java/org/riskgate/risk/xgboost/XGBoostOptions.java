@@ -1,0 +1,53 @@
+package org.riskgate.risk.xgboost;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Gradient-boosting parameters. The defaults were chosen once on the 2020 training year with an
+ * internal time holdout (never on the 2021 validation file) and are deliberately conservative:
+ * shallow trees, strong subsampling, early stopping.
+ *
+ * @param maxRounds upper bound on boosting rounds; early stopping usually ends sooner
+ * @param earlyStoppingRounds rounds without improvement on the validation period before stopping
+ * @param eta learning rate
+ * @param maxDepth tree depth
+ * @param minChildWeight minimum hessian per leaf
+ * @param subsample row share per tree
+ * @param colsample feature share per tree
+ * @param threads native threads
+ * @param seed random seed
+ */
+public record XGBoostOptions(
+    int maxRounds, int earlyStoppingRounds, double eta, int maxDepth, double minChildWeight,
+    double subsample, double colsample, int threads, long seed) {
+
+  public static final XGBoostOptions DEFAULT =
+      new XGBoostOptions(2000, 100, 0.03, 6, 3, 0.8, 0.7, 2, 42);
+
+  public XGBoostOptions {
+    if (maxRounds < 1 || earlyStoppingRounds < 1 || maxDepth < 1 || threads < 1) {
+      throw new IllegalArgumentException("rounds, depth and threads must be positive");
+    }
+    if (!(eta > 0 && eta <= 1) || !(subsample > 0 && subsample <= 1) || !(colsample > 0 && colsample <= 1)) {
+      throw new IllegalArgumentException("eta, subsample and colsample must be in (0, 1]");
+    }
+  }
+
+  Map<String, Object> params(double scalePosWeight) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("objective", "binary:logistic");
+    p.put("eval_metric", "auc");
+    p.put("tree_method", "hist");
+    p.put("eta", eta);
+    p.put("max_depth", maxDepth);
+    p.put("min_child_weight", minChildWeight);
+    p.put("subsample", subsample);
+    p.put("colsample_bytree", colsample);
+    p.put("scale_pos_weight", scalePosWeight);
+    p.put("nthread", threads);
+    p.put("seed", seed);
+    p.put("verbosity", 0);
+    return p;
+  }
+}

@@ -1,0 +1,119 @@
+package org.riskgate.risk.xgboost;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.riskgate.risk.Dataset;
+import org.riskgate.risk.ModelException;
+import org.riskgate.risk.Trainer;
+
+/**
+ * Gradient-boosted trees (XGBoost4J). Class imbalance is handled by weighting frauds by the
+ * ratio of non-frauds to frauds. The number of rounds is chosen by early stopping on a later
+ * period: the validation period when one is given, else the latest {@value #HOLDOUT_PERCENT} % of
+ * the (time-ordered) training rows. The final model is then refitted on all training rows with
+ * exactly that many rounds, so the saved booster holds no trees past the best one.
+ */
+public final class XGBoostTrainer implements Trainer {
+  static final int HOLDOUT_PERCENT = 15;
+  private final XGBoostOptions options;
+
+  public XGBoostTrainer(XGBoostOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public String name() {
+    return "xgboost";
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> p = new LinkedHashMap<>();
+    options.params(0).forEach((k, v) -> p.put(k, String.valueOf(v)));
+    p.remove("scale_pos_weight");
+    p.put("scale_pos_weight", "negatives / positives of the training set");
+    p.put("max_rounds", Integer.toString(options.maxRounds()));
+    p.put("early_stopping_rounds", Integer.toString(options.earlyStoppingRounds()));
+    return p;
+  }
+
+  @Override
+  public TrainedModel train(Dataset train, Optional<Dataset> valid) {
+    double pos = train.positiveRate();
+    if (pos == 0 || pos == 1) {
+      throw new IllegalArgumentException("training data needs both frauds and non-frauds");
+    }
+    Map<String, Object> params = options.params((1 - pos) / pos);
+    try {
+      DMatrix dtrain = matrix(train);
+      int rounds = options.maxRounds();
+      Map<String, String> notes = new LinkedHashMap<>();
+      notes.put("scale_pos_weight", String.format(java.util.Locale.ROOT, "%.4f", (1 - pos) / pos));
+      Dataset fitPart = train;
+      Dataset stopPart;
+      if (valid.isPresent()) {
+        stopPart = valid.get();
+        notes.put("early_stopping_on", "validation period");
+      } else {
+        int cut = train.rows() - train.rows() * HOLDOUT_PERCENT / 100;
+        fitPart = slice(train, 0, cut);
+        stopPart = slice(train, cut, train.rows());
+        notes.put("early_stopping_on", "latest " + HOLDOUT_PERCENT + " % of the training period");
+      }
+      {
+        DMatrix dfit = fitPart == train ? dtrain : matrix(fitPart);
+        DMatrix dvalid = matrix(stopPart);
+        Map<String, DMatrix> watches = new LinkedHashMap<>();
+        watches.put("valid", dvalid);
+        float[][] metrics = new float[1][options.maxRounds()];
+        Booster probe = XGBoost.train(dfit, params, options.maxRounds(), watches, metrics, null,
+            null, options.earlyStoppingRounds());
+        rounds = bestIteration(probe, metrics[0]) + 1;
+        notes.put("best_iteration", Integer.toString(rounds - 1));
+        notes.put("early_stopping_auc", String.format(java.util.Locale.ROOT, "%.4f", metrics[0][rounds - 1]));
+        probe.dispose();
+        dvalid.dispose();
+        if (dfit != dtrain) {
+          dfit.dispose();
+        }
+      }
+      Booster booster = XGBoost.train(dtrain, params, rounds, Map.of(), null, null);
+      notes.put("rounds", Integer.toString(rounds));
+      dtrain.dispose();
+      return new TrainedModel(new XGBoostModel(booster), notes);
+    } catch (XGBoostError e) {
+      throw new ModelException("XGBoost training failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int bestIteration(Booster probe, float[] metric) throws XGBoostError {
+    String attr = probe.getAttr("best_iteration");
+    if (attr != null) {
+      return Integer.parseInt(attr);
+    }
+    int best = 0;
+    for (int i = 1; i < metric.length; i++) {
+      if (metric[i] > metric[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static Dataset slice(Dataset d, int from, int to) {
+    float[] x = java.util.Arrays.copyOfRange(d.x(), from * d.cols(), to * d.cols());
+    float[] y = java.util.Arrays.copyOfRange(d.labels(), from, to);
+    return new Dataset(x, to - from, d.cols(), y, d.featureNames());
+  }
+
+  static DMatrix matrix(Dataset d) throws XGBoostError {
+    DMatrix m = new DMatrix(d.x(), d.rows(), d.cols(), Float.NaN);
+    m.setLabel(d.labels());
+    return m;
+  }
+}
