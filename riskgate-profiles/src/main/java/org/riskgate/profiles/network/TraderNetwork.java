@@ -1,0 +1,442 @@
+package org.riskgate.profiles.network;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.clustering.LabelPropagationClustering;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
+import org.riskgate.core.Declaration;
+import org.riskgate.profiles.PartyRole;
+
+/**
+ * The network of parties as of a date, from the declarations dated strictly before it.
+ *
+ * <p>Each declaration links its importer to its declarant, seller and courier, and its declarant
+ * to its courier; a link's weight is the sum over the declarations behind it of {@code
+ * 2^(−age / halfLife)}. Risk is spread by a personalised PageRank whose restart vector is the
+ * parties' time-decayed confirmed frauds, so risk flows from where fraud was found to the parties
+ * trading with them. Immutable once built.
+ */
+public final class TraderNetwork {
+  private static final PartyRole[] ROLES = PartyRole.values();
+  /** The role pairs that make links: importer with the others, and declarant with courier. */
+  private static final PartyRole[][] LINKS = {
+      {PartyRole.IMPORTER, PartyRole.DECLARANT}, {PartyRole.IMPORTER, PartyRole.SELLER},
+      {PartyRole.IMPORTER, PartyRole.COURIER}, {PartyRole.DECLARANT, PartyRole.COURIER}};
+
+  private final LocalDate asOf;
+  private final NetworkConfig config;
+  private final double baseRate;
+  private final Map<String, Integer> nodeIds = new HashMap<>();
+  private final int[] nodeRole;
+  private final String[] nodeParty;
+  private final long[] inspected;
+  private final long[] frauds;
+  private final int[] firstSeen;
+  // Compressed adjacency, both directions.
+  private final int[] adjStart;
+  private final int[] adjNode;
+  private final double[] adjWeight;
+  private final double[] strength;
+  private final double[] risk;
+  private final double[] neighbourRate;
+  private final int[] community;
+  private final int[] communitySize;
+  private final double[] communityRate;
+  private final int edges;
+
+  private TraderNetwork(List<Declaration> history, LocalDate asOf, NetworkConfig config) {
+    this.asOf = asOf;
+    this.config = config;
+    int t = (int) asOf.toEpochDay();
+    double lambda = Math.log(2) / config.halfLifeDays();
+    List<Integer> rolesOf = new ArrayList<>();
+    List<String> partiesOf = new ArrayList<>();
+    long[] insp = new long[1024];
+    long[] fr = new long[1024];
+    double[] seed = new double[1024];
+    int[] first = new int[1024];
+    LongDoubleMap links = new LongDoubleMap(history.size());
+    long labelledAll = 0;
+    long fraudsAll = 0;
+    int[] node = new int[ROLES.length];
+    for (Declaration d : history) {
+      int day = (int) d.date().toEpochDay();
+      if (day >= t) {
+        continue;
+      }
+      boolean labelled = d.outcome().isPresent();
+      boolean fraud = d.isFraud();
+      double w = Math.exp(-lambda * (t - day));
+      labelledAll += labelled ? 1 : 0;
+      fraudsAll += fraud ? 1 : 0;
+      for (PartyRole r : ROLES) {
+        String id = r.partyOf(d);
+        if (id.isEmpty()) {
+          node[r.ordinal()] = -1;
+          continue;
+        }
+        String key = r.ordinal() + id;
+        Integer n = nodeIds.get(key);
+        if (n == null) {
+          n = nodeIds.size();
+          nodeIds.put(key, n);
+          rolesOf.add(r.ordinal());
+          partiesOf.add(id);
+          if (n >= insp.length) {
+            int cap = insp.length * 2;
+            insp = Arrays.copyOf(insp, cap);
+            fr = Arrays.copyOf(fr, cap);
+            seed = Arrays.copyOf(seed, cap);
+            first = Arrays.copyOf(first, cap);
+          }
+          first[n] = day;
+        }
+        first[n] = Math.min(first[n], day);
+        insp[n] += labelled ? 1 : 0;
+        fr[n] += fraud ? 1 : 0;
+        seed[n] += fraud ? w : 0;
+        node[r.ordinal()] = n;
+      }
+      for (PartyRole[] pair : LINKS) {
+        int a = node[pair[0].ordinal()];
+        int b = node[pair[1].ordinal()];
+        if (a >= 0 && b >= 0) {
+          links.add(((long) Math.min(a, b) << 32) | Math.max(a, b), w);
+        }
+      }
+    }
+    int n = nodeIds.size();
+    this.baseRate = labelledAll == 0 ? 0 : fraudsAll / (double) labelledAll;
+    this.nodeRole = rolesOf.stream().mapToInt(Integer::intValue).toArray();
+    this.nodeParty = partiesOf.toArray(String[]::new);
+    this.inspected = Arrays.copyOf(insp, n);
+    this.frauds = Arrays.copyOf(fr, n);
+    this.firstSeen = Arrays.copyOf(first, n);
+    this.edges = links.size();
+
+    int[] degree = new int[n];
+    links.forEach((k, v) -> {
+      degree[(int) (k >>> 32)]++;
+      degree[(int) k]++;
+    });
+    adjStart = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      adjStart[i + 1] = adjStart[i] + degree[i];
+    }
+    adjNode = new int[adjStart[n]];
+    adjWeight = new double[adjStart[n]];
+    int[] fill = Arrays.copyOf(adjStart, n);
+    links.forEach((k, v) -> {
+      int a = (int) (k >>> 32);
+      int b = (int) k;
+      adjNode[fill[a]] = b;
+      adjWeight[fill[a]++] = v;
+      adjNode[fill[b]] = a;
+      adjWeight[fill[b]++] = v;
+    });
+    strength = new double[n];
+    double totalStrength = 0;
+    for (int i = 0; i < n; i++) {
+      for (int e = adjStart[i]; e < adjStart[i + 1]; e++) {
+        strength[i] += adjWeight[e];
+      }
+      totalStrength += strength[i];
+    }
+    risk = pagerank(Arrays.copyOf(seed, n), totalStrength);
+    neighbourRate = new double[n];
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int e = adjStart[i]; e < adjStart[i + 1]; e++) {
+        sum += adjWeight[e] * shrunk(frauds[adjNode[e]], inspected[adjNode[e]]);
+      }
+      neighbourRate[i] = strength[i] > 0 ? sum / strength[i] : baseRate;
+    }
+    community = new int[n];
+    Arrays.fill(community, -1);
+    List<Integer> sizes = new ArrayList<>();
+    List<Double> rates = new ArrayList<>();
+    if (config.communities() && n > 0) {
+      List<Set<Integer>> clusters = communities(n);
+      for (Set<Integer> c : clusters) {
+        long ci = 0;
+        long cf = 0;
+        for (int v : c) {
+          community[v] = sizes.size();
+          ci += inspected[v];
+          cf += frauds[v];
+        }
+        sizes.add(c.size());
+        rates.add(shrunk(cf, ci));
+      }
+    }
+    communitySize = sizes.stream().mapToInt(Integer::intValue).toArray();
+    communityRate = rates.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Builds the network as of a date from a history (declarations on or after it are ignored). */
+  public static TraderNetwork build(List<Declaration> history, LocalDate asOf, NetworkConfig config) {
+    return new TraderNetwork(history, asOf, config);
+  }
+
+  private double[] pagerank(double[] seed, double totalStrength) {
+    int n = seed.length;
+    double seedSum = Arrays.stream(seed).sum();
+    double[] r = new double[n];
+    if (seedSum == 0) {
+      return r;
+    }
+    for (int i = 0; i < n; i++) {
+      seed[i] /= seedSum;
+    }
+    double a = config.restart();
+    double[] next = new double[n];
+    System.arraycopy(seed, 0, r, 0, n);
+    for (int it = 0; it < config.iterations(); it++) {
+      double dangling = 0;
+      for (int i = 0; i < n; i++) {
+        if (strength[i] == 0) {
+          dangling += r[i];
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        next[i] = (a + (1 - a) * dangling) * seed[i];
+      }
+      for (int i = 0; i < n; i++) {
+        if (strength[i] == 0 || r[i] == 0) {
+          continue;
+        }
+        double share = (1 - a) * r[i] / strength[i];
+        for (int e = adjStart[i]; e < adjStart[i + 1]; e++) {
+          next[adjNode[e]] += share * adjWeight[e];
+        }
+      }
+      double[] swap = r;
+      r = next;
+      next = swap;
+    }
+    // Relative to a plain random walk, whose stationary share of a node is its link strength over
+    // the total: 1 means as close to fraud as its size alone makes it.
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = strength[i] > 0 ? r[i] / (strength[i] / totalStrength) : 0;
+    }
+    return out;
+  }
+
+  private List<Set<Integer>> communities(int n) {
+    // An unweighted multigraph view is all label propagation needs; the default (non fast-lookup)
+    // specifics keep memory near the edge count on graphs of millions of links.
+    Graph<Integer, DefaultEdge> g = new AbstractBaseGraph<>(null, DefaultEdge::new,
+        new DefaultGraphType.Builder().undirected().allowMultipleEdges(true)
+            .allowSelfLoops(false).weighted(false).build(),
+        new DefaultGraphSpecificsStrategy<>()) {
+      private static final long serialVersionUID = 1L;
+    };
+    for (int i = 0; i < n; i++) {
+      g.addVertex(i);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int e = adjStart[i]; e < adjStart[i + 1]; e++) {
+        if (adjNode[e] > i) {
+          g.addEdge(i, adjNode[e]);
+        }
+      }
+    }
+    return new LabelPropagationClustering<>(g, 20, new Random(config.seed()))
+        .getClustering().getClusters();
+  }
+
+  private double shrunk(long f, long insp) {
+    return (f + config.priorStrength() * baseRate) / (insp + config.priorStrength());
+  }
+
+  /** The date the network stands at. */
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  /** Parties in the network. */
+  public int nodeCount() {
+    return nodeRole.length;
+  }
+
+  /** Distinct links between parties. */
+  public int edgeCount() {
+    return edges;
+  }
+
+  /** Communities found (0 when they were not computed). */
+  public int communityCount() {
+    return communitySize.length;
+  }
+
+  /** The fraud rate of all inspections before the date. */
+  public double baseRate() {
+    return baseRate;
+  }
+
+  /** A party's place in the network; empty when it had no declaration before the date. */
+  public Optional<PartyNode> node(PartyRole role, String partyId) {
+    Integer i = nodeIds.get(role.ordinal() + partyId);
+    return i == null ? Optional.empty() : Optional.of(node(i));
+  }
+
+  private PartyNode node(int i) {
+    int c = community[i];
+    return new PartyNode(ROLES[nodeRole[i]], nodeParty[i], adjStart[i + 1] - adjStart[i],
+        inspected[i], frauds[i], risk[i], neighbourRate[i], c, c < 0 ? 0 : communitySize[c],
+        c < 0 ? baseRate : communityRate[c]);
+  }
+
+  /** The parties closest to fraud, by PageRank risk, among those with at least one link. */
+  public List<PartyNode> topRisk(int limit) {
+    Integer[] order = new Integer[nodeCount()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -risk[i]));
+    List<PartyNode> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(limit, order.length); k++) {
+      out.add(node(order[k]));
+    }
+    return out;
+  }
+
+  /**
+   * Declarants serving at least {@code minNewImporters} new importers, ranked by the lower end of
+   * the new importers' hit-rate interval.
+   */
+  public List<RingIndicator> rings(int minNewImporters, int limit) {
+    List<RingIndicator> out = new ArrayList<>();
+    for (int i = 0; i < nodeCount(); i++) {
+      if (ROLES[nodeRole[i]] == PartyRole.DECLARANT) {
+        RingIndicator r = ring(i);
+        if (r.newImporters() >= minNewImporters) {
+          out.add(r);
+        }
+      }
+    }
+    out.sort(Comparator.comparingDouble(RingIndicator::lowerBound).reversed()
+        .thenComparing(RingIndicator::declarantId));
+    return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  private RingIndicator ring(int declarant) {
+    int t = (int) asOf.toEpochDay();
+    int importers = 0;
+    int fresh = 0;
+    long ni = 0;
+    long nf = 0;
+    for (int e = adjStart[declarant]; e < adjStart[declarant + 1]; e++) {
+      int v = adjNode[e];
+      if (ROLES[nodeRole[v]] != PartyRole.IMPORTER) {
+        continue;
+      }
+      importers++;
+      if (firstSeen[v] >= t - config.ringWindowDays()) {
+        fresh++;
+        ni += inspected[v];
+        nf += frauds[v];
+      }
+    }
+    double low = 0;
+    if (ni > 0) {
+      double p = nf / (double) ni;
+      double z = 1.959963984540054;
+      double denom = 1 + z * z / ni;
+      double centre = (p + z * z / (2.0 * ni)) / denom;
+      low = Math.max(0, centre - z * Math.sqrt(p * (1 - p) / ni + z * z / (4.0 * ni * ni)) / denom);
+    }
+    return new RingIndicator(nodeParty[declarant], importers, fresh, ni, nf, shrunk(nf, ni), low);
+  }
+
+  /**
+   * A declaration's network features as of this network's date; names are {@link
+   * NetworkFeatures#NAMES}. Parties absent from the network get neutral values (no PageRank
+   * risk, the base rate for rates).
+   */
+  public Map<String, Double> features(Declaration d) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    int[] ix = new int[ROLES.length];
+    for (PartyRole r : ROLES) {
+      String id = r.partyOf(d);
+      Integer i = id.isEmpty() ? null : nodeIds.get(r.ordinal() + id);
+      ix[r.ordinal()] = i == null ? -1 : i;
+    }
+    int imp = ix[PartyRole.IMPORTER.ordinal()];
+    int dec = ix[PartyRole.DECLARANT.ordinal()];
+    for (PartyRole r : ROLES) {
+      int i = ix[r.ordinal()];
+      out.put("net." + r.key() + "_pagerank_risk", i < 0 ? 0.0 : Math.log1p(risk[i]));
+    }
+    out.put("net.importer_neighbour_hit_rate", imp < 0 ? baseRate : neighbourRate[imp]);
+    out.put("net.declarant_neighbour_hit_rate", dec < 0 ? baseRate : neighbourRate[dec]);
+    out.put("net.importer_community_fraud_rate", communityRate(imp));
+    out.put("net.declarant_community_fraud_rate", communityRate(dec));
+    out.put("net.importer_community_size",
+        imp < 0 || community[imp] < 0 ? 0.0 : Math.log1p(communitySize[community[imp]]));
+    out.put("net.importer_degree", imp < 0 ? 0.0 : Math.log1p(adjStart[imp + 1] - adjStart[imp]));
+    if (dec < 0) {
+      out.put("net.declarant_new_importers", 0.0);
+      out.put("net.declarant_new_importer_hit_rate", baseRate);
+    } else {
+      RingIndicator r = ring(dec);
+      out.put("net.declarant_new_importers", (double) r.newImporters());
+      out.put("net.declarant_new_importer_hit_rate", r.newHitRate());
+    }
+    return out;
+  }
+
+  private double communityRate(int i) {
+    return i < 0 || community[i] < 0 ? baseRate : communityRate[community[i]];
+  }
+
+  /** Writes the network as GraphML (nodes with role, counts and risk; links with weight). */
+  public void writeGraphMl(Writer w) throws IOException {
+    w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    w.write("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+    w.write("  <key id=\"role\" for=\"node\" attr.name=\"role\" attr.type=\"string\"/>\n");
+    w.write("  <key id=\"party\" for=\"node\" attr.name=\"party\" attr.type=\"string\"/>\n");
+    w.write("  <key id=\"inspected\" for=\"node\" attr.name=\"inspected\" attr.type=\"long\"/>\n");
+    w.write("  <key id=\"frauds\" for=\"node\" attr.name=\"frauds\" attr.type=\"long\"/>\n");
+    w.write("  <key id=\"risk\" for=\"node\" attr.name=\"pagerank_risk\" attr.type=\"double\"/>\n");
+    w.write("  <key id=\"community\" for=\"node\" attr.name=\"community\" attr.type=\"int\"/>\n");
+    w.write("  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+    w.write("  <graph id=\"traders-" + asOf + "\" edgedefault=\"undirected\">\n");
+    for (int i = 0; i < nodeCount(); i++) {
+      w.write("    <node id=\"n" + i + "\"><data key=\"role\">" + ROLES[nodeRole[i]].key()
+          + "</data><data key=\"party\">" + xml(nodeParty[i]) + "</data><data key=\"inspected\">"
+          + inspected[i] + "</data><data key=\"frauds\">" + frauds[i]
+          + "</data><data key=\"risk\">" + risk[i] + "</data><data key=\"community\">"
+          + community[i] + "</data></node>\n");
+    }
+    for (int i = 0; i < nodeCount(); i++) {
+      for (int e = adjStart[i]; e < adjStart[i + 1]; e++) {
+        if (adjNode[e] > i) {
+          w.write("    <edge source=\"n" + i + "\" target=\"n" + adjNode[e]
+              + "\"><data key=\"weight\">" + adjWeight[e] + "</data></edge>\n");
+        }
+      }
+    }
+    w.write("  </graph>\n</graphml>\n");
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,113 @@
+package org.riskgate.profiles.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.riskgate.profiles.Fixtures.decl;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.InspectionOutcome;
+import org.riskgate.profiles.Fixtures;
+import org.riskgate.profiles.PartyRole;
+
+class TraderNetworkTest {
+  static final LocalDate D = LocalDate.of(2021, 6, 1);
+
+  /** A (fraud) - X - B ; C - Y (clean, unlinked to fraud); ring declarant R with new importers. */
+  static List<Declaration> small() {
+    List<Declaration> h = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      h.add(decl("a" + i, D.minusDays(300 + i), "A", "X", "S1", "080810", "US", 10, true));
+      h.add(decl("b" + i, D.minusDays(300 + i), "B", "X", "S1", "080810", "US", 10, false));
+      h.add(decl("c" + i, D.minusDays(300 + i), "C", "Y", "S3", "080810", "US", 10, false));
+    }
+    for (int i = 0; i < 6; i++) {
+      h.add(decl("r" + i, D.minusDays(10 + i), "NEW" + i, "R", "", "850440", "CN", 10, i < 5));
+      h.add(decl("q" + i, D.minusDays(10 + i), "NEWQ" + i, "Q", "", "850440", "CN", 10, false));
+    }
+    h.add(decl("late", D, "C", "X", "S3", "080810", "US", 10, true));
+    return h;
+  }
+
+  @Test
+  void riskFlowsFromFraudAlongLinksOnly() {
+    TraderNetwork net = TraderNetwork.build(small(), D, NetworkConfig.defaults());
+    assertThat(net.nodeCount()).isEqualTo(3 + 2 + 2 + 12 + 2);
+    PartyNode a = net.node(PartyRole.IMPORTER, "A").orElseThrow();
+    PartyNode b = net.node(PartyRole.IMPORTER, "B").orElseThrow();
+    PartyNode c = net.node(PartyRole.IMPORTER, "C").orElseThrow();
+    assertThat(a.frauds()).isEqualTo(5);
+    assertThat(a.pagerankRisk()).isGreaterThan(b.pagerankRisk());
+    assertThat(b.pagerankRisk()).isGreaterThan(0);
+    assertThat(c.pagerankRisk()).isZero();
+    // B's neighbour X has A's frauds; C's neighbour Y has none
+    assertThat(b.neighbourHitRate()).isGreaterThan(c.neighbourHitRate());
+    // the late declaration (on the as-of day) is not in the network: C is not linked to X
+    assertThat(c.degree()).isEqualTo(2);
+    // the A-X-B cluster and the C-Y cluster are separate communities
+    assertThat(a.community()).isEqualTo(b.community()).isNotEqualTo(c.community());
+    assertThat(a.communityFraudRate()).isGreaterThan(c.communityFraudRate());
+  }
+
+  @Test
+  void aDeclarantServingNewFraudulentImportersIsARing() {
+    TraderNetwork net = TraderNetwork.build(small(), D, NetworkConfig.defaults());
+    List<RingIndicator> rings = net.rings(3, 10);
+    assertThat(rings).extracting(RingIndicator::declarantId).containsExactly("R", "Q");
+    RingIndicator r = rings.get(0);
+    assertThat(r.newImporters()).isEqualTo(6);
+    assertThat(r.newFrauds()).isEqualTo(5);
+    assertThat(r.lowerBound()).isGreaterThan(0.4);
+    assertThat(rings.get(1).lowerBound()).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
+    // X's importers are older than the ring window
+    assertThat(net.features(decl("z", D, "A", "X", "", "080810", "US", 1, null))
+        .get("net.declarant_new_importers")).isZero();
+    assertThat(net.features(decl("z", D, "A", "R", "", "080810", "US", 1, null))
+        .get("net.declarant_new_importers")).isEqualTo(6.0);
+  }
+
+  @Test
+  void featuresHaveTheDocumentedNamesAndNeutralValuesForStrangers() {
+    TraderNetwork net = TraderNetwork.build(small(), D, NetworkConfig.defaults());
+    var f = net.features(decl("z", D, "NOBODY", "NOONE", "", "080810", "US", 1, null));
+    assertThat(List.copyOf(f.keySet())).isEqualTo(NetworkFeatures.NAMES);
+    assertThat(f.get("net.importer_pagerank_risk")).isZero();
+    assertThat(f.get("net.importer_community_fraud_rate")).isEqualTo(net.baseRate());
+  }
+
+  @Test
+  void graphMlListsEveryNodeAndLink() throws Exception {
+    TraderNetwork net = TraderNetwork.build(small(), D, NetworkConfig.defaults());
+    StringWriter w = new StringWriter();
+    net.writeGraphMl(w);
+    String xml = w.toString();
+    assertThat(xml.split("<node ", -1)).hasSize(net.nodeCount() + 1);
+    assertThat(xml.split("<edge ", -1)).hasSize(net.edgeCount() + 1);
+    assertThat(xml).contains("<data key=\"party\">A</data>");
+  }
+
+  @Test
+  void monthlyFeaturesSeeNothingFromTheirOwnMonthOrLater() {
+    List<Declaration> year = Fixtures.publicFile("df_syn_train_eng.csv");
+    LocalDate cut = LocalDate.of(2020, 9, 1);
+    List<Declaration> flipped = new ArrayList<>();
+    for (Declaration d : year) {
+      boolean f = d.date().isBefore(cut) ? d.isFraud() : !d.isFraud();
+      flipped.add(d.withOutcome(new InspectionOutcome(f, f ? 1 : 0)));
+    }
+    NetworkFeatures a = NetworkFeatures.monthly(year, NetworkConfig.defaults());
+    NetworkFeatures b = NetworkFeatures.monthly(flipped, NetworkConfig.defaults());
+    List<Declaration> sept = year.stream().filter(d -> d.date().getMonthValue() == 9).toList();
+    for (Declaration d : sept) {
+      assertThat(a.features(d)).isEqualTo(b.features(d));
+    }
+    Declaration oct = year.stream().filter(d -> d.date().getMonthValue() == 10).findFirst()
+        .orElseThrow();
+    TraderNetwork netA = a.snapshotFor(oct.date());
+    TraderNetwork netB = b.snapshotFor(oct.date());
+    assertThat(netA.baseRate()).isNotEqualTo(netB.baseRate());
+  }
+}
