@@ -1,0 +1,125 @@
+package org.riskgate.hs.check;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.riskgate.hs.HsCheck;
+import org.riskgate.hs.HsChecker;
+import org.riskgate.hs.HsCode;
+import org.riskgate.hs.HsSuggester;
+import org.riskgate.hs.Nomenclature;
+import org.riskgate.hs.Suggestion;
+
+/**
+ * Checks declarations against the suggester's view of the description.
+ *
+ * <p>Mismatch: the probability the suggester puts on the declared heading, relative to the most
+ * likely heading, gives {@code mismatchScore = 1 - p(declared)/p(best)}; the line is a mismatch
+ * when the declared heading is not among the top five suggestions and the declared chapter holds
+ * less than {@link Thresholds#chapterMass} of the probability. Review object: the declared code
+ * carries no requirement, the best suggestion carries one, and the suggestions carrying that
+ * requirement hold at least {@link Thresholds#requirementMass} of the probability.
+ */
+public final class SuggestionChecker implements HsChecker {
+
+  /**
+   * Decision thresholds, set on the tuning half of the check evaluation set (docs/hs.md).
+   *
+   * @param chapterMass below this share of probability on the declared chapter, a declared heading
+   *     outside the top five is a mismatch
+   * @param requirementMass minimum probability on codes with the requirement to flag a review object
+   */
+  public record Thresholds(double chapterMass, double requirementMass) {
+    /** The defaults. */
+    public static Thresholds defaults() {
+      return new Thresholds(0.10, 0.40);
+    }
+  }
+
+  private static final int DEPTH = 10;
+
+  private final HsSuggester suggester;
+  private final RequirementTable table;
+  private final Nomenclature nomenclature;
+  private final Thresholds thresholds;
+
+  /** Creates a checker with default thresholds. */
+  public SuggestionChecker(HsSuggester suggester, RequirementTable table, Nomenclature nomenclature) {
+    this(suggester, table, nomenclature, Thresholds.defaults());
+  }
+
+  /** Creates a checker. */
+  public SuggestionChecker(
+      HsSuggester suggester, RequirementTable table, Nomenclature nomenclature, Thresholds thresholds) {
+    this.suggester = suggester;
+    this.table = table;
+    this.nomenclature = nomenclature;
+    this.thresholds = thresholds;
+  }
+
+  @Override
+  public HsCheck check(String description, HsCode declared) {
+    List<Suggestion> s = suggester.suggest(description, DEPTH);
+    if (s.isEmpty()) {
+      return new HsCheck(false, 0, Optional.empty(), false,
+          "no HS evidence in the description; declared " + declared + " not checked", s);
+    }
+    String declaredHeading = declared.heading().orElse(declared.chapter());
+    Map<String, Double> byHeading = new HashMap<>();
+    Map<String, Double> byChapter = new HashMap<>();
+    for (Suggestion x : s) {
+      byHeading.merge(x.heading(), x.confidence(), Double::sum);
+      byChapter.merge(x.chapter(), x.confidence(), Double::sum);
+    }
+    double best = byHeading.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double pDeclared = declared.heading().isPresent()
+        ? byHeading.getOrDefault(declaredHeading, 0.0)
+        : byChapter.getOrDefault(declared.chapter(), 0.0);
+    double score = best <= 0 ? 0 : Math.max(0, Math.min(1, 1 - pDeclared / best));
+    boolean inTop5 = s.stream().limit(5).anyMatch(x -> x.subheading().digits().startsWith(declaredHeading));
+    boolean mismatch = !inTop5 && byChapter.getOrDefault(declared.chapter(), 0.0) < thresholds.chapterMass();
+
+    List<String> declaredReq = table.requirementsOf(declared);
+    Suggestion top = s.get(0);
+    List<String> topReq = table.requirementsOf(top.subheading());
+    Optional<String> requirement = Optional.empty();
+    boolean review = false;
+    if (declaredReq.isEmpty() && !topReq.isEmpty()) {
+      String req = topReq.get(0);
+      double mass = s.stream().filter(x -> table.requirementsOf(x.subheading()).contains(req))
+          .mapToDouble(Suggestion::confidence).sum();
+      if (mass >= thresholds.requirementMass()) {
+        review = true;
+        requirement = Optional.of(String.join("; ", topReq));
+      }
+    }
+    StringBuilder reason = new StringBuilder();
+    if (mismatch) {
+      reason.append(String.format(java.util.Locale.ROOT,
+          "declared %s (%s) is implausible: p=%.2f vs %.2f for %s; suggested %s",
+          declared, nomenclature.find(new HsCode(declaredHeading)).map(n -> shorten(n.description())).orElse("unknown heading"),
+          pDeclared, best, top.heading(), s.stream().limit(3).map(x -> x.subheading().digits()).collect(Collectors.joining(", "))));
+      if (!top.evidence().isEmpty()) {
+        reason.append(" [").append(top.evidence().get(0)).append(']');
+      }
+    }
+    if (review) {
+      if (!reason.isEmpty()) {
+        reason.append("; ");
+      }
+      reason.append(String.format(java.util.Locale.ROOT,
+          "review object declared as general import: description most likely %s (%s, p=%.2f), which requires %s",
+          top.subheading(), shorten(top.description()), top.confidence(), requirement.orElseThrow()));
+      if (!mismatch && !top.evidence().isEmpty()) {
+        reason.append(" [").append(top.evidence().get(0)).append(']');
+      }
+    }
+    return new HsCheck(mismatch, score, requirement, review, reason.toString(), s);
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}

@@ -1,0 +1,323 @@
+package org.riskgate.hs.suggest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.riskgate.hs.HsCode;
+import org.riskgate.hs.HsNode;
+import org.riskgate.hs.Nomenclature;
+import org.riskgate.hs.text.Field;
+import org.riskgate.hs.text.Terms;
+
+/**
+ * A Lucene index with one document per HS6 subheading. Each document holds the subheading's own
+ * description, its heading's and chapter's descriptions, and the glossary terms attached to it or
+ * to its heading or chapter, each analysed by every script family.
+ *
+ * <p>Scoring is BM25 over those fields with per-field weights, multiplied by a bonus when a whole
+ * glossary phrase occurs in the description (so "frozen fish fillets" beats a lone "fish").
+ */
+public final class KnowledgeIndex {
+
+  /**
+   * Field weights and the phrase bonus. The defaults were chosen on the tuning half of the
+   * evaluation set (see docs/hs.md); they are not fitted per test case.
+   *
+   * @param ownWeight weight of the subheading's own description
+   * @param parentWeight weight of the heading's and chapter's descriptions
+   * @param gloss6Weight weight of glossary terms naming this subheading
+   * @param gloss4Weight weight of glossary terms naming its heading or chapter
+   * @param phraseBonus multiplier added per matched glossary term of the longest whole phrase
+   */
+  public record Weights(
+      double ownWeight, double parentWeight, double gloss6Weight, double gloss4Weight, double phraseBonus) {
+    /** The tuned defaults. */
+    public static Weights defaults() {
+      return new Weights(1.0, 0.5, 3.0, 2.0, 0.5);
+    }
+  }
+
+  /**
+   * A scored subheading.
+   *
+   * @param code the HS6 code
+   * @param score unnormalised relevance
+   * @param evidence matched glossary phrases and nomenclature terms
+   */
+  public record Candidate(HsCode code, double score, List<String> evidence) {}
+
+  private record Phrase(HsCode code, String text, Field family, Set<String> terms) {}
+
+  private static final int MAX_TERMS_PER_FAMILY = 48;
+
+  private final IndexSearcher searcher;
+  private final HsCode[] docCodes;
+  private final Map<HsCode, Integer> docOf;
+  private final Map<HsCode, Set<String>> nomenclatureTerms;
+  private final Map<String, List<Phrase>> phrasesByTerm;
+  private final Nomenclature nomenclature;
+  private final Weights weights;
+
+  private KnowledgeIndex(
+      IndexSearcher searcher,
+      HsCode[] docCodes,
+      Map<HsCode, Set<String>> nomenclatureTerms,
+      Map<String, List<Phrase>> phrasesByTerm,
+      Nomenclature nomenclature,
+      Weights weights) {
+    this.searcher = searcher;
+    this.docCodes = docCodes;
+    this.nomenclatureTerms = nomenclatureTerms;
+    this.phrasesByTerm = phrasesByTerm;
+    this.nomenclature = nomenclature;
+    this.weights = weights;
+    Map<HsCode, Integer> d = new HashMap<>();
+    for (int i = 0; i < docCodes.length; i++) {
+      d.put(docCodes[i], i);
+    }
+    this.docOf = d;
+  }
+
+  /** Builds the in-memory index. */
+  public static KnowledgeIndex build(Nomenclature nom, Glossary glossary, Weights weights) {
+    Map<String, List<Glossary.Entry>> byPrefix = new HashMap<>();
+    for (Glossary.Entry e : glossary.entries()) {
+      if (!nom.isKnown(e.code())) {
+        throw new IllegalArgumentException(
+            "glossary line " + e.line() + ": " + e.code() + " is not in the nomenclature");
+      }
+      byPrefix.computeIfAbsent(e.code().digits(), k -> new ArrayList<>()).add(e);
+    }
+    Map<String, Analyzer> perField = new HashMap<>();
+    for (Field f : Field.values()) {
+      for (String prefix : List.of("own", "parent", "gloss6", "gloss4")) {
+        perField.put(f.name(prefix), f.analyzer());
+      }
+    }
+    Analyzer analyzer = new PerFieldAnalyzerWrapper(Field.LATIN.analyzer(), perField);
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    Map<HsCode, Set<String>> nomTerms = new HashMap<>();
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256);
+    try (IndexWriter w = new IndexWriter(dir, cfg)) {
+      for (HsNode n : nom.subheadings()) {
+        String own = withoutExclusions(n.description());
+        StringBuilder parent = new StringBuilder();
+        for (HsNode p : nom.path(n.code())) {
+          if (!p.code().equals(n.code())) {
+            parent.append(withoutExclusions(p.description())).append(". ");
+          }
+        }
+        String code = n.code().digits();
+        StringBuilder g6 = new StringBuilder();
+        StringBuilder g4 = new StringBuilder();
+        for (Glossary.Entry e : byPrefix.getOrDefault(code, List.of())) {
+          g6.append(e.term()).append(" ; ");
+        }
+        for (String prefix : List.of(code.substring(0, 4), code.substring(0, 2))) {
+          for (Glossary.Entry e : byPrefix.getOrDefault(prefix, List.of())) {
+            g4.append(e.term()).append(" ; ");
+          }
+        }
+        Document doc = new Document();
+        doc.add(new StoredField("code", code));
+        doc.add(new TextField(Field.LATIN.name("own"), own, org.apache.lucene.document.Field.Store.NO));
+        doc.add(new TextField(Field.LATIN.name("parent"), parent.toString(), org.apache.lucene.document.Field.Store.NO));
+        for (Field f : Field.values()) {
+          doc.add(new TextField(f.name("gloss6"), g6.toString(), org.apache.lucene.document.Field.Store.NO));
+          doc.add(new TextField(f.name("gloss4"), g4.toString(), org.apache.lucene.document.Field.Store.NO));
+        }
+        w.addDocument(doc);
+        Set<String> terms = new LinkedHashSet<>(Terms.analyze(Field.LATIN.analyzer(), own));
+        terms.addAll(Terms.analyze(Field.LATIN.analyzer(), parent.toString()));
+        nomTerms.put(n.code(), terms);
+      }
+      w.forceMerge(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("building the in-memory HS index failed", e);
+    }
+    try {
+      DirectoryReader reader = DirectoryReader.open(dir);
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = reader.storedFields();
+      HsCode[] codes = new HsCode[reader.maxDoc()];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = new HsCode(stored.document(i).get("code"));
+      }
+      Map<String, List<Phrase>> phrases = new HashMap<>();
+      for (Glossary.Entry e : glossary.entries()) {
+        Field family = Script.familyOf(e.term());
+        Set<String> terms = new LinkedHashSet<>(Terms.analyze(family.analyzer(), e.term()));
+        if (terms.isEmpty()) {
+          continue;
+        }
+        Phrase p = new Phrase(e.code(), e.term(), family, terms);
+        // indexed under its first term only: a phrase needs all its terms, so any one will do
+        phrases.computeIfAbsent(family + ":" + terms.iterator().next(), k -> new ArrayList<>()).add(p);
+      }
+      return new KnowledgeIndex(searcher, codes, nomTerms, phrases, nom, weights);
+    } catch (IOException e) {
+      throw new UncheckedIOException("opening the in-memory HS index failed", e);
+    }
+  }
+
+  private static final java.util.regex.Pattern EXCLUSION = java.util.regex.Pattern.compile(
+      "\\((?:not|other than|excluding|except)[^)]*\\)|\\b(?:other than|excluding|except)\\b[^;,.]*",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The description without its exclusions: "(not knitted or crocheted)" or "other than of cotton"
+   * name what the subheading is not, and as plain terms they would match exactly those goods.
+   */
+  static String withoutExclusions(String description) {
+    return EXCLUSION.matcher(description).replaceAll(" ");
+  }
+
+  /** The {@code n} best subheadings for an already validated description, best first. */
+  public List<Candidate> search(String text, int n) {
+    Map<Field, Set<String>> q = Terms.of(text);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Map.Entry<Field, Set<String>> e : q.entrySet()) {
+      Field f = e.getKey();
+      int count = 0;
+      for (String t : e.getValue()) {
+        if (count++ >= MAX_TERMS_PER_FAMILY) {
+          break;
+        }
+        if (f == Field.LATIN) {
+          add(b, f.name("own"), t, weights.ownWeight());
+          add(b, f.name("parent"), t, weights.parentWeight());
+        }
+        add(b, f.name("gloss6"), t, weights.gloss6Weight());
+        add(b, f.name("gloss4"), t, weights.gloss4Weight());
+      }
+    }
+    Map<HsCode, Double> scores = new LinkedHashMap<>();
+    try {
+      for (ScoreDoc sd : searcher.search(b.build(), Math.max(n, 100)).scoreDocs) {
+        scores.put(docCodes[sd.doc], (double) sd.score);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the in-memory HS index failed", e);
+    }
+    Map<HsCode, List<Phrase>> matched = matchedPhrases(q);
+    List<Candidate> out = new ArrayList<>();
+    for (Map.Entry<HsCode, Double> e : scores.entrySet()) {
+      HsCode code = e.getKey();
+      List<Phrase> ph = phrasesFor(code, matched);
+      int longest = ph.stream().mapToInt(p -> p.terms().size()).max().orElse(0);
+      double score = e.getValue() * (1 + weights.phraseBonus() * Math.min(3, longest));
+      out.add(new Candidate(code, score, evidence(code, ph, q)));
+    }
+    out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.code().digits()));
+    return out.size() > n ? List.copyOf(out.subList(0, n)) : List.copyOf(out);
+  }
+
+  /** Whether the index knows this subheading. */
+  public boolean contains(HsCode code) {
+    return docOf.containsKey(code);
+  }
+
+  private static void add(BooleanQuery.Builder b, String field, String term, double w) {
+    b.add(new BoostQuery(new TermQuery(new Term(field, term)), (float) w), BooleanClause.Occur.SHOULD);
+  }
+
+  private Map<HsCode, List<Phrase>> matchedPhrases(Map<Field, Set<String>> q) {
+    Map<HsCode, List<Phrase>> out = new HashMap<>();
+    for (Map.Entry<Field, Set<String>> e : q.entrySet()) {
+      for (String t : e.getValue()) {
+        for (Phrase p : phrasesByTerm.getOrDefault(e.getKey() + ":" + t, List.of())) {
+          if (e.getValue().containsAll(p.terms())) {
+            out.computeIfAbsent(p.code(), k -> new ArrayList<>()).add(p);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Phrase> phrasesFor(HsCode code, Map<HsCode, List<Phrase>> matched) {
+    if (matched.isEmpty()) {
+      return List.of();
+    }
+    List<Phrase> out = new ArrayList<>();
+    String d = code.digits();
+    for (String prefix : List.of(d, d.substring(0, 4), d.substring(0, 2))) {
+      out.addAll(matched.getOrDefault(new HsCode(prefix), List.of()));
+    }
+    return out;
+  }
+
+  private List<String> evidence(HsCode code, List<Phrase> phrases, Map<Field, Set<String>> q) {
+    List<String> ev = new ArrayList<>();
+    for (Phrase p : phrases) {
+      ev.add("glossary \"" + p.text() + "\" -> " + p.code());
+    }
+    Set<String> latin = q.getOrDefault(Field.LATIN, Set.of());
+    List<String> hits = new ArrayList<>();
+    for (String t : nomenclatureTerms.getOrDefault(code, Set.of())) {
+      if (latin.contains(t)) {
+        hits.add(t);
+      }
+    }
+    if (!hits.isEmpty()) {
+      ev.add("nomenclature terms: " + String.join(", ", hits));
+    }
+    return List.copyOf(ev);
+  }
+
+  /** The nomenclature the index was built from. */
+  public Nomenclature nomenclature() {
+    return nomenclature;
+  }
+
+  /** Maps text to the script family its letters belong to. */
+  static final class Script {
+    private Script() {}
+
+    static Field familyOf(String text) {
+      Map<Field, Integer> counts = new EnumMap<>(Field.class);
+      text.codePoints().forEach(c -> {
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        Field f = switch (s) {
+          case HANGUL -> Field.KOREAN;
+          case HAN, HIRAGANA, KATAKANA -> Field.CJK;
+          case THAI -> Field.THAI;
+          case LATIN -> Field.LATIN;
+          default -> null;
+        };
+        if (f != null) {
+          counts.merge(f, 1, Integer::sum);
+        }
+      });
+      return counts.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElse(Field.LATIN);
+    }
+  }
+}
