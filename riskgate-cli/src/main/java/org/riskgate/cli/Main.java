@@ -16,6 +16,7 @@ public final class Main implements Runnable {
   static List<Object> subcommands() {
     return List.of(
         new DemoCommand(),
+        new org.riskgate.documents.cli.DocsCommand(),
         new TrainCommand(),
         new EvaluateCommand(),
         new ScoreCommand());

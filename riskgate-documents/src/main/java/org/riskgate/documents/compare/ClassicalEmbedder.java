@@ -1,0 +1,35 @@
+package org.riskgate.documents.compare;
+
+import java.awt.image.BufferedImage;
+import org.riskgate.documents.Box;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.Method;
+
+/** HOG on the normalised ink map; references are embedded at every angle of {@link Embedder#angles}. */
+public final class ClassicalEmbedder implements Embedder {
+
+  @Override
+  public Method method() {
+    return Method.CLASSICAL;
+  }
+
+  @Override
+  public float[][] reference(BufferedImage image, Kind kind) {
+    InkMap.Raw raw = InkMap.extract(image, new Box(0, 0, image.getWidth(), image.getHeight()));
+    double[] angles = Embedder.angles(kind);
+    float[][] out = new float[angles.length][];
+    for (int i = 0; i < angles.length; i++) {
+      out[i] = describe(InkMap.normalise(InkMap.rotate(raw, angles[i]), kind), kind);
+    }
+    return out;
+  }
+
+  @Override
+  public float[] query(BufferedImage page, Box box, Kind kind) {
+    return describe(InkMap.normalise(InkMap.extract(page, box), kind), kind);
+  }
+
+  private static float[] describe(float[] map, Kind kind) {
+    return Hog.describe(map, InkMap.width(kind), InkMap.height(kind));
+  }
+}

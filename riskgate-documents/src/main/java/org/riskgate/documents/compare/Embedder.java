@@ -1,0 +1,50 @@
+package org.riskgate.documents.compare;
+
+import java.awt.image.BufferedImage;
+import org.riskgate.documents.Box;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.Method;
+
+/**
+ * Turns regions into unit vectors whose dot product is their similarity. A reference gives
+ * several vectors (one per rotation tried), a query one; the similarity of a query to a
+ * reference is the best dot product.
+ */
+public interface Embedder {
+
+  /** Which method this is. */
+  Method method();
+
+  /** The vectors of a reference image (the whole image is the stamp or signature). */
+  float[][] reference(BufferedImage image, Kind kind);
+
+  /** The vector of a region on a page. */
+  float[] query(BufferedImage page, Box box, Kind kind);
+
+  /** Similarity 0..100 of a query vector to a reference's vectors. */
+  static double similarity(float[] query, float[][] reference) {
+    double best = 0;
+    for (float[] r : reference) {
+      if (r.length != query.length) {
+        throw new IllegalArgumentException("embedding sizes differ: " + r.length + " vs " + query.length);
+      }
+      double dot = 0;
+      for (int i = 0; i < r.length; i++) {
+        dot += r[i] * query[i];
+      }
+      best = Math.max(best, dot);
+    }
+    return Math.clamp(best * 100, 0, 100);
+  }
+
+  /** The angles (degrees) at which references are embedded: stamps are put down at any tilt, signatures barely tilt. */
+  static double[] angles(Kind kind) {
+    int range = kind == Kind.STAMP ? 36 : 6;
+    int step = 3;
+    double[] a = new double[2 * range / step + 1];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = -range + i * step;
+    }
+    return a;
+  }
+}

@@ -1,0 +1,160 @@
+package org.riskgate.documents.compare;
+
+import java.awt.image.BufferedImage;
+import org.riskgate.documents.Box;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.image.Rasters;
+
+/**
+ * A region's ink as a float map 0..1, cropped tight and resized to a fixed size per kind.
+ *
+ * <p>Coloured ink is measured by chroma, so black printed text under a blue stamp vanishes from
+ * the map; dark ink (black stamps, photocopies) by darkness, where text cannot be told apart.
+ */
+public final class InkMap {
+
+  /** Side of a stamp map. */
+  public static final int STAMP_SIZE = 96;
+  /** Height of a signature map. */
+  public static final int SIGNATURE_H = 48;
+  /** Width of a signature map. */
+  public static final int SIGNATURE_W = 128;
+
+  private InkMap() {}
+
+  /** Map width for a kind. */
+  public static int width(Kind kind) {
+    return kind == Kind.STAMP ? STAMP_SIZE : SIGNATURE_W;
+  }
+
+  /** Map height for a kind. */
+  public static int height(Kind kind) {
+    return kind == Kind.STAMP ? STAMP_SIZE : SIGNATURE_H;
+  }
+
+  /** A raw (not resized) ink map of a box on the page. */
+  public record Raw(float[] ink, int width, int height) {}
+
+  /** The ink inside {@code box} (grown by a small margin), at page resolution. */
+  public static Raw extract(BufferedImage page, Box box) {
+    BufferedImage rgb = Rasters.toRgb(page);
+    Box b = new Box(box.x() - 8, box.y() - 8, box.width() + 16, box.height() + 16).clip(rgb.getWidth(), rgb.getHeight());
+    int[] px = Rasters.pixels(rgb);
+    int pw = rgb.getWidth();
+    int colour = 0;
+    int dark = 0;
+    int paper = 0;
+    for (int y = b.y(); y < b.y() + b.height(); y++) {
+      for (int x = b.x(); x < b.x() + b.width(); x++) {
+        int p = px[y * pw + x];
+        paper = Math.max(paper, Rasters.luma(p));
+        if (Rasters.chroma(p) > 40) {
+          colour++;
+        } else if (Rasters.luma(p) < 150) {
+          dark++;
+        }
+      }
+    }
+    // coloured ink if it dominates what is dark in the box; else darkness is all there is
+    boolean byChroma = colour > dark;
+    paper = Math.max(paper, 200);
+    float[] ink = new float[b.width() * b.height()];
+    for (int y = 0; y < b.height(); y++) {
+      for (int x = 0; x < b.width(); x++) {
+        int p = px[(y + b.y()) * pw + x + b.x()];
+        float v = byChroma
+            ? (Rasters.chroma(p) - 18) / 70f
+            : (paper - 25 - Rasters.luma(p)) / (paper * 0.55f);
+        ink[y * b.width() + x] = Math.clamp(v, 0f, 1f);
+      }
+    }
+    return new Raw(ink, b.width(), b.height());
+  }
+
+  /** Crops a raw map to its ink and resizes it to the kind's size, keeping the aspect ratio. */
+  public static float[] normalise(Raw raw, Kind kind) {
+    int[] t = tight(raw);
+    int cw = t[2] - t[0];
+    int ch = t[3] - t[1];
+    int outW = width(kind);
+    int outH = height(kind);
+    // pad the crop to the target aspect so shapes are not stretched (an oval stays an oval)
+    double target = (double) outW / outH;
+    int pw = cw;
+    int ph = ch;
+    if ((double) cw / ch > target) {
+      ph = (int) Math.ceil(cw / target);
+    } else {
+      pw = (int) Math.ceil(ch * target);
+    }
+    float[] padded = new float[pw * ph];
+    int ox = (pw - cw) / 2;
+    int oy = (ph - ch) / 2;
+    for (int y = 0; y < ch; y++) {
+      System.arraycopy(raw.ink(), (y + t[1]) * raw.width() + t[0], padded, (y + oy) * pw + ox, cw);
+    }
+    return Rasters.resize(padded, pw, ph, outW, outH);
+  }
+
+  /** Bounds {x0, y0, x1, y1} of rows and columns holding at least three ink pixels. */
+  private static int[] tight(Raw raw) {
+    int w = raw.width();
+    int h = raw.height();
+    int[] rows = new int[h];
+    int[] cols = new int[w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (raw.ink()[y * w + x] > 0.15f) {
+          rows[y]++;
+          cols[x]++;
+        }
+      }
+    }
+    int x0 = 0;
+    while (x0 < w - 1 && cols[x0] < 3) {
+      x0++;
+    }
+    int x1 = w;
+    while (x1 > x0 + 1 && cols[x1 - 1] < 3) {
+      x1--;
+    }
+    int y0 = 0;
+    while (y0 < h - 1 && rows[y0] < 3) {
+      y0++;
+    }
+    int y1 = h;
+    while (y1 > y0 + 1 && rows[y1 - 1] < 3) {
+      y1--;
+    }
+    return new int[] {x0, y0, x1, y1};
+  }
+
+  /** The raw map rotated by {@code deg} about its centre onto a canvas large enough to hold it. */
+  public static Raw rotate(Raw raw, double deg) {
+    if (deg == 0) {
+      return raw;
+    }
+    double c = Math.cos(Math.toRadians(deg));
+    double s = Math.sin(Math.toRadians(deg));
+    int w = raw.width();
+    int h = raw.height();
+    int nw = (int) Math.ceil(Math.abs(w * c) + Math.abs(h * s));
+    int nh = (int) Math.ceil(Math.abs(w * s) + Math.abs(h * c));
+    float[] out = new float[nw * nh];
+    double cx = (w - 1) / 2.0;
+    double cy = (h - 1) / 2.0;
+    double ncx = (nw - 1) / 2.0;
+    double ncy = (nh - 1) / 2.0;
+    for (int y = 0; y < nh; y++) {
+      for (int x = 0; x < nw; x++) {
+        double dx = x - ncx;
+        double dy = y - ncy;
+        // inverse rotation: where in the source does this pixel come from
+        double sx = cx + dx * c + dy * s;
+        double sy = cy - dx * s + dy * c;
+        out[y * nw + x] = Rasters.bilinear(raw.ink(), w, h, sx, sy);
+      }
+    }
+    return new Raw(out, nw, nh);
+  }
+}

@@ -1,0 +1,356 @@
+package org.riskgate.documents.detect;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.riskgate.documents.Box;
+import org.riskgate.documents.Detection;
+import org.riskgate.documents.DocumentInputException;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.image.Rasters;
+
+/**
+ * Finds stamps and signatures by their ink.
+ *
+ * <p>Printed text is black and small; stamps and signatures are large connected strokes, often
+ * in coloured ink. The page is reduced 2x, split into a coloured-ink mask and a dark-ink mask
+ * (kept apart so a blue stamp does not merge with the black text under it), long straight runs
+ * (table rules, signature lines) are erased from the dark mask, and connected components taller
+ * or wider than any line of text seed regions. Nearby pieces are grouped, because partial ink
+ * breaks a stamp's ring. Each region is then called stamp or signature from its size, ink
+ * density and how many separate pieces it has (rim letters make stamps many-pieced; a signature
+ * is a few long strokes).
+ */
+public final class InkDetector {
+
+  /** Reduction factor: 300 dpi pages are analysed at 150 dpi. */
+  static final int SCALE = 2;
+  private static final int MIN_CHROMA = 28;
+  /** Longer straight dark runs than this (reduced pixels) are rules, not stamps. */
+  private static final int RULE_RUN = 300;
+  /** Regions are seeded by components at least this tall or wide (reduced pixels): no text line is. */
+  private static final int SEED_SIZE = 40;
+  /** Dark pieces closer than this are one region (reduced pixels). */
+  private static final int GROUP_GAP = 34;
+  /** Coloured pieces closer than this are one region: partial ink leaves wide gaps in a ring. */
+  private static final int COLOUR_GAP = 40;
+
+  /** The features behind one region's call, kept for inspection and tests. */
+  public record Region(Box box, boolean colour, double fill, int pieces, double aspect, double frame, Kind kind, double confidence) {}
+
+  /**
+   * Detects the stamps and signatures on a page, top to bottom.
+   *
+   * @throws DocumentInputException.EmptyPage when the page carries no ink at all
+   */
+  public List<Detection> detect(BufferedImage page) {
+    return regions(page).stream().map(r -> new Detection(r.kind(), r.box(), r.confidence())).toList();
+  }
+
+  /** The regions with the features behind their call. */
+  public List<Region> regions(BufferedImage page) {
+    BufferedImage rgb = Rasters.toRgb(page);
+    int w = rgb.getWidth() / SCALE;
+    int h = rgb.getHeight() / SCALE;
+    if (w < 8 || h < 8) {
+      throw new DocumentInputException.EmptyPage("page is too small to hold a stamp or signature: "
+          + rgb.getWidth() + "x" + rgb.getHeight());
+    }
+    int[] px = Rasters.pixels(rgb);
+    int fullW = rgb.getWidth();
+    // 0 = paper, 1 = coloured ink, 2 = dark ink
+    byte[] mask = new byte[w * h];
+    int[] hist = new int[256];
+    int[] lum = new int[w * h];
+    int[] chr = new int[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int r = 0;
+        int g = 0;
+        int b = 0;
+        for (int dy = 0; dy < SCALE; dy++) {
+          int row = (y * SCALE + dy) * fullW + x * SCALE;
+          for (int dx = 0; dx < SCALE; dx++) {
+            int p = px[row + dx];
+            r += (p >> 16) & 255;
+            g += (p >> 8) & 255;
+            b += p & 255;
+          }
+        }
+        int n = SCALE * SCALE;
+        int p = ((r / n) << 16) | ((g / n) << 8) | (b / n);
+        int l = Rasters.luma(p);
+        lum[y * w + x] = l;
+        chr[y * w + x] = Rasters.chroma(p);
+        hist[l]++;
+      }
+    }
+    int paper = percentile(hist, w * h, 0.90);
+    int min = percentile(hist, w * h, 0.0005);
+    if (paper - min < 40) {
+      throw new DocumentInputException.EmptyPage("page carries no ink (blank or a single colour)");
+    }
+    int darkBelow = (int) (paper * 0.70);
+    for (int i = 0; i < w * h; i++) {
+      if (chr[i] > MIN_CHROMA && lum[i] < paper - 20) {
+        mask[i] = 1;
+      } else if (lum[i] < darkBelow) {
+        mask[i] = 2;
+      }
+    }
+    eraseRules(mask, w, h);
+    Components cc = Components.label(mask, w, h);
+    List<int[]> seeds = new ArrayList<>();
+    for (int c = 0; c < cc.count(); c++) {
+      int bw = cc.x1[c] - cc.x0[c] + 1;
+      int bh = cc.y1[c] - cc.y0[c] + 1;
+      boolean colour = cc.value[c] == 1;
+      if (colour ? cc.size[c] >= 12 : (bh >= SEED_SIZE || (bw >= SEED_SIZE * 2 && bh >= 28))) {
+        seeds.add(new int[] {cc.x0[c], cc.y0[c], cc.x1[c], cc.y1[c], cc.value[c], c});
+      }
+    }
+    List<int[]> groups = group(seeds);
+    List<Region> out = new ArrayList<>();
+    for (int[] gr : groups) {
+      Region r = describe(gr, cc, mask, w, h, rgb.getWidth(), rgb.getHeight());
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    out = joinSignatureParts(out, rgb.getWidth(), rgb.getHeight());
+    out.sort(Comparator.comparingInt((Region r) -> r.box().y()).thenComparingInt(r -> r.box().x()));
+    return out;
+  }
+
+  private static int percentile(int[] hist, int total, double q) {
+    long need = (long) Math.ceil(total * q);
+    long seen = 0;
+    for (int v = 0; v < 256; v++) {
+      seen += hist[v];
+      if (seen >= Math.max(1, need)) {
+        return v;
+      }
+    }
+    return 255;
+  }
+
+  /**
+   * Erases horizontal and vertical dark runs longer than {@link #RULE_RUN}: ruled lines. A run may
+   * step by a row (or column) at a time, because a skewed scan turns a rule into a staircase.
+   */
+  private static void eraseRules(byte[] mask, int w, int h) {
+    boolean[] erase = new boolean[w * h];
+    for (int y = 0; y < h; y++) {
+      int start = -1;
+      int miss = 0;
+      for (int x = 0; x <= w; x++) {
+        boolean on = x < w && (darkAt(mask, w, h, x, y - 1) || darkAt(mask, w, h, x, y) || darkAt(mask, w, h, x, y + 1));
+        // a faint stretch of a rule after blur and JPEG: bridge up to three missing pixels
+        if (!on && start >= 0 && x < w && ++miss <= 3) {
+          continue;
+        }
+        if (on) {
+          miss = 0;
+        }
+        if (on && start < 0) {
+          start = x;
+        } else if (!on && start >= 0) {
+          if (x - start > RULE_RUN) {
+            for (int k = start; k < x; k++) {
+              for (int d = -1; d <= 1; d++) {
+                if (y + d >= 0 && y + d < h) {
+                  erase[(y + d) * w + k] = true;
+                }
+              }
+            }
+          }
+          start = -1;
+          miss = 0;
+        }
+      }
+    }
+    for (int x = 0; x < w; x++) {
+      int start = -1;
+      int miss = 0;
+      for (int y = 0; y <= h; y++) {
+        boolean on = y < h && (darkAt(mask, w, h, x - 1, y) || darkAt(mask, w, h, x, y) || darkAt(mask, w, h, x + 1, y));
+        if (!on && start >= 0 && y < h && ++miss <= 3) {
+          continue;
+        }
+        if (on) {
+          miss = 0;
+        }
+        if (on && start < 0) {
+          start = y;
+        } else if (!on && start >= 0) {
+          if (y - start > RULE_RUN) {
+            for (int k = start; k < y; k++) {
+              for (int d = -1; d <= 1; d++) {
+                if (x + d >= 0 && x + d < w) {
+                  erase[k * w + x + d] = true;
+                }
+              }
+            }
+          }
+          start = -1;
+          miss = 0;
+        }
+      }
+    }
+    for (int i = 0; i < erase.length; i++) {
+      if (erase[i] && mask[i] == 2) {
+        mask[i] = 0;
+      }
+    }
+  }
+
+  private static boolean darkAt(byte[] mask, int w, int h, int x, int y) {
+    return x >= 0 && y >= 0 && x < w && y < h && mask[y * w + x] == 2;
+  }
+
+  /** Merges seed boxes of the same ink class that lie within {@link #GROUP_GAP} of each other. */
+  private static List<int[]> group(List<int[]> seeds) {
+    List<int[]> boxes = new ArrayList<>();
+    for (int[] s : seeds) {
+      boxes.add(new int[] {s[0], s[1], s[2], s[3], s[4]});
+    }
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      outer:
+      for (int i = 0; i < boxes.size(); i++) {
+        for (int j = i + 1; j < boxes.size(); j++) {
+          int[] a = boxes.get(i);
+          int[] b = boxes.get(j);
+          int gap = a[4] == 1 ? COLOUR_GAP : GROUP_GAP;
+          if (a[4] == b[4]
+              && a[0] - gap <= b[2] && b[0] - gap <= a[2]
+              && a[1] - gap <= b[3] && b[1] - gap <= a[3]) {
+            a[0] = Math.min(a[0], b[0]);
+            a[1] = Math.min(a[1], b[1]);
+            a[2] = Math.max(a[2], b[2]);
+            a[3] = Math.max(a[3], b[3]);
+            boxes.remove(j);
+            merged = true;
+            break outer;
+          }
+        }
+      }
+    }
+    return boxes;
+  }
+
+  private static Region describe(int[] g, Components cc, byte[] mask, int w, int h, int fullW, int fullH) {
+    int bw = g[2] - g[0] + 1;
+    int bh = g[3] - g[1] + 1;
+    boolean colour = g[4] == 1;
+    // too small to be either (specks, a stray mark), or too long and flat (a rule or a text line)
+    if (Math.max(bw, bh) < 45 || Math.min(bw, bh) < 12 || bw > 8 * bh || bh > 8 * bw || bw * SCALE > 1400) {
+      return null;
+    }
+    int ink = 0;
+    for (int y = g[1]; y <= g[3]; y++) {
+      for (int x = g[0]; x <= g[2]; x++) {
+        if (mask[y * w + x] == g[4]) {
+          ink++;
+        }
+      }
+    }
+    int pieces = 0;
+    for (int c = 0; c < cc.count(); c++) {
+      if (cc.value[c] == g[4] && cc.size[c] >= 12 && cc.x0[c] >= g[0] && cc.x1[c] <= g[2]
+          && cc.y0[c] >= g[1] && cc.y1[c] <= g[3]) {
+        pieces++;
+      }
+    }
+    double fill = (double) ink / ((double) bw * bh);
+    double frame = frameCoverage(g, mask, w);
+    double aspect = (double) bw / bh;
+    // a stamp: many pieces (rim letters), dense ink, compact; a signature: few long strokes, sparse, wide
+    double stampScore = 1.5 * Math.log(Math.max(1, pieces) / 10.0) + 3 * (frame - 0.7) + 10 * (fill - 0.1) - 0.9 * Math.max(0, aspect - 2.4);
+    Kind kind = stampScore > 0 ? Kind.STAMP : Kind.SIGNATURE;
+    double confidence = Math.clamp(0.5 + 0.5 * Math.tanh(Math.abs(stampScore)) * sizePlausibility(bw, bh, kind), 0.0, 1.0);
+    Box box = new Box(g[0] * SCALE, g[1] * SCALE, bw * SCALE, bh * SCALE).clip(fullW, fullH);
+    return new Region(box, colour, fill, pieces, aspect, frame, kind, confidence);
+  }
+
+  /**
+   * Joins signature regions that lie close together, whatever their ink class: a signature's
+   * initial and name are separate strokes, and faint ink can split one stroke in two.
+   */
+  private static List<Region> joinSignatureParts(List<Region> regions, int fullW, int fullH) {
+    List<Region> out = new ArrayList<>(regions);
+    int gap = 70;
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      outer:
+      for (int i = 0; i < out.size(); i++) {
+        for (int j = i + 1; j < out.size(); j++) {
+          Region a = out.get(i);
+          Region b = out.get(j);
+          Box x = a.box();
+          Box y = b.box();
+          if (a.kind() == Kind.SIGNATURE && b.kind() == Kind.SIGNATURE
+              && x.x() - gap <= y.x() + y.width() && y.x() - gap <= x.x() + x.width()
+              && x.y() - gap <= y.y() + y.height() && y.y() - gap <= x.y() + x.height()) {
+            int x0 = Math.min(x.x(), y.x());
+            int y0 = Math.min(x.y(), y.y());
+            int x1 = Math.max(x.x() + x.width(), y.x() + y.width());
+            int y1 = Math.max(x.y() + x.height(), y.y() + y.height());
+            Box box = new Box(x0, y0, x1 - x0, y1 - y0).clip(fullW, fullH);
+            out.set(i, new Region(box, a.colour() || b.colour(), (a.fill() + b.fill()) / 2, a.pieces() + b.pieces(),
+                (double) box.width() / box.height(), Math.max(a.frame(), b.frame()), Kind.SIGNATURE,
+                Math.max(a.confidence(), b.confidence())));
+            out.remove(j);
+            merged = true;
+            break outer;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The share of 36 angular sectors around the region's centre in which ink reaches the outer
+   * fifth of the inscribed ellipse: near 1 for a stamp's closed frame (round, oval, or a
+   * rectangle's sides), lower for signature strokes that touch their box in a few places only.
+   */
+  static double frameCoverage(int[] g, byte[] mask, int w) {
+    double cx = (g[0] + g[2]) / 2.0;
+    double cy = (g[1] + g[3]) / 2.0;
+    double rx = (g[2] - g[0] + 1) / 2.0;
+    double ry = (g[3] - g[1] + 1) / 2.0;
+    int sectors = 36;
+    boolean[] hit = new boolean[sectors];
+    for (int y = g[1]; y <= g[3]; y++) {
+      for (int x = g[0]; x <= g[2]; x++) {
+        if (mask[y * w + x] != g[4]) {
+          continue;
+        }
+        double dx = (x - cx) / rx;
+        double dy = (y - cy) / ry;
+        if (dx * dx + dy * dy >= 0.64) {
+          int s = (int) ((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI) * sectors) % sectors;
+          hit[s] = true;
+        }
+      }
+    }
+    int n = 0;
+    for (boolean b : hit) {
+      n += b ? 1 : 0;
+    }
+    return (double) n / sectors;
+  }
+
+  /** 1 for sizes typical of the kind, less for odd ones. */
+  private static double sizePlausibility(int bw, int bh, Kind kind) {
+    int big = Math.max(bw, bh) * SCALE;
+    return switch (kind) {
+      case STAMP -> big >= 250 && big <= 900 ? 1.0 : 0.6;
+      case SIGNATURE -> big >= 200 && big <= 1200 ? 1.0 : 0.6;
+    };
+  }
+}

@@ -1,0 +1,329 @@
+package org.riskgate.documents.synth;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.riskgate.documents.Box;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.image.Rasters;
+
+/**
+ * The generator: a fixed population of issuers (from a seed) and, for any of them, scanned pages,
+ * reference images and small training patches. Every method takes its own {@link Random} so
+ * callers decide what is reproducible; the same seeds always give the same pixels.
+ */
+public final class SyntheticData {
+
+  /** A4 at 300 dpi. */
+  public static final int PAGE_WIDTH = 2480;
+
+  /** A4 at 300 dpi. */
+  public static final int PAGE_HEIGHT = 3508;
+
+  private static final String[] WORDS = {
+    "cotton", "steel", "bolts", "machine", "parts", "frozen", "fish", "fillets", "polyester", "yarn",
+    "electric", "motors", "rubber", "tyres", "ceramic", "tiles", "copper", "wire", "plastic", "toys",
+    "shipment", "port", "loading", "Busan", "Rotterdam", "consignee", "exporter", "invoice", "terms",
+    "FOB", "CIF", "net", "gross", "weight", "packages", "origin", "declared", "value", "currency",
+    "USD", "EUR", "KRW", "container", "vessel", "voyage", "Ltd", "Co.", "Trading", "Industrial"
+  };
+  private static final String[] TITLES = {
+    "COMMERCIAL INVOICE", "CERTIFICATE OF ORIGIN", "PACKING LIST", "EXPORT LICENCE", "PHYTOSANITARY CERTIFICATE"
+  };
+
+  private final List<Issuer> issuers;
+
+  /**
+   * Makes {@code count} issuers from {@code seed}; every fifth (index 3 mod 5) goes to validation,
+   * every fifth (index 4 mod 5) to test, the rest to training.
+   */
+  public SyntheticData(long seed, int count) {
+    if (count < 5) {
+      throw new IllegalArgumentException("need at least 5 issuers to split them, got " + count);
+    }
+    List<Issuer> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Random rng = new Random(seed * 1_000_003L + i);
+      String id = String.format("ISS-%03d", i);
+      Issuer.Split split = switch (i % 5) {
+        case 3 -> Issuer.Split.VALIDATION;
+        case 4 -> Issuer.Split.TEST;
+        default -> Issuer.Split.TRAIN;
+      };
+      list.add(new Issuer(id, split, StampDesign.random(rng, "No." + (100 + i)), SignatureDesign.random(rng)));
+    }
+    issuers = List.copyOf(list);
+  }
+
+  /** All issuers. */
+  public List<Issuer> issuers() {
+    return issuers;
+  }
+
+  /** The issuers of one split. */
+  public List<Issuer> issuers(Issuer.Split split) {
+    return issuers.stream().filter(i -> i.split() == split).toList();
+  }
+
+  /** Another issuer from the same split as {@code issuer}, to copy a stamp or signature from. */
+  public Issuer otherThan(Issuer issuer, Random rng) {
+    List<Issuer> same = issuers(issuer.split());
+    Issuer o;
+    do {
+      o = same.get(rng.nextInt(same.size()));
+    } while (o.id().equals(issuer.id()));
+    return o;
+  }
+
+  /**
+   * A full scanned A4 page claiming to come from {@code claimed}, with a stamp and a signature of
+   * the given kinds of forgery ({@code null} leaves that item off the page).
+   */
+  public PageSample page(Issuer claimed, Forgery stamp, Forgery signature, Random rng) {
+    return page(claimed, stamp, signature, rng, PAGE_WIDTH, PAGE_HEIGHT);
+  }
+
+  PageSample page(Issuer claimed, Forgery stamp, Forgery signature, Random rng, int width, int height) {
+    BufferedImage page = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = page.createGraphics();
+    g.setColor(new Color(0xfafaf7 - rng.nextInt(3) * 0x030303));
+    g.fillRect(0, 0, width, height);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    int margin = 200;
+    int y = layoutBody(g, rng, width, margin);
+    // the declaration paragraph that stamps overlap, then the signing zone
+    int declTop = Math.max(y + 60, (int) (height * 0.70));
+    g.setFont(new Font("Serif", Font.PLAIN, 40));
+    g.setColor(new Color(0x1a1a1a));
+    for (int i = 0; i < 4; i++) {
+      g.drawString(sentence(rng, 9), margin, declTop + i * 62);
+    }
+    int signLine = declTop + 4 * 62 + 330;
+    g.setStroke(new BasicStroke(3f));
+    int lineX = width - margin - 800;
+    g.drawLine(lineX, signLine, lineX + 780, signLine);
+    g.setFont(new Font("SansSerif", Font.PLAIN, 34));
+    g.drawString("Authorised signature and stamp", lineX, signLine + 50);
+    g.dispose();
+
+    List<Truth> truths = new ArrayList<>();
+    int[] px = Rasters.pixels(page);
+    if (stamp != null) {
+      Issuer src = stamp == Forgery.OTHER ? otherThan(claimed, rng) : claimed;
+      StampDesign d = stamp == Forgery.SKILLED ? claimed.stamp().imitate(rng) : src.stamp();
+      double angle = (rng.nextDouble() * 2 - 1) * (d.shape() == StampDesign.Shape.RECT ? 15 : 30);
+      InkMask m = d.render(angle, 0.97 + 0.06 * rng.nextDouble());
+      // stamps land over the declaration text, left of the signature line
+      int cx = margin + m.width() / 2 + rng.nextInt(Math.max(1, lineX - margin - m.width() - 120));
+      int cy = declTop + 60 + rng.nextInt(260);
+      Box b = applyInk(px, width, height, m, cx - m.width() / 2, cy - m.height() / 2, d.ink(), rng, true);
+      if (b != null) {
+        truths.add(new Truth(Kind.STAMP, b, stamp, src.id()));
+      }
+    }
+    if (signature != null) {
+      Issuer src = signature == Forgery.OTHER ? otherThan(claimed, rng) : claimed;
+      InkMask m = switch (signature) {
+        case GENUINE, OTHER -> src.signer().render(rng, 0.03, 0, rng.nextGaussian() * 2);
+        case SKILLED -> claimed.signer().imitate(rng).render(rng, 0.045, 1.3, rng.nextGaussian() * 2);
+      };
+      int sx = lineX + 20 + rng.nextInt(Math.max(1, 760 - m.width()));
+      int sy = signLine - m.height() + 10 + rng.nextInt(20);
+      Box b = applyInk(px, width, height, m, sx, sy, src.signer().ink(), rng, false);
+      if (b != null) {
+        truths.add(new Truth(Kind.SIGNATURE, b, signature, src.id()));
+      }
+    }
+    return scan(new PageSample(page, claimed.id(), truths), rng);
+  }
+
+  private int layoutBody(Graphics2D g, Random rng, int width, int margin) {
+    g.setColor(new Color(0x111111));
+    g.setFont(new Font("Serif", Font.BOLD, 64));
+    g.drawString(TITLES[rng.nextInt(TITLES.length)], margin, 330);
+    g.setFont(new Font(rng.nextBoolean() ? "Serif" : "SansSerif", Font.PLAIN, 40));
+    int y = 460;
+    String[] fields = {"Exporter", "Consignee", "Invoice No.", "Date", "Port of loading", "Vessel", "Terms"};
+    for (String f : fields) {
+      g.drawString(f + ": " + sentence(rng, 3 + rng.nextInt(4)), margin, y);
+      y += 62;
+    }
+    y += 60;
+    g.setStroke(new BasicStroke(3f));
+    g.drawLine(margin, y, width - margin, y);
+    y += 55;
+    g.drawString("No.   Description of goods               HS code        Qty        Amount", margin, y);
+    y += 25;
+    g.drawLine(margin, y, width - margin, y);
+    y += 60;
+    int rows = 6 + rng.nextInt(9);
+    for (int r = 0; r < rows; r++) {
+      String desc = sentence(rng, 3);
+      g.drawString(String.format("%-5d %-34s %04d.%02d   %6d   %10.2f", r + 1, desc, 1000 + rng.nextInt(8000),
+          rng.nextInt(100), 1 + rng.nextInt(900), rng.nextDouble() * 90000), margin, y);
+      y += 58;
+    }
+    g.drawLine(margin, y - 30, width - margin, y - 30);
+    y += 40;
+    for (int i = 0; i < 2 + rng.nextInt(4); i++) {
+      g.drawString(sentence(rng, 10), margin, y);
+      y += 62;
+    }
+    return y;
+  }
+
+  private static String sentence(Random rng, int words) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(WORDS[rng.nextInt(WORDS.length)]);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Presses ink onto the page with a multiply blend; stamps get uneven, partly missing ink like a
+   * real impression. Returns the tight bounds of the ink actually left, or null when none.
+   */
+  private static Box applyInk(int[] px, int w, int h, InkMask m, int ox, int oy, int ink, Random rng, boolean stamp) {
+    double density = stamp ? 0.7 + 0.3 * rng.nextDouble() : 0.85 + 0.15 * rng.nextDouble();
+    // uneven pressure: a linear gradient plus a blotch, clipped; sometimes strong (partial ink)
+    boolean partial = stamp && rng.nextDouble() < 0.5;
+    double gx = (rng.nextDouble() * 2 - 1) * (partial ? 1.2 : 0.3);
+    double gy = (rng.nextDouble() * 2 - 1) * (partial ? 1.2 : 0.3);
+    double bx = rng.nextDouble();
+    double by = rng.nextDouble();
+    int ir = (ink >> 16) & 255;
+    int ig = (ink >> 8) & 255;
+    int ib = ink & 255;
+    int x0 = Integer.MAX_VALUE;
+    int y0 = Integer.MAX_VALUE;
+    int x1 = -1;
+    int y1 = -1;
+    for (int y = 0; y < m.height(); y++) {
+      int py = oy + y;
+      if (py < 0 || py >= h) {
+        continue;
+      }
+      double v = (double) y / m.height();
+      for (int x = 0; x < m.width(); x++) {
+        float a0 = m.alpha()[y * m.width() + x];
+        int pxx = ox + x;
+        if (a0 <= 0.02f || pxx < 0 || pxx >= w) {
+          continue;
+        }
+        double u = (double) x / m.width();
+        double field = 1.0;
+        if (stamp) {
+          double blot = Math.exp(-((u - bx) * (u - bx) + (v - by) * (v - by)) * 6);
+          field = Math.clamp(0.85 + gx * (u - 0.5) + gy * (v - 0.5) - (partial ? 0.45 * blot : 0), 0.0, 1.0);
+          if (rng.nextDouble() < 0.06) {
+            field *= 0.3; // grain: rubber that did not take ink
+          }
+        }
+        double a = a0 * density * field;
+        if (a < 0.02) {
+          continue;
+        }
+        int i = py * w + pxx;
+        int p = px[i];
+        int r = (int) (((p >> 16) & 255) * (1 - a * (1 - ir / 255.0)));
+        int g = (int) (((p >> 8) & 255) * (1 - a * (1 - ig / 255.0)));
+        int b = (int) ((p & 255) * (1 - a * (1 - ib / 255.0)));
+        px[i] = (r << 16) | (g << 8) | b;
+        if (a > 0.25) {
+          x0 = Math.min(x0, pxx);
+          y0 = Math.min(y0, py);
+          x1 = Math.max(x1, pxx);
+          y1 = Math.max(y1, py);
+        }
+      }
+    }
+    return x1 < 0 ? null : new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+  }
+
+  /** Scanner effects with their parameters drawn from {@code rng}; truth boxes follow the skew. */
+  private static PageSample scan(PageSample s, Random rng) {
+    BufferedImage img = s.image();
+    double deg = Math.clamp(rng.nextGaussian() * 0.6, -1.5, 1.5);
+    List<Truth> truths = new ArrayList<>();
+    img = ScanEffects.skew(img, deg);
+    double cx = img.getWidth() / 2.0;
+    double cy = img.getHeight() / 2.0;
+    double c = Math.cos(Math.toRadians(deg));
+    double sn = Math.sin(Math.toRadians(deg));
+    for (Truth t : s.truths()) {
+      Box b = t.box();
+      double[] xs = {b.x(), b.x() + b.width(), b.x(), b.x() + b.width()};
+      double[] ys = {b.y(), b.y(), b.y() + b.height(), b.y() + b.height()};
+      double minX = Double.MAX_VALUE;
+      double minY = Double.MAX_VALUE;
+      double maxX = -Double.MAX_VALUE;
+      double maxY = -Double.MAX_VALUE;
+      for (int k = 0; k < 4; k++) {
+        double x = cx + (xs[k] - cx) * c - (ys[k] - cy) * sn;
+        double y = cy + (xs[k] - cx) * sn + (ys[k] - cy) * c;
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
+      // a rotated box's corners overshoot the ink; shrink back by the overshoot of a small skew
+      double shrinkX = Math.abs(sn) * b.height() / 2;
+      double shrinkY = Math.abs(sn) * b.width() / 2;
+      Box r = new Box((int) Math.round(minX + shrinkX), (int) Math.round(minY + shrinkY),
+          (int) Math.max(1, Math.round(maxX - minX - 2 * shrinkX)), (int) Math.max(1, Math.round(maxY - minY - 2 * shrinkY)));
+      truths.add(new Truth(t.kind(), r.clip(img.getWidth(), img.getHeight()), t.forgery(), t.source()));
+    }
+    ScanEffects.blur(img, rng.nextInt(4) == 0 ? 0 : 1);
+    if (rng.nextDouble() < 0.15) {
+      ScanEffects.photocopy(img);
+    }
+    ScanEffects.noise(img, 2 + 5 * rng.nextDouble(), rng);
+    if (rng.nextBoolean()) {
+      img = ScanEffects.jpeg(img, 0.55f + 0.35f * rng.nextFloat());
+    }
+    return new PageSample(img, s.claimedIssuer(), truths);
+  }
+
+  /** A reference impression as an issuer would register it: on blank paper, upright, lightly scanned. */
+  public BufferedImage reference(Issuer issuer, Kind kind, Random rng) {
+    InkMask m = switch (kind) {
+      case STAMP -> issuer.stamp().render(0, 1.0);
+      case SIGNATURE -> issuer.signer().render(rng, 0.03, 0, 0);
+    };
+    int ink = kind == Kind.STAMP ? issuer.stamp().ink() : issuer.signer().ink();
+    int pad = 40;
+    BufferedImage img = new BufferedImage(m.width() + 2 * pad, m.height() + 2 * pad, BufferedImage.TYPE_INT_RGB);
+    int[] px = Rasters.pixels(img);
+    java.util.Arrays.fill(px, 0xfbfbf9);
+    Random inkRng = new Random(rng.nextLong());
+    // a clean, even impression: reference sheets are stamped with care
+    int ir = (ink >> 16) & 255;
+    int ig = (ink >> 8) & 255;
+    int ib = ink & 255;
+    for (int y = 0; y < m.height(); y++) {
+      for (int x = 0; x < m.width(); x++) {
+        double a = m.alpha()[y * m.width() + x] * 0.95;
+        int i = (y + pad) * img.getWidth() + x + pad;
+        int p = px[i];
+        int r = (int) (((p >> 16) & 255) * (1 - a * (1 - ir / 255.0)));
+        int g = (int) (((p >> 8) & 255) * (1 - a * (1 - ig / 255.0)));
+        int b = (int) ((p & 255) * (1 - a * (1 - ib / 255.0)));
+        px[i] = (r << 16) | (g << 8) | b;
+      }
+    }
+    ScanEffects.blur(img, 1);
+    ScanEffects.noise(img, 2, inkRng);
+    return img;
+  }
+}

@@ -1,0 +1,97 @@
+package org.riskgate.documents.verify;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.riskgate.documents.Detection;
+import org.riskgate.documents.DocumentInputException;
+import org.riskgate.documents.DocumentVerifier;
+import org.riskgate.documents.Reference;
+import org.riskgate.documents.RegionResult;
+import org.riskgate.documents.VerificationReport;
+import org.riskgate.documents.Verdict;
+import org.riskgate.documents.VerifierConfig;
+import org.riskgate.documents.compare.ClassicalEmbedder;
+import org.riskgate.documents.compare.Embedder;
+import org.riskgate.documents.compare.Thresholds;
+import org.riskgate.documents.detect.InkDetector;
+import org.riskgate.documents.image.PageLoader;
+import org.riskgate.documents.registry.FileReferenceRegistry;
+
+/**
+ * Loads the page safely, detects regions, and compares each with every active reference of the
+ * claimed issuer and the region's kind; the best match decides, because an issuer may have
+ * several valid stamps at once.
+ */
+public final class DefaultDocumentVerifier implements DocumentVerifier {
+
+  private final PageLoader loader;
+  private final InkDetector detector = new InkDetector();
+  private final Embedder embedder;
+  private final FileReferenceRegistry registry;
+  private final Thresholds thresholds;
+  private final Clock clock;
+
+  /** A verifier from its parts; {@code clock} decides which references are in their validity period. */
+  public DefaultDocumentVerifier(PageLoader loader, Embedder embedder, FileReferenceRegistry registry, Thresholds thresholds, Clock clock) {
+    this.loader = Objects.requireNonNull(loader);
+    this.embedder = Objects.requireNonNull(embedder);
+    this.registry = Objects.requireNonNull(registry);
+    this.thresholds = Objects.requireNonNull(thresholds);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** The verifier a configuration describes, with the shipped thresholds and the system clock. */
+  public static DocumentVerifier open(VerifierConfig config) {
+    PageLoader loader = new PageLoader(config.maxPixels());
+    Embedder embedder = embedderFor(config);
+    return new DefaultDocumentVerifier(loader, embedder, registry(config), Thresholds.shipped(config.method()), Clock.systemDefaultZone());
+  }
+
+  /** The registry a configuration names, embedding with the configured method. */
+  public static FileReferenceRegistry registry(VerifierConfig config) {
+    return new FileReferenceRegistry(config.registry(), new PageLoader(config.maxPixels()), List.of(embedderFor(config)));
+  }
+
+  private static Embedder embedderFor(VerifierConfig config) {
+    return switch (config.method()) {
+      case CLASSICAL -> new ClassicalEmbedder();
+    };
+  }
+
+  @Override
+  public VerificationReport verify(String issuer, Path document) {
+    BufferedImage page = loader.load(document);
+    return verify(issuer, document.getFileName() == null ? document.toString() : document.getFileName().toString(), page);
+  }
+
+  @Override
+  public VerificationReport verify(String issuer, String name, BufferedImage page) {
+    long pixels = (long) page.getWidth() * page.getHeight();
+    if (pixels > loader.maxPixels()) {
+      throw new DocumentInputException.TooLarge(name, pixels, loader.maxPixels());
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<RegionResult> results = new ArrayList<>();
+    for (Detection d : detector.detect(page)) {
+      List<Reference> refs = registry.active(issuer, d.kind(), today);
+      Verdict verdict;
+      if (refs.isEmpty()) {
+        verdict = new Verdict.NoReference();
+      } else {
+        float[] q = embedder.query(page, d.box(), d.kind());
+        double best = 0;
+        for (Reference r : refs) {
+          best = Math.max(best, Embedder.similarity(q, registry.embeddings(r, embedder)));
+        }
+        verdict = best >= thresholds.of(d.kind()) ? new Verdict.Consistent(best) : new Verdict.Suspicious(best);
+      }
+      results.add(new RegionResult(d, verdict));
+    }
+    return new VerificationReport(name, issuer, embedder.method().label(), results);
+  }
+}

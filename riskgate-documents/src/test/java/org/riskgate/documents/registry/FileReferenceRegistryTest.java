@@ -1,0 +1,71 @@
+package org.riskgate.documents.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.Reference;
+import org.riskgate.documents.compare.ClassicalEmbedder;
+import org.riskgate.documents.image.PageLoader;
+import org.riskgate.documents.synth.SyntheticData;
+
+class FileReferenceRegistryTest {
+
+  @TempDir Path dir;
+
+  private FileReferenceRegistry open() {
+    return new FileReferenceRegistry(dir.resolve("reg"), new PageLoader(50_000_000), List.of(new ClassicalEmbedder()));
+  }
+
+  private Path image(int issuer, Kind kind) throws IOException {
+    SyntheticData d = new SyntheticData(2, 10);
+    Path p = dir.resolve(issuer + "-" + kind.label() + ".png");
+    ImageIO.write(d.reference(d.issuers().get(issuer), kind, new Random(issuer)), "png", p.toFile());
+    return p;
+  }
+
+  @Test
+  void registerListReplaceRetireSurviveReopening() throws IOException {
+    LocalDate from = LocalDate.of(2025, 1, 1);
+    Reference a = open().register("KR-7", Kind.STAMP, image(0, Kind.STAMP), from, Reference.OPEN_END);
+    Reference b = open().register("KR-7", Kind.STAMP, image(1, Kind.STAMP), from, LocalDate.of(2025, 6, 30));
+    Reference c = open().register("KR-7", Kind.SIGNATURE, image(0, Kind.SIGNATURE), from, Reference.OPEN_END);
+    assertThat(a.id()).isEqualTo("KR-7-stamp-1");
+    assertThat(b.id()).isEqualTo("KR-7-stamp-2");
+    assertThat(open().list()).extracting(Reference::id).containsExactly("KR-7-signature-1", "KR-7-stamp-1", "KR-7-stamp-2");
+    assertThat(open().active("KR-7", Kind.STAMP, LocalDate.of(2025, 3, 1))).hasSize(2);
+    assertThat(open().active("KR-7", Kind.STAMP, LocalDate.of(2025, 9, 1))).extracting(Reference::id).containsExactly("KR-7-stamp-1");
+    assertThat(open().active("KR-8", Kind.STAMP, LocalDate.of(2025, 3, 1))).isEmpty();
+
+    FileReferenceRegistry reg = open();
+    ClassicalEmbedder e = new ClassicalEmbedder();
+    float[][] before = reg.embeddings(a, e);
+    assertThat(Files.list(dir.resolve("reg/embeddings"))).hasSize(3);
+    reg.replace(a.id(), image(2, Kind.STAMP));
+    float[][] after = open().embeddings(a, e);
+    assertThat(after[0]).isNotEqualTo(before[0]);
+
+    open().retire(a.id());
+    assertThat(open().list().stream().filter(Reference::retired)).extracting(Reference::id).containsExactly(a.id());
+    assertThat(open().active("KR-7", Kind.STAMP, LocalDate.of(2025, 3, 1))).extracting(Reference::id).containsExactly(b.id());
+    assertThat(Files.exists(open().imageFile(a.id()))).isTrue();
+    assertThat(c.kind()).isEqualTo(Kind.SIGNATURE);
+  }
+
+  @Test
+  void unknownIdsAndBadIssuerIdsAreRefused() throws IOException {
+    assertThatThrownBy(() -> open().retire("nope")).isInstanceOf(IllegalArgumentException.class);
+    Path img = image(0, Kind.STAMP);
+    assertThatThrownBy(() -> open().register("../etc", Kind.STAMP, img, LocalDate.now(), Reference.OPEN_END))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

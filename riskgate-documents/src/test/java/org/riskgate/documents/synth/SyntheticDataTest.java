@@ -1,0 +1,52 @@
+package org.riskgate.documents.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.image.Rasters;
+
+class SyntheticDataTest {
+
+  @Test
+  void sameSeedsGiveSamePixels() {
+    PageSample a = new SyntheticData(3, 10).page(new SyntheticData(3, 10).issuers().get(2), Forgery.GENUINE, Forgery.SKILLED, new Random(5), 1240, 1754);
+    SyntheticData d = new SyntheticData(3, 10);
+    PageSample b = d.page(d.issuers().get(2), Forgery.GENUINE, Forgery.SKILLED, new Random(5), 1240, 1754);
+    assertThat(Arrays.equals(Rasters.pixels(a.image()), Rasters.pixels(b.image()))).isTrue();
+    assertThat(a.truths()).isEqualTo(b.truths());
+  }
+
+  @Test
+  void splitsAreByIssuerAndDisjoint() {
+    SyntheticData d = new SyntheticData(1, 60);
+    assertThat(d.issuers(Issuer.Split.TRAIN)).hasSize(36);
+    assertThat(d.issuers(Issuer.Split.VALIDATION)).hasSize(12);
+    assertThat(d.issuers(Issuer.Split.TEST)).hasSize(12);
+    Issuer t = d.issuers(Issuer.Split.TEST).getFirst();
+    assertThat(d.otherThan(t, new Random(1)).split()).isEqualTo(Issuer.Split.TEST);
+  }
+
+  @Test
+  void forgeriesAreLabelledWithTheirSource() {
+    SyntheticData d = new SyntheticData(4, 10);
+    Issuer issuer = d.issuers().getFirst();
+    PageSample p = d.page(issuer, Forgery.OTHER, Forgery.SKILLED, new Random(9));
+    Truth stamp = p.truths().stream().filter(t -> t.kind() == Kind.STAMP).findFirst().orElseThrow();
+    Truth sig = p.truths().stream().filter(t -> t.kind() == Kind.SIGNATURE).findFirst().orElseThrow();
+    assertThat(stamp.source()).isNotEqualTo(issuer.id());
+    assertThat(sig.source()).isEqualTo(issuer.id());
+    assertThat(sig.forgery()).isEqualTo(Forgery.SKILLED);
+  }
+
+  @Test
+  void skilledStampImitationDiffersFromTheOriginal() {
+    StampDesign s = new SyntheticData(5, 10).issuers().getFirst().stamp();
+    StampDesign f = s.imitate(new Random(2));
+    assertThat(f).isNotEqualTo(s);
+    assertThat(f.shape()).isEqualTo(s.shape());
+    assertThat(f.ink()).isEqualTo(s.ink());
+  }
+}
