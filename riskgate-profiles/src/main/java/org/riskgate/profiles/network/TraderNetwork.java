@@ -58,6 +58,8 @@ public final class TraderNetwork {
   private final int[] communitySize;
   private final double[] communityRate;
   private final int edges;
+  /** Ring indicator per declarant node, computed once (hub declarants have thousands of links). */
+  private final Map<Integer, RingIndicator> ringCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   private TraderNetwork(List<Declaration> history, LocalDate asOf, NetworkConfig config) {
     this.asOf = asOf;
@@ -170,8 +172,9 @@ public final class TraderNetwork {
     Arrays.fill(community, -1);
     List<Integer> sizes = new ArrayList<>();
     List<Double> rates = new ArrayList<>();
-    if (config.communities() && n > 0) {
-      List<Set<Integer>> clusters = communities(n);
+    if (config.communities() != NetworkConfig.Communities.NONE && n > 0) {
+      List<Set<Integer>> clusters = config.communities() == NetworkConfig.Communities.JGRAPHT
+          ? jgraphtCommunities(n) : labelPropagation(n);
       for (Set<Integer> c : clusters) {
         long ci = 0;
         long cf = 0;
@@ -238,7 +241,72 @@ public final class TraderNetwork {
     return out;
   }
 
-  private List<Set<Integer>> communities(int n) {
+  /**
+   * Weighted label propagation (Raghavan, Albert, Kumara 2007) on the adjacency arrays: each
+   * party in turn, in a seeded random order, takes the label carrying the most link weight among
+   * its neighbours, until no label changes or 20 rounds have passed. Ties keep the current label,
+   * else take the smallest, so runs repeat exactly.
+   */
+  private List<Set<Integer>> labelPropagation(int n) {
+    int[] label = new int[n];
+    for (int i = 0; i < n; i++) {
+      label[i] = i;
+    }
+    int[] order = label.clone();
+    double[] acc = new double[n];
+    int[] touched = new int[n];
+    Random random = new Random(config.seed());
+    for (int round = 0; round < 20; round++) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      int changed = 0;
+      for (int v : order) {
+        int from = adjStart[v];
+        int to = adjStart[v + 1];
+        if (from == to) {
+          continue;
+        }
+        int nt = 0;
+        for (int e = from; e < to; e++) {
+          int l = label[adjNode[e]];
+          if (acc[l] == 0) {
+            touched[nt++] = l;
+          }
+          acc[l] += adjWeight[e];
+        }
+        int best = label[v];
+        double bestWeight = acc[best];
+        for (int k = 0; k < nt; k++) {
+          int l = touched[k];
+          if (acc[l] > bestWeight || (acc[l] == bestWeight && l < best && acc[label[v]] < bestWeight)) {
+            best = l;
+            bestWeight = acc[l];
+          }
+        }
+        for (int k = 0; k < nt; k++) {
+          acc[touched[k]] = 0;
+        }
+        if (best != label[v]) {
+          label[v] = best;
+          changed++;
+        }
+      }
+      if (changed == 0) {
+        break;
+      }
+    }
+    Map<Integer, Set<Integer>> groups = new LinkedHashMap<>();
+    for (int v = 0; v < n; v++) {
+      groups.computeIfAbsent(label[v], k -> new java.util.HashSet<>()).add(v);
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  private List<Set<Integer>> jgraphtCommunities(int n) {
     // An unweighted multigraph view is all label propagation needs; the default (non fast-lookup)
     // specifics keep memory near the edge count on graphs of millions of links.
     Graph<Integer, DefaultEdge> g = new AbstractBaseGraph<>(null, DefaultEdge::new,
@@ -325,7 +393,7 @@ public final class TraderNetwork {
     List<RingIndicator> out = new ArrayList<>();
     for (int i = 0; i < nodeCount(); i++) {
       if (ROLES[nodeRole[i]] == PartyRole.DECLARANT) {
-        RingIndicator r = ring(i);
+        RingIndicator r = ringCache.computeIfAbsent(i, this::ring);
         if (r.newImporters() >= minNewImporters) {
           out.add(r);
         }
@@ -395,7 +463,7 @@ public final class TraderNetwork {
       out.put("net.declarant_new_importers", 0.0);
       out.put("net.declarant_new_importer_hit_rate", baseRate);
     } else {
-      RingIndicator r = ring(dec);
+      RingIndicator r = ringCache.computeIfAbsent(dec, this::ring);
       out.put("net.declarant_new_importers", (double) r.newImporters());
       out.put("net.declarant_new_importer_hit_rate", r.newHitRate());
     }

@@ -53,6 +53,27 @@ class TraderNetworkTest {
   }
 
   @Test
+  void ownAndJgraphtLabelPropagationAgreeOnClearCommunities() {
+    for (NetworkConfig.Communities method : NetworkConfig.Communities.values()) {
+      NetworkConfig c = new NetworkConfig(180, 0.15, 30, 90, 10, method, 42);
+      TraderNetwork net = TraderNetwork.build(small(), D, c);
+      PartyNode a = net.node(PartyRole.IMPORTER, "A").orElseThrow();
+      PartyNode b = net.node(PartyRole.IMPORTER, "B").orElseThrow();
+      PartyNode x = net.node(PartyRole.DECLARANT, "X").orElseThrow();
+      PartyNode cc = net.node(PartyRole.IMPORTER, "C").orElseThrow();
+      if (method == NetworkConfig.Communities.NONE) {
+        assertThat(net.communityCount()).isZero();
+        assertThat(a.community()).isEqualTo(-1);
+        assertThat(a.communityFraudRate()).isEqualTo(net.baseRate());
+      } else {
+        assertThat(a.community()).as(method.name()).isEqualTo(b.community()).isEqualTo(x.community())
+            .isNotEqualTo(cc.community());
+        assertThat(a.communitySize()).isEqualTo(4);
+      }
+    }
+  }
+
+  @Test
   void aDeclarantServingNewFraudulentImportersIsARing() {
     TraderNetwork net = TraderNetwork.build(small(), D, NetworkConfig.defaults());
     List<RingIndicator> rings = net.rings(3, 10);

@@ -83,7 +83,13 @@ final class Fields {
       return d.itemPrice() / d.netMass();
     });
     number("tax_at_stake", in -> in.declaration().taxAtStake());
-    number("score", Input::score);
+    number("score", in -> {
+      // NaN means "no model score here" (e.g. a backtest without a model): undecidable, not false.
+      if (Double.isNaN(in.score())) {
+        throw new EvalException("no model score was given");
+      }
+      return in.score();
+    });
     KNOWN.put("date", new Def("date", Type.DATE, null, null, in -> in.declaration().date()));
   }
 

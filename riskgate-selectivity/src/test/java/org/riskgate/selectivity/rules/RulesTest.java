@@ -96,6 +96,10 @@ class RulesTest {
     assertThat(out.errors().get(0).ruleId()).isEqualTo("needs-profile");
     assertThat(out.errors().get(0).message()).contains("importer.hit_rate").contains("not provided");
     assertThat(out.errors().get(1).message()).contains("unit_price").contains("net_mass");
+    // no model score (NaN) makes a rule on score undecidable rather than silently false
+    RuleOutcome noScore = Rules.parse("rule \"m\" when score > 0.5 then lane red", "t")
+        .apply(noMass, Double.NaN, Map.of());
+    assertThat(noScore.errors()).extracting(e -> e.message()).containsExactly("no model score was given");
     // a NaN attribute is an error, not a silent false
     assertThat(book.apply(noMass, 0.2, Map.of("importer.hit_rate", Double.NaN)).errors().get(0)
         .message()).contains("not a number");
