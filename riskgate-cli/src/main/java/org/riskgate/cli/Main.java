@@ -19,7 +19,11 @@ public final class Main implements Runnable {
         new org.riskgate.documents.cli.DocsCommand(),
         new TrainCommand(),
         new EvaluateCommand(),
-        new ScoreCommand());
+        new ScoreCommand(),
+        new org.riskgate.profiles.cli.ProfileCommand(),
+        new org.riskgate.profiles.cli.NetworkCommand(),
+        new org.riskgate.profiles.cli.GroupsCommand(),
+        new org.riskgate.profiles.cli.RulesCommand());
   }
 
   public static void main(String[] args) {
