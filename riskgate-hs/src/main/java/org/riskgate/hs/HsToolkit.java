@@ -24,18 +24,6 @@ import org.riskgate.hs.suggest.KnowledgeIndex;
 public record HsToolkit(
     Nomenclature nomenclature, HsSuggester suggester, HsChecker checker, RequirementTable requirements) {
 
-  /**
-   * Lucene logs a hint about the incubating Vector API on every JDK newer than it knows; it is
-   * advice for Lucene's maintainers, not for our users. Held here so the setting is not collected.
-   */
-  private static final java.util.logging.Logger LUCENE_VECTOR_LOG = quiet();
-
-  private static java.util.logging.Logger quiet() {
-    java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
-    l.setLevel(java.util.logging.Level.SEVERE);
-    return l;
-  }
-
   /** The toolkit from bundled knowledge only (nomenclature, glossary, requirement table). */
   public static HsToolkit builtIn() {
     return create(Optional.empty(), Optional.empty());

@@ -40,6 +40,10 @@ final class EvaluateCommand extends Common {
   @CommandLine.Option(names = "--misses", description = "also list rows whose heading was missed")
   boolean misses;
 
+  @CommandLine.Option(names = "--fit-temperature",
+      description = "print the log-loss and calibration error of the retrieval softmax for a grid of temperatures")
+  boolean fitTemperature;
+
   @Override
   int work() {
     HsTree tree = HsTree.hs2022();
@@ -53,6 +57,24 @@ final class EvaluateCommand extends Common {
       throw new IllegalArgumentException("no rows to evaluate in " + data);
     }
     out().printf(Locale.ROOT, "%d rows evaluated, %d skipped%n%n", rows.size(), d.skipped().size());
+    if (fitTemperature) {
+      KnowledgeIndex index = KnowledgeIndex.build(tree, Glossary.bundled(), KnowledgeIndex.Weights.defaults());
+      out().println("| temperature | log-loss (HS6) | ECE (top-1) |\n|---:|---:|---:|");
+      for (double t : new double[] {0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4}) {
+        BlendedSuggester s = new BlendedSuggester(index, Optional.empty(),
+            new Calibration(t, Calibration.defaults().retrievalShare()));
+        double nll = 0;
+        for (LabelledData.Row r : rows) {
+          double p = s.suggest(r.description(), 60).stream().filter(x -> x.subheading().equals(r.code()))
+              .mapToDouble(org.riskgate.hs.Suggestion::confidence).findFirst().orElse(0);
+          nll -= Math.log(Math.max(1e-4, p));
+        }
+        SuggestionEvaluation e = SuggestionEvaluation.of(s, rows);
+        out().printf(Locale.ROOT, "| %.2f | %.3f | %.3f |%n", t, nll / rows.size(), e.expectedCalibrationError());
+      }
+      out().flush();
+      return 0;
+    }
     if (history == null) {
       SuggestionEvaluation e = SuggestionEvaluation.of(toolkit().suggester(), rows);
       print(e);

@@ -74,16 +74,22 @@ public final class BlendedSuggester implements HsSuggester {
     return List.copyOf(out);
   }
 
-  /** Softmax over score ratios; the map is empty when nothing matched. */
+  /**
+   * Softmax over score ratios with the temperature raised by low coverage; the map is empty when
+   * nothing matched.
+   */
   static Map<HsCode, Double> retrievalProbabilities(List<KnowledgeIndex.Candidate> cands, double temperature) {
     Map<HsCode, Double> out = new LinkedHashMap<>();
     if (cands.isEmpty() || cands.get(0).score() <= 0) {
       return out;
     }
     double max = cands.get(0).score();
+    // the fewer of the description's words the best candidate explains, the less we trust the
+    // ranking: a flatter softmax spreads the probability over the alternatives
+    double t = temperature / Math.max(0.2, cands.get(0).coverage());
     double sum = 0;
     for (KnowledgeIndex.Candidate c : cands) {
-      double w = Math.exp((c.score() / max - 1) / temperature);
+      double w = Math.exp((c.score() / max - 1) / t);
       out.put(c.code(), w);
       sum += w;
     }

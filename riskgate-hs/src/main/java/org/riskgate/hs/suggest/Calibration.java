@@ -5,9 +5,10 @@ package org.riskgate.hs.suggest;
  *
  * <p>Retrieval scores are divided by the best score of the query (BM25 grows with the length of the
  * description, the ratio does not) and passed through a softmax with temperature
- * {@code temperature}. The temperature was fitted on the tuning half of the evaluation set by
- * minimising the negative log-likelihood of the true HS6 code (docs/hs.md shows the reliability
- * table that results).
+ * {@code temperature}. The temperature was fitted by minimising the negative log-likelihood of the true HS6 code on the "blind-cal" half of the
+ * evaluation set (docs/hs.md shows the grid and the reliability table that results). The
+ * temperature is divided by the best candidate's coverage of the description's words, so a
+ * description the knowledge barely explains gets a flat, honest distribution.
  *
  * @param temperature softmax temperature on score ratios, &gt; 0
  * @param retrievalShare weight of the retrieval distribution when a history model is present
@@ -25,6 +26,6 @@ public record Calibration(double temperature, double retrievalShare) {
 
   /** The fitted defaults. */
   public static Calibration defaults() {
-    return new Calibration(0.12, 0.5);
+    return new Calibration(0.08, 0.5);
   }
 }

@@ -68,17 +68,34 @@ public final class KnowledgeIndex {
    * @param code the HS6 code
    * @param score unnormalised relevance
    * @param evidence matched glossary phrases and nomenclature terms
+   * @param coverage share of the description's terms (in its main script) that occur in this
+   *     subheading's text, its parents' text or their glossary terms; 1 when every word is known
    */
-  public record Candidate(HsCode code, double score, List<String> evidence) {}
+  public record Candidate(HsCode code, double score, List<String> evidence, double coverage) {}
 
   private record Phrase(HsCode code, String text, Field family, Set<String> terms) {}
 
   private static final int MAX_TERMS_PER_FAMILY = 48;
 
+  /**
+   * Lucene logs a hint about the incubating Vector API on every JDK newer than it knows; it is
+   * advice for Lucene's maintainers, not for our users. Held here so the setting is not collected.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG = quiet();
+
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+    l.setLevel(java.util.logging.Level.SEVERE);
+    return l;
+  }
+
+
   private final IndexSearcher searcher;
   private final HsCode[] docCodes;
   private final Map<HsCode, Integer> docOf;
   private final Map<HsCode, Set<String>> nomenclatureTerms;
+  /** Per chapter, heading and subheading code: "family:term" of its description and glossary. */
+  private final Map<String, Set<String>> vocabulary;
   private final Map<String, List<Phrase>> phrasesByTerm;
   private final Nomenclature nomenclature;
   private final Weights weights;
@@ -89,7 +106,9 @@ public final class KnowledgeIndex {
       Map<HsCode, Set<String>> nomenclatureTerms,
       Map<String, List<Phrase>> phrasesByTerm,
       Nomenclature nomenclature,
-      Weights weights) {
+      Weights weights,
+      Map<String, Set<String>> vocabulary) {
+    this.vocabulary = vocabulary;
     this.searcher = searcher;
     this.docCodes = docCodes;
     this.nomenclatureTerms = nomenclatureTerms;
@@ -122,6 +141,25 @@ public final class KnowledgeIndex {
     Analyzer analyzer = new PerFieldAnalyzerWrapper(Field.LATIN.analyzer(), perField);
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     Map<HsCode, Set<String>> nomTerms = new HashMap<>();
+    Map<String, Set<String>> vocab = new HashMap<>();
+    for (HsNode n : nom.subheadings()) {
+      for (HsNode p : nom.path(n.code())) {
+        if (!vocab.containsKey(p.code().digits())) {
+          Set<String> v = new java.util.HashSet<>();
+          for (String t : Terms.analyze(Field.LATIN.analyzer(), withoutExclusions(p.description()))) {
+            v.add(Field.LATIN.ordinal() + ":" + t);
+          }
+          vocab.put(p.code().digits(), v);
+        }
+      }
+    }
+    for (Glossary.Entry e : glossary.entries()) {
+      Field family = Script.familyOf(e.term());
+      Set<String> v = vocab.computeIfAbsent(e.code().digits(), k -> new java.util.HashSet<>());
+      for (String t : Terms.analyze(family.analyzer(), e.term())) {
+        v.add(family.ordinal() + ":" + t);
+      }
+    }
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256);
     try (IndexWriter w = new IndexWriter(dir, cfg)) {
       for (HsNode n : nom.subheadings()) {
@@ -179,7 +217,7 @@ public final class KnowledgeIndex {
         // indexed under its first term only: a phrase needs all its terms, so any one will do
         phrases.computeIfAbsent(family + ":" + terms.iterator().next(), k -> new ArrayList<>()).add(p);
       }
-      return new KnowledgeIndex(searcher, codes, nomTerms, phrases, nom, weights);
+      return new KnowledgeIndex(searcher, codes, nomTerms, phrases, nom, weights, vocab);
     } catch (IOException e) {
       throw new UncheckedIOException("opening the in-memory HS index failed", e);
     }
@@ -225,16 +263,36 @@ public final class KnowledgeIndex {
       throw new UncheckedIOException("searching the in-memory HS index failed", e);
     }
     Map<HsCode, List<Phrase>> matched = matchedPhrases(q);
+    Field main = Script.familyOf(text);
+    Set<String> mainTerms = q.getOrDefault(main, Set.of());
     List<Candidate> out = new ArrayList<>();
     for (Map.Entry<HsCode, Double> e : scores.entrySet()) {
       HsCode code = e.getKey();
       List<Phrase> ph = phrasesFor(code, matched);
       int longest = ph.stream().mapToInt(p -> p.terms().size()).max().orElse(0);
       double score = e.getValue() * (1 + weights.phraseBonus() * Math.min(3, longest));
-      out.add(new Candidate(code, score, evidence(code, ph, q)));
+      out.add(new Candidate(code, score, evidence(code, ph, q), coverage(code, main, mainTerms)));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.code().digits()));
     return out.size() > n ? List.copyOf(out.subList(0, n)) : List.copyOf(out);
+  }
+
+  private double coverage(HsCode code, Field family, Set<String> terms) {
+    if (terms.isEmpty()) {
+      return 0;
+    }
+    String d = code.digits();
+    Set<String> a = vocabulary.getOrDefault(d, Set.of());
+    Set<String> b = vocabulary.getOrDefault(d.substring(0, 4), Set.of());
+    Set<String> c = vocabulary.getOrDefault(d.substring(0, 2), Set.of());
+    int known = 0;
+    for (String t : terms) {
+      String key = family.ordinal() + ":" + t;
+      if (a.contains(key) || b.contains(key) || c.contains(key)) {
+        known++;
+      }
+    }
+    return (double) known / terms.size();
   }
 
   /** Whether the index knows this subheading. */
