@@ -9,9 +9,9 @@ import org.riskgate.core.RankingMetrics;
 import org.riskgate.risk.features.FeaturePipeline;
 
 /**
- * Judges a bundle on a later, labelled period. The period is described exactly as scoring would
- * describe it: history from the bundle's training, advanced day by day with volumes only —
- * outcomes of the period itself are never used to score it.
+ * Judges a bundle on a later, labelled period. The period is described exactly as scoring
+ * describes it: from the history as it stood at the end of training. Outcomes of the period
+ * itself are never used to score it, and a period that overlaps training is refused.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -30,18 +30,18 @@ public final class Evaluator {
     if (labelled.isEmpty()) {
       throw new IllegalArgumentException("the evaluation data has no inspection outcomes (Fraud column)");
     }
-    FeaturePipeline pipeline = bundle.features().copy();
-    FeaturePipeline.Walk walk = pipeline.walk(period, false);
-    double[] all = bundle.model().score(walk.matrix(), walk.rows(), walk.width());
-    List<Declaration> kept = new ArrayList<>();
-    List<Double> s = new ArrayList<>();
-    for (int r = 0; r < walk.rows(); r++) {
-      if (walk.order().get(r).outcome().isPresent()) {
-        kept.add(walk.order().get(r));
-        s.add(all[r]);
-      }
+    FeaturePipeline pipeline = bundle.features();
+    java.time.LocalDate end = pipeline.historyUntil().orElseThrow();
+    List<Declaration> kept = labelled.stream().sorted(Comparator.comparing(Declaration::date)).toList();
+    if (!kept.get(0).date().isAfter(end)) {
+      throw new IllegalArgumentException("the evaluation data starts on " + kept.get(0).date()
+          + ", inside the training period (which ends " + end + "); evaluate on a later period");
     }
-    double[] scores = s.stream().mapToDouble(Double::doubleValue).toArray();
+    float[] x = new float[kept.size() * pipeline.width()];
+    for (int r = 0; r < kept.size(); r++) {
+      pipeline.describe(kept.get(r), x, r * pipeline.width());
+    }
+    double[] scores = bundle.model().score(x, kept.size(), pipeline.width());
     boolean[] fraud = new boolean[kept.size()];
     double[] tax = new double[kept.size()];
     for (int i = 0; i < kept.size(); i++) {

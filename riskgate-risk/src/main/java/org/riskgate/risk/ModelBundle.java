@@ -36,7 +36,7 @@ public final class ModelBundle {
     return provenance.bundleId();
   }
 
-  /** The feature pipeline as fitted; copy it before advancing its history. */
+  /** The feature pipeline with the history as it stood at the end of training. */
   public FeaturePipeline features() {
     return features;
   }
@@ -69,8 +69,8 @@ public final class ModelBundle {
       throw new IOException(dir + " was made by a version of riskgate with other features; retrain it");
     }
     RiskModel m = switch (p.trainer()) {
-      case "xgboost" -> XGBoostModel.load(dir);
-      case "logistic", "random-forest" -> TribuoModel.load(p.trainer(), dir, p.featureNames());
+      case "xgboost", "random-forest" -> XGBoostModel.load(dir, p.trainer());
+      case "logistic" -> TribuoModel.load(p.trainer(), dir, p.featureNames());
       default -> throw new IOException(dir + ": unknown trainer '" + p.trainer() + "'");
     };
     return new ModelBundle(f, m, p);

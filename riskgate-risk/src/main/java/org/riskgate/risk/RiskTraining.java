@@ -23,7 +23,7 @@ import org.riskgate.risk.features.FeaturePipeline;
  * Training, from declarations to a {@link ModelBundle}: features are built point-in-time over the
  * training period (each day sees only earlier days and learns its outcomes afterwards), the
  * validation period is described from the history as it stood at the end of training, exactly as
- * it would be when scored, and every trainer sees the same matrices.
+ * it is when scored, and every trainer sees the same matrices.
  */
 public final class RiskTraining {
   private RiskTraining() {}
@@ -51,7 +51,15 @@ public final class RiskTraining {
         throw new IllegalArgumentException("the validation period must start after the training period ends ("
             + end + "): train on the past, validate on the future");
       }
-      return labelledOnly(pipeline.copy().walk(v, false), pipeline.names());
+      List<Declaration> sorted = v.stream().filter(d -> d.outcome().isPresent())
+          .sorted(java.util.Comparator.comparing(Declaration::date)).toList();
+      float[] x = new float[sorted.size() * pipeline.width()];
+      float[] y = new float[sorted.size()];
+      for (int r = 0; r < sorted.size(); r++) {
+        pipeline.describe(sorted.get(r), x, r * pipeline.width());
+        y[r] = sorted.get(r).isFraud() ? 1f : 0f;
+      }
+      return new Dataset(x, sorted.size(), pipeline.width(), y, pipeline.names());
     });
     long frauds = labelled.stream().filter(Declaration::isFraud).count();
     return new Prepared(pipeline, trainSet, validSet, walk.order().get(0).date(),

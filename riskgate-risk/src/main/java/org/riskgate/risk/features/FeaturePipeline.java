@@ -123,17 +123,13 @@ public final class FeaturePipeline {
   }
 
   /**
-   * Writes the features of one declaration into {@code out[offset .. offset + width())}.
-   *
-   * @throws IllegalStateException if the history already contains the declaration's day or a
-   *     later one: its features would see the future
+   * Writes the features of one declaration into {@code out[offset .. offset + width())}, from the
+   * history as it stands. For a declaration dated after {@link #historyUntil()} that is exactly
+   * what was known before it; for an older one the history may include its own day — callers that
+   * must not see the future (training, evaluation) go through {@link #walk} or check the date.
    */
   public void describe(Declaration d, float[] out, int offset) {
     int day = (int) d.date().toEpochDay();
-    if (day <= state.lastDay) {
-      throw new IllegalStateException("declaration " + d.id() + " dated " + d.date()
-          + " is not after the history, which runs to " + LocalDate.ofEpochDay(state.lastDay));
-    }
     int i = offset;
     double logPrice = Math.log1p(d.itemPrice());
     double logMass = Math.log1p(d.netMass());
@@ -270,10 +266,11 @@ public final class FeaturePipeline {
         case "count" -> String.format(Locale.ROOT, "%s seen %d times before", who, s.seen);
         case "days_since_first" -> String.format(Locale.ROOT, "%s first seen %.0f days ago", who, value);
         case "days_since_last" -> String.format(Locale.ROOT, "%s last seen %.0f days ago", who, value);
-        case "unit_value_z" -> String.format(Locale.ROOT,
-            "unit price %s %.1f standard deviations %s the usual for the %s",
-            formatMoney(Math.exp(logUnitValue(d))) + "/kg", Math.abs(value),
-            value < 0 ? "below" : "above", k.label);
+        case "unit_value_z" -> Math.abs(value) < 0.5
+            ? String.format(Locale.ROOT, "unit price %s/kg, close to the usual for the %s (%d seen)",
+                formatMoney(Math.exp(logUnitValue(d))), k.label, s.seen)
+            : String.format(Locale.ROOT, "unit price %s/kg, %.1f standard deviations %s the usual for the %s",
+                formatMoney(Math.exp(logUnitValue(d))), Math.abs(value), value < 0 ? "below" : "above", k.label);
         case "price_vs_usual" -> String.format(Locale.ROOT, "item price %.1f× the importer's usual",
             Math.exp(value));
         default -> name + " = " + value;
@@ -323,13 +320,9 @@ public final class FeaturePipeline {
     return String.format(Locale.ROOT, "%,.0f", v);
   }
 
-  /** Index of a feature by name. */
-  public int indexOf(String name) {
-    Integer i = positions.get(name);
-    if (i == null) {
-      throw new IllegalArgumentException("no feature " + name);
-    }
-    return i;
+  /** Column of a feature by name, or -1 when there is no such feature. */
+  public int position(String name) {
+    return positions.getOrDefault(name, -1);
   }
 
   /** Saves the fitted state (gzip JSON). */
@@ -343,16 +336,6 @@ public final class FeaturePipeline {
   public static FeaturePipeline load(Path file) throws IOException {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       return new FeaturePipeline(JSON.readValue(in, FeatureState.class));
-    }
-  }
-
-  /** An independent copy, so that scoring can advance history without touching a loaded bundle. */
-  public FeaturePipeline copy() {
-    try {
-      byte[] bytes = JSON.writeValueAsBytes(state);
-      return new FeaturePipeline(JSON.readValue(bytes, FeatureState.class));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

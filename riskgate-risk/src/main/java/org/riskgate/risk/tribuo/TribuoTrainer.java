@@ -11,18 +11,15 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.dtree.CARTClassificationTrainer;
-import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
-import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
- * The baselines: logistic regression on standardised features, and a random forest. Both see
- * exactly the features the boosted trees see; they ignore the validation period.
+ * The logistic regression baseline, on standardised features. It sees exactly the features the
+ * boosted trees see and ignores the validation period.
  */
 public final class TribuoTrainer implements Trainer {
   private final String name;
@@ -40,14 +37,6 @@ public final class TribuoTrainer implements Trainer {
     TransformationMap standardise = new TransformationMap(List.of(new MeanStdDevTransformation()));
     return new TribuoTrainer("logistic", new TransformTrainer<>(new LogisticRegressionTrainer(), standardise),
         Map.of("optimiser", "AdaGrad", "epochs", "5", "standardise", "mean/sd"));
-  }
-
-  /** Random forest of CART trees, depth 10, a third of the features per split, majority vote. */
-  public static TribuoTrainer randomForest(int trees, long seed) {
-    CARTClassificationTrainer cart = new CARTClassificationTrainer(10, 0.33f, seed);
-    return new TribuoTrainer("random-forest", new RandomForestTrainer<>(cart, new VotingCombiner(), trees),
-        Map.of("trees", Integer.toString(trees), "max_depth", "10", "features_per_split", "0.33",
-            "seed", Long.toString(seed)));
   }
 
   @Override

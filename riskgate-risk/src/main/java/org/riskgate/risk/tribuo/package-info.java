@@ -1,2 +1,2 @@
-/** Baseline trainers over Tribuo: logistic regression and random forest, for comparison. */
+/** The logistic-regression baseline over Tribuo. */
 package org.riskgate.risk.tribuo;

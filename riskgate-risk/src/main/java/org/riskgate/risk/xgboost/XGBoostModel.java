@@ -10,19 +10,24 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.riskgate.risk.ModelException;
 import org.riskgate.risk.RiskModel;
 
-/** A trained XGBoost booster; explains each score with SHAP contributions. */
+/**
+ * A trained XGBoost booster (boosted trees, or a random forest in XGBoost's forest mode);
+ * explains each score with SHAP contributions.
+ */
 public final class XGBoostModel implements RiskModel {
   static final String FILE = "model.ubj";
   private final Booster booster;
+  private final String kind;
 
-  XGBoostModel(Booster booster) {
+  XGBoostModel(Booster booster, String kind) {
     this.booster = booster;
+    this.kind = kind;
   }
 
   /** Loads the booster saved in a bundle directory. */
-  public static XGBoostModel load(Path bundleDir) throws IOException {
+  public static XGBoostModel load(Path bundleDir, String kind) throws IOException {
     try {
-      return new XGBoostModel(XGBoost.loadModel(bundleDir.resolve(FILE).toString()));
+      return new XGBoostModel(XGBoost.loadModel(bundleDir.resolve(FILE).toString()), kind);
     } catch (XGBoostError e) {
       throw new IOException("cannot load XGBoost model from " + bundleDir.resolve(FILE) + ": " + e.getMessage(), e);
     }
@@ -30,7 +35,7 @@ public final class XGBoostModel implements RiskModel {
 
   @Override
   public String kind() {
-    return "xgboost";
+    return kind;
   }
 
   @Override

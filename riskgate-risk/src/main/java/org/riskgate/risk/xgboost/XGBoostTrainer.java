@@ -85,7 +85,7 @@ public final class XGBoostTrainer implements Trainer {
       Booster booster = XGBoost.train(dtrain, params, rounds, Map.of(), null, null);
       notes.put("rounds", Integer.toString(rounds));
       dtrain.dispose();
-      return new TrainedModel(new XGBoostModel(booster), notes);
+      return new TrainedModel(new XGBoostModel(booster, name()), notes);
     } catch (XGBoostError e) {
       throw new ModelException("XGBoost training failed: " + e.getMessage(), e);
     }

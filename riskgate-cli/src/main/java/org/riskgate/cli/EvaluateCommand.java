@@ -1,0 +1,86 @@
+package org.riskgate.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.riskgate.core.AtPercent;
+import org.riskgate.core.RankingEvaluation;
+import org.riskgate.core.RankingMetrics;
+import org.riskgate.risk.Evaluator;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.selectivity.Capacity;
+import org.riskgate.selectivity.report.EvaluationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code riskgate evaluate}: how well a model would have selected on a later, labelled period. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Evaluate a model bundle (and its baselines) on a later labelled period: AUC, PR-AUC, Precision/Recall/Revenue@n%%, HTML report.")
+final class EvaluateCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle; baselines in DIR/baselines/ are compared too.")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "LABELLED.csv", description = "A labelled period after the training period.")
+  Path data;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "Write the HTML report here (default: DIR/report next to the bundle).")
+  Path report;
+
+  @Mixin InputOptions input;
+
+  @Override
+  public Integer call() throws IOException {
+    InputOptions.Loaded loaded = input.readAll(data, model);
+    System.out.println(loaded.describe(data));
+    List<EvaluationReport.Entry> entries = evaluateAll(model, loaded);
+    System.out.print(table(entries));
+    Path html = EvaluationReport.write(report != null ? report : model.resolve("report"),
+        data.getFileName().toString(), entries, Capacity.DEFAULT);
+    System.out.println("report: " + html.toAbsolutePath());
+    return 0;
+  }
+
+  static List<EvaluationReport.Entry> evaluateAll(Path model, InputOptions.Loaded loaded) throws IOException {
+    List<Path> bundles = new ArrayList<>(List.of(model));
+    Path baselines = model.resolve("baselines");
+    if (Files.isDirectory(baselines)) {
+      try (Stream<Path> s = Files.list(baselines)) {
+        s.filter(Files::isDirectory).sorted().forEach(bundles::add);
+      }
+    }
+    List<EvaluationReport.Entry> entries = new ArrayList<>();
+    for (Path b : bundles) {
+      ModelBundle bundle = ModelBundle.load(b);
+      entries.add(new EvaluationReport.Entry(Evaluator.evaluate(bundle, loaded.rows()), bundle.provenance()));
+    }
+    return entries;
+  }
+
+  /** The comparison table as printed on the console and pasted into the README. */
+  static String table(List<EvaluationReport.Entry> entries) {
+    StringBuilder t = new StringBuilder("| model | AUC | PR-AUC |");
+    StringBuilder rule = new StringBuilder("|---|---:|---:|");
+    for (double p : RankingMetrics.STANDARD_PERCENTS) {
+      String n = p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+      t.append(" P@").append(n).append("% | R@").append(n).append("% | Rev@").append(n).append("% |");
+      rule.append("---:|---:|---:|");
+    }
+    t.append('\n').append(rule).append('\n');
+    for (EvaluationReport.Entry e : entries) {
+      RankingEvaluation m = e.evaluation().metrics();
+      t.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |", e.provenance().trainer(), m.auc(), m.prAuc()));
+      for (double p : RankingMetrics.STANDARD_PERCENTS) {
+        AtPercent a = m.at(p);
+        t.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f |", a.precision(), a.recall(), a.revenue()));
+      }
+      t.append('\n');
+    }
+    return t.toString();
+  }
+}

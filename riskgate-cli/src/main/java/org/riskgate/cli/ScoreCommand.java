@@ -1,0 +1,103 @@
+package org.riskgate.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.RejectFile;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.selectivity.BatchScorer;
+import org.riskgate.selectivity.Capacity;
+import org.riskgate.selectivity.Decision;
+import org.riskgate.selectivity.Lane;
+import org.riskgate.selectivity.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code riskgate score}: declarations in, lanes and reasons out, streaming. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Score declarations into red / yellow / green lanes under the inspection capacity, with reasons.")
+final class ScoreCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle.")
+  Path model;
+
+  @Option(names = "--input", required = true, paramLabel = "IN.csv", description = "Declarations to score (Fraud columns, if any, are ignored).")
+  Path inputFile;
+
+  @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "Decisions, one row per readable input row.")
+  Path output;
+
+  @Option(names = "--capacity", defaultValue = "red=3,yellow=7", paramLabel = "red=P,yellow=P",
+      description = "Shares of each day's declarations for the red and yellow lanes, in %% (default: ${DEFAULT-VALUE}).")
+  String capacity;
+
+  @Option(names = "--random-share", defaultValue = "0", paramLabel = "P",
+      description = "%% of declarations picked at random for inspection, out of the red share (default: ${DEFAULT-VALUE}).")
+  double randomShare;
+
+  @Option(names = "--per-office", description = "Apply the capacity per office and day instead of per day.")
+  boolean perOffice;
+
+  @Option(names = "--seed", defaultValue = "20210101", description = "Seed of the random picks (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Mixin InputOptions input;
+
+  @Override
+  public Integer call() throws IOException {
+    Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
+    ModelBundle bundle = ModelBundle.load(model);
+    BatchScorer scorer = new BatchScorer(bundle, RuleSet.NONE,
+        new BatchScorer.Options(cap, seed, 3, 200_000));
+    if (output.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(output.toAbsolutePath().getParent());
+    }
+    BatchScorer.Summary s;
+    try (RejectFile rejects = RejectFile.beside(output)) {
+      try (DeclarationReader reader = DeclarationReader.open(inputFile, input.mapping(), rejects);
+          CsvWriter out = CsvWriter.builder().bufferSize(1 << 16).build(output);
+          ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
+              .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setInitialMax(-1)
+              .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+        out.writeRecord("declaration_id", "date", "office_id", "importer_id", "hs_code", "risk_score",
+            "model_score", "lane", "random_pick", "rules_hit", "reasons", "model_bundle");
+        s = scorer.score(reader, (d, dec) -> write(out, d, dec), bar::stepTo);
+      }
+      printSummary(s, rejects);
+    }
+    System.out.println("decisions: " + output.toAbsolutePath());
+    return 0;
+  }
+
+  private static void write(CsvWriter out, org.riskgate.core.Declaration d, Decision dec) {
+    out.writeRecord(dec.declarationId(), d.date().toString(), d.officeId(), d.importerId(), d.hsCode(),
+        String.format(Locale.ROOT, "%.6f", dec.score()), String.format(Locale.ROOT, "%.6f", dec.modelScore()),
+        dec.lane().label(), dec.randomPick() ? "1" : "0",
+        dec.rulesHit().stream().map(h -> h.ruleId()).collect(Collectors.joining(" ")),
+        dec.reasonsText(), dec.modelBundleId());
+  }
+
+  static void printSummary(BatchScorer.Summary s, RejectFile rejects) {
+    System.out.printf(Locale.ROOT, "scored %,d declarations: red %,d, yellow %,d, green %,d (random picks %,d)%n",
+        s.scored(), s.lanes().get(Lane.RED), s.lanes().get(Lane.YELLOW), s.lanes().get(Lane.GREEN), s.randomPicks());
+    if (s.ruleHits() > 0 || s.ruleErrors() > 0) {
+      System.out.printf(Locale.ROOT, "rules: %,d hits, %,d errors (rules skipped)%n", s.ruleHits(), s.ruleErrors());
+    }
+    if (rejects.count() > 0) {
+      System.out.printf(Locale.ROOT, "rejected %,d rows: see %s (first: %s)%n", rejects.count(), rejects.path(),
+          rejects.first().get(0).describe());
+    }
+    if (s.datedWithinTraining() > 0) {
+      System.out.printf(Locale.ROOT, "note: %,d declarations are dated within the model's training period; "
+          + "their features include their own day's history%n", s.datedWithinTraining());
+    }
+  }
+}

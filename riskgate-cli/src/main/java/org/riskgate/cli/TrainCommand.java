@@ -1,0 +1,69 @@
+package org.riskgate.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.RiskTraining;
+import org.riskgate.risk.Trainer;
+import org.riskgate.risk.tribuo.TribuoTrainer;
+import org.riskgate.risk.xgboost.RandomForestTrainer;
+import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.risk.xgboost.XGBoostTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code riskgate train}: learns a risk model from past inspection results. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train the clearance risk model (XGBoost) on past inspection results and save a model bundle.")
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--train", required = true, paramLabel = "TRAIN.csv", description = "Labelled declarations of the past.")
+  Path train;
+
+  @Option(names = "--valid", paramLabel = "VALID.csv",
+      description = "A later labelled period for early stopping. Without it, the latest 15 %% of the training period is held out.")
+  Path valid;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Where to write the model bundle.")
+  Path model;
+
+  @Option(names = "--baselines", description = "Also train logistic regression and random forest into DIR/baselines/ for comparison.")
+  boolean baselines;
+
+  @Mixin InputOptions input;
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(model);
+    InputOptions.Loaded t = input.readAll(train, model);
+    System.out.println(t.describe(train));
+    Optional<InputOptions.Loaded> v = Optional.empty();
+    if (valid != null) {
+      v = Optional.of(input.readAll(valid, model));
+      System.out.println(v.get().describe(valid));
+    }
+    RiskTraining.Prepared prepared = RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows));
+    System.out.printf("features: %d per declaration, point-in-time over %s .. %s%n",
+        prepared.pipeline().width(), prepared.from(), prepared.to());
+    RiskTraining.Source source = new RiskTraining.Source(train, t.rejects().count(), Optional.ofNullable(valid));
+    List<Trainer> trainers = new ArrayList<>(List.of(new XGBoostTrainer(XGBoostOptions.DEFAULT)));
+    if (baselines) {
+      trainers.add(TribuoTrainer.logisticRegression());
+      trainers.add(new RandomForestTrainer(200, 10, 2, 42));
+    }
+    for (Trainer trainer : trainers) {
+      long t0 = System.nanoTime();
+      ModelBundle bundle = RiskTraining.fit(prepared, trainer, source);
+      Path dir = trainer == trainers.get(0) ? model : model.resolve("baselines").resolve(trainer.name());
+      bundle.save(dir);
+      System.out.printf("%-14s trained in %5.1f s  %s  -> %s%n", trainer.name(),
+          (System.nanoTime() - t0) / 1e9, bundle.provenance().trainingNotes().getOrDefault("rounds", "")
+              .transform(r -> r.isEmpty() ? "" : r + " rounds"), dir);
+    }
+    return 0;
+  }
+}
