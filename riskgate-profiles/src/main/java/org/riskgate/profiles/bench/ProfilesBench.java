@@ -37,6 +37,16 @@ public final class ProfilesBench {
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.println("| step | best ms | result |");
     System.out.println("|---|---|---|");
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("riskgate-bench", ".csv");
+    try {
+      SyntheticDeclarations.write(data, csv);
+      time("read the generated CSV (DeclarationReader)", 1, () -> {
+        long size = java.nio.file.Files.size(csv) >> 20;
+        return Data.read(csv).size() + " declarations, " + size + " MiB";
+      });
+    } finally {
+      java.nio.file.Files.deleteIfExists(csv);
+    }
     ProfileStore[] store = new ProfileStore[1];
     time("profile store build (4 roles)", repeats, () -> {
       store[0] = ProfileStore.build(data, ProfileConfig.defaults());

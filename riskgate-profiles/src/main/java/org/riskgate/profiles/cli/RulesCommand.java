@@ -88,6 +88,10 @@ public final class RulesCommand implements Runnable {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled declarations (CSV).")
     Path data;
 
+    @Option(names = "--history", paramLabel = "FILE",
+        description = "Earlier declarations the profiles may also draw on (not replayed), e.g. the previous year.")
+    Path history;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -99,7 +103,13 @@ public final class RulesCommand implements Runnable {
         return 2;
       }
       List<Declaration> ds = DataFile.read(data, err);
-      ProfileStore store = ProfileStore.build(ds, ProfileConfig.defaults());
+      List<Declaration> all = ds;
+      if (history != null) {
+        all = new java.util.ArrayList<>(DataFile.read(history, err));
+        all.addAll(ds);
+      }
+      // Point-in-time: each replayed declaration sees only declarations dated before it.
+      ProfileStore store = ProfileStore.build(all, ProfileConfig.defaults());
       BacktestReport r = Backtest.run(book, ds, d -> Double.NaN, store::features);
       out.printf(Locale.ROOT, "%d declarations, %d labelled, base hit rate %.1f %%%n%n",
           r.declarations(), r.labelled(), 100 * r.baseRate());
