@@ -68,8 +68,10 @@ public final class HsTree implements Nomenclature {
       for (NamedCsvRecord rec : csv) {
         String code = rec.getField("hscode");
         String level = rec.getField("level");
-        if (!(level.equals("2") || level.equals("4") || level.equals("6"))) {
-          continue; // the TOTAL row is not part of the tree
+        if (!(level.equals("2") || level.equals("4") || level.equals("6")) || rec.getField("section").equals("TOTAL")) {
+          // the TOTAL row and Comtrade's chapter 99 "not specified according to kind" are
+          // statistical codes, not part of the WCO nomenclature
+          continue;
         }
         HsCode c = new HsCode(code);
         String parent = rec.getField("parent");

@@ -76,6 +76,7 @@ public final class KnowledgeIndex {
   private record Phrase(HsCode code, String text, Field family, Set<String> terms) {}
 
   private static final int MAX_TERMS_PER_FAMILY = 48;
+  private static final double EXCLUDED_FACTOR = 0.4;
 
   /**
    * Lucene logs a hint about the incubating Vector API on every JDK newer than it knows; it is
@@ -94,6 +95,8 @@ public final class KnowledgeIndex {
   private final HsCode[] docCodes;
   private final Map<HsCode, Integer> docOf;
   private final Map<HsCode, Set<String>> nomenclatureTerms;
+  /** Per subheading, terms its text excludes ("not knitted"): a description using them is not it. */
+  private final Map<HsCode, Set<String>> excludedTerms;
   /** Per chapter, heading and subheading code: "family:term" of its description and glossary. */
   private final Map<String, Set<String>> vocabulary;
   private final Map<String, List<Phrase>> phrasesByTerm;
@@ -107,8 +110,10 @@ public final class KnowledgeIndex {
       Map<String, List<Phrase>> phrasesByTerm,
       Nomenclature nomenclature,
       Weights weights,
-      Map<String, Set<String>> vocabulary) {
+      Map<String, Set<String>> vocabulary,
+      Map<HsCode, Set<String>> excludedTerms) {
     this.vocabulary = vocabulary;
+    this.excludedTerms = excludedTerms;
     this.searcher = searcher;
     this.docCodes = docCodes;
     this.nomenclatureTerms = nomenclatureTerms;
@@ -142,6 +147,7 @@ public final class KnowledgeIndex {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     Map<HsCode, Set<String>> nomTerms = new HashMap<>();
     Map<String, Set<String>> vocab = new HashMap<>();
+    Map<HsCode, Set<String>> excluded = new HashMap<>();
     for (HsNode n : nom.subheadings()) {
       for (HsNode p : nom.path(n.code())) {
         if (!vocab.containsKey(p.code().digits())) {
@@ -193,6 +199,17 @@ public final class KnowledgeIndex {
         Set<String> terms = new LinkedHashSet<>(Terms.analyze(Field.LATIN.analyzer(), own));
         terms.addAll(Terms.analyze(Field.LATIN.analyzer(), parent.toString()));
         nomTerms.put(n.code(), terms);
+        Set<String> ex = new java.util.HashSet<>();
+        for (HsNode p : nom.path(n.code())) {
+          java.util.regex.Matcher m = EXCLUSION.matcher(p.description());
+          while (m.find()) {
+            ex.addAll(Terms.analyze(Field.LATIN.analyzer(), m.group()));
+          }
+        }
+        ex.removeAll(terms);
+        if (!ex.isEmpty()) {
+          excluded.put(n.code(), ex);
+        }
       }
       w.forceMerge(1);
     } catch (IOException e) {
@@ -217,19 +234,20 @@ public final class KnowledgeIndex {
         // indexed under its first term only: a phrase needs all its terms, so any one will do
         phrases.computeIfAbsent(family + ":" + terms.iterator().next(), k -> new ArrayList<>()).add(p);
       }
-      return new KnowledgeIndex(searcher, codes, nomTerms, phrases, nom, weights, vocab);
+      return new KnowledgeIndex(searcher, codes, nomTerms, phrases, nom, weights, vocab, excluded);
     } catch (IOException e) {
       throw new UncheckedIOException("opening the in-memory HS index failed", e);
     }
   }
 
   private static final java.util.regex.Pattern EXCLUSION = java.util.regex.Pattern.compile(
-      "\\((?:not|other than|excluding|except)[^)]*\\)|\\b(?:other than|excluding|except)\\b[^;,.]*",
+      "\\((?:not|other than|excluding|except)[^)]*\\)|\\b(?:not|other than|excluding|except)\\b[^;,.()]*",
       java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /**
-   * The description without its exclusions: "(not knitted or crocheted)" or "other than of cotton"
-   * name what the subheading is not, and as plain terms they would match exactly those goods.
+   * The description without its exclusions: "(not knitted or crocheted)", "not roasted" or
+   * "other than of cotton" name what the subheading is not, and as plain terms they would match
+   * exactly those goods.
    */
   static String withoutExclusions(String description) {
     return EXCLUSION.matcher(description).replaceAll(" ");
@@ -271,6 +289,11 @@ public final class KnowledgeIndex {
       List<Phrase> ph = phrasesFor(code, matched);
       int longest = ph.stream().mapToInt(p -> p.terms().size()).max().orElse(0);
       double score = e.getValue() * (1 + weights.phraseBonus() * Math.min(3, longest));
+      Set<String> ex = excludedTerms.getOrDefault(code, Set.of());
+      if (!ex.isEmpty() && q.getOrDefault(Field.LATIN, Set.of()).stream().anyMatch(ex::contains)) {
+        // the description names what this subheading explicitly excludes
+        score *= EXCLUDED_FACTOR;
+      }
       out.add(new Candidate(code, score, evidence(code, ph, q), coverage(code, main, mainTerms)));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.code().digits()));
