@@ -1,0 +1,97 @@
+package org.riskgate.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.riskgate.risk.tribuo.TribuoTrainer;
+import org.riskgate.risk.xgboost.RandomForestTrainer;
+import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.risk.xgboost.XGBoostTrainer;
+
+class ModelBundleTest {
+  static final XGBoostOptions QUICK = new XGBoostOptions(300, 30, 0.1, 5, 3, 0.8, 0.7, 2, 7);
+  static RiskTraining.Prepared prepared;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void prepare() throws Exception {
+    prepared = RiskTraining.prepare(PublicData.train(), Optional.empty());
+    Files.writeString(dir.resolve("train.csv"), "stand-in for provenance hashing\n");
+  }
+
+  private static RiskTraining.Source source() {
+    return new RiskTraining.Source(dir.resolve("train.csv"), 0, Optional.empty());
+  }
+
+  @Test
+  void xgboostBundleRoundTripsAndScoresTheLaterPeriodWell() throws Exception {
+    ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), source());
+    bundle.save(dir.resolve("xgb"));
+    ModelBundle loaded = ModelBundle.load(dir.resolve("xgb"));
+    Evaluator.ModelEvaluation before = Evaluator.evaluate(bundle, PublicData.valid());
+    Evaluator.ModelEvaluation after = Evaluator.evaluate(loaded, PublicData.valid());
+    assertThat(after.scores()).containsExactly(before.scores());
+    assertThat(loaded.provenance()).isEqualTo(bundle.provenance());
+    assertThat(loaded.provenance().trainingNotes()).containsKeys("rounds", "best_iteration", "early_stopping_on");
+    assertThat(loaded.provenance().periodFrom()).isEqualTo("2020-01-01");
+    assertThat(loaded.provenance().trainingSha256()).hasSize(64);
+    // far above chance on a period it never saw: the features carry real signal
+    assertThat(after.metrics().auc()).isGreaterThan(0.8);
+    assertThat(after.metrics().at(5).precision()).isGreaterThan(0.8);
+  }
+
+  @Test
+  void shapContributionsAddUpToTheLogOdds() throws Exception {
+    ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), source());
+    int w = prepared.train().cols();
+    float[] x = java.util.Arrays.copyOf(prepared.train().x(), 5 * w);
+    double[] p = bundle.model().score(x, 5, w);
+    float[][] c = bundle.model().contributions(x, 5, w).orElseThrow();
+    for (int r = 0; r < 5; r++) {
+      double margin = 0;
+      for (float v : c[r]) {
+        margin += v;
+      }
+      assertThat(1 / (1 + Math.exp(-margin))).isCloseTo(p[r], org.assertj.core.data.Offset.offset(1e-4));
+    }
+  }
+
+  @Test
+  void baselinesRoundTrip() throws Exception {
+    for (Trainer t : java.util.List.of(TribuoTrainer.logisticRegression(), new RandomForestTrainer(20, 6, 2, 1))) {
+      ModelBundle b = RiskTraining.fit(prepared, t, source());
+      b.save(dir.resolve(t.name()));
+      ModelBundle loaded = ModelBundle.load(dir.resolve(t.name()));
+      int w = prepared.train().cols();
+      float[] x = java.util.Arrays.copyOf(prepared.train().x(), 50 * w);
+      assertThat(loaded.model().score(x, 50, w)).containsExactly(b.model().score(x, 50, w));
+      assertThat(loaded.model().kind()).isEqualTo(t.name());
+    }
+  }
+
+  @Test
+  void evaluationRefusesAPeriodThatOverlapsTraining() throws Exception {
+    ModelBundle b = RiskTraining.fit(prepared, TribuoTrainer.logisticRegression(), source());
+    assertThatThrownBy(() -> Evaluator.evaluate(b, PublicData.train().subList(30_000, 31_000)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inside the training period");
+  }
+
+  @Test
+  void loadingSomethingElseSaysWhatItIs() {
+    assertThatThrownBy(() -> ModelBundle.load(dir.resolve("nothing-here")))
+        .hasMessageContaining("is not a model bundle");
+  }
+
+  @Test
+  void validationMustComeAfterTraining() {
+    assertThatThrownBy(() -> RiskTraining.prepare(PublicData.valid(), Optional.of(PublicData.train())))
+        .hasMessageContaining("must start after the training period");
+  }
+}

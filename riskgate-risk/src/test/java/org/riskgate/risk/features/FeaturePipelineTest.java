@@ -1,0 +1,132 @@
+package org.riskgate.risk.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.InspectionOutcome;
+import org.riskgate.risk.PublicData;
+
+class FeaturePipelineTest {
+
+  private static Map<String, float[]> byId(FeaturePipeline.Walk w) {
+    Map<String, float[]> m = new HashMap<>();
+    for (int r = 0; r < w.rows(); r++) {
+      m.put(w.order().get(r).id(), Arrays.copyOfRange(w.matrix(), r * w.width(), (r + 1) * w.width()));
+    }
+    return m;
+  }
+
+  /**
+   * The no-leakage proof: rewrite the outcome of every declaration dated on or after a cut day,
+   * and shuffle every party of the later ones. Features of declarations up to and including the
+   * cut day must not move by a single bit; later ones must (so the test can fail).
+   */
+  @Test
+  void featuresOfADayDependOnlyOnEarlierDays() {
+    List<Declaration> rows = PublicData.train().subList(0, 12_000);
+    LocalDate cut = rows.get(6_000).date();
+    List<Declaration> future = new ArrayList<>();
+    int k = 0;
+    for (Declaration d : rows) {
+      if (d.date().isBefore(cut)) {
+        future.add(d);
+      } else {
+        Declaration flipped = d.withOutcome(new InspectionOutcome(!d.isFraud(), d.isFraud() ? 0 : 2));
+        if (d.date().isAfter(cut)) {
+          // same day must see nothing either; later days get other parties entirely
+          flipped = new Declaration(d.id(), d.date(), d.officeId(), d.processType(), d.importType(), d.importUse(),
+              d.paymentType(), d.transportMode(), "DECL" + (k % 7), rows.get(k % 6_000).importerId(), d.sellerId(),
+              d.courierId(), d.hsCode(), d.departureCountry(), d.originCountry(), d.taxRate(), d.taxType(),
+              d.originIndicator(), d.netMass() * 3, d.itemPrice(), flipped.outcome(), OptionalDouble.empty(), "");
+        }
+        future.add(flipped);
+        k++;
+      }
+    }
+    FeaturePipeline a = FeaturePipeline.fit(rows);
+    FeaturePipeline b = FeaturePipeline.fit(rows);
+    Map<String, float[]> original = byId(a.walk(rows, true));
+    Map<String, float[]> rewritten = byId(b.walk(future, true));
+    int same = 0;
+    int changedLater = 0;
+    for (Declaration d : rows) {
+      if (!d.date().isAfter(cut)) {
+        assertThat(rewritten.get(d.id())).as("features of %s dated %s", d.id(), d.date())
+            .containsExactly(original.get(d.id()));
+        same++;
+      } else if (!Arrays.equals(rewritten.get(d.id()), original.get(d.id()))) {
+        changedLater++;
+      }
+    }
+    assertThat(same).isGreaterThan(6_000);
+    assertThat(changedLater).as("later declarations do see the rewritten history").isGreaterThan(1_000);
+  }
+
+  @Test
+  void historyCountsOnlyEarlierDeclarationsOfTheSameImporter() {
+    Declaration first = decl("1", "2020-01-01", "IMP", true);
+    Declaration sameDay = decl("2", "2020-01-01", "IMP", true);
+    Declaration next = decl("3", "2020-01-02", "IMP", false);
+    FeaturePipeline p = FeaturePipeline.fit(List.of(first, sameDay, next));
+    FeaturePipeline.Walk w = p.walk(List.of(first, sameDay, next), true);
+    int count = p.position("importer.count");
+    int rate = p.position("importer.fraud_rate");
+    assertThat(w.matrix()[count]).isZero();
+    assertThat(w.matrix()[w.width() + count]).as("same day sees nothing of its own day").isZero();
+    assertThat(w.matrix()[2 * w.width() + count]).isEqualTo((float) Math.log1p(2));
+    // two frauds in two inspections, shrunk towards the prior of 0.5 with strength 5
+    assertThat(w.matrix()[2 * w.width() + rate]).isCloseTo((float) ((2 + 5 * (2 + 0.5) / 3.0) / 7), org.assertj.core.data.Offset.offset(1e-6f));
+  }
+
+  @Test
+  void blankSellerHasNoHistoryRatherThanAPooledOne() {
+    Declaration a = decl("1", "2020-01-01", "A", true);
+    Declaration b = decl("2", "2020-01-02", "B", false);
+    FeaturePipeline p = FeaturePipeline.fit(List.of(a, b));
+    FeaturePipeline.Walk w = p.walk(List.of(a, b), true);
+    assertThat(w.matrix()[w.width() + p.position("seller.count")]).isNaN();
+  }
+
+  @Test
+  void savedStateDescribesExactlyAsBefore(@TempDir Path dir) throws Exception {
+    List<Declaration> rows = PublicData.train().subList(0, 3_000);
+    FeaturePipeline p = FeaturePipeline.fit(rows);
+    p.walk(rows, true);
+    p.save(dir.resolve("f.json.gz"));
+    FeaturePipeline q = FeaturePipeline.load(dir.resolve("f.json.gz"));
+    Declaration later = PublicData.valid().get(0);
+    float[] x = new float[p.width()];
+    float[] y = new float[q.width()];
+    p.describe(later, x, 0);
+    q.describe(later, y, 0);
+    assertThat(y).containsExactly(x);
+    assertThat(q.historyUntil()).isEqualTo(p.historyUntil());
+  }
+
+  @Test
+  void explanationsUseTheHistoryInWords() {
+    Declaration a = decl("1", "2020-01-01", "IMP", true);
+    Declaration b = decl("2", "2020-01-02", "IMP", false);
+    FeaturePipeline p = FeaturePipeline.fit(List.of(a, b));
+    p.advance(List.of(a), true);
+    assertThat(p.explain(b, p.position("importer.fraud_rate"), 0.5f))
+        .isEqualTo("importer IMP: fraud found in 1 of 1 inspections (100 %)");
+  }
+
+  private static Declaration decl(String id, String date, String importer, boolean fraud) {
+    return new Declaration(id, LocalDate.parse(date), "30", "B", "11", "21", "11", "10", "D1", importer, "",
+        "", "440890", "CN", "CN", 8, "A", "Y", 100, 5000, Optional.of(new InspectionOutcome(fraud, fraud ? 1 : 0)),
+        OptionalDouble.empty(), "");
+  }
+}
