@@ -17,6 +17,7 @@ public final class Main implements Runnable {
     return List.of(
         new DemoCommand(),
         new org.riskgate.documents.cli.DocsCommand(),
+        new org.riskgate.hs.cli.HsCommand(),
         new TrainCommand(),
         new EvaluateCommand(),
         new ScoreCommand(),
