@@ -1,0 +1,124 @@
+package org.riskgate.selectivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.riskgate.core.ColumnMapping;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.RejectFile;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.RiskTraining;
+import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.risk.xgboost.XGBoostTrainer;
+
+class BatchScorerTest {
+  static ModelBundle bundle;
+  static List<Declaration> valid;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void train() throws Exception {
+    Path train = Path.of("../data/customs/df_syn_train_eng.csv");
+    List<Declaration> rows = DeclarationReader.readAll(train, ColumnMapping.defaults(), new RejectFile(dir.resolve("r.csv")));
+    valid = DeclarationReader.readAll(Path.of("../data/customs/df_syn_valid_eng.csv"), ColumnMapping.defaults(),
+        new RejectFile(dir.resolve("r2.csv")));
+    RiskTraining.Prepared p = RiskTraining.prepare(rows, Optional.empty());
+    bundle = RiskTraining.fit(p, new XGBoostTrainer(new XGBoostOptions(150, 20, 0.15, 4, 3, 0.8, 0.7, 2, 1)),
+        new RiskTraining.Source(train, 0, Optional.empty()));
+  }
+
+  private static Map<String, Decision> run(List<Declaration> in, RuleSet rules, int window) {
+    Map<String, Decision> out = new LinkedHashMap<>();
+    new BatchScorer(bundle, rules, new BatchScorer.Options(new Capacity(3, 7, 1, false), 5, 3, window))
+        .score(in.iterator(), (d, dec) -> out.put(d.id(), dec), n -> { });
+    return out;
+  }
+
+  @Test
+  void everyDayGetsItsOwnCapacityWhateverTheWindow() {
+    List<Declaration> month = valid.stream().filter(d -> d.date().getMonthValue() == 1).toList();
+    Map<String, Decision> small = run(month, RuleSet.NONE, 500);
+    Map<String, Decision> large = run(month, RuleSet.NONE, 1_000_000);
+    assertThat(small).hasSize(month.size());
+    Map<LocalDate, int[]> perDay = new LinkedHashMap<>();
+    for (Declaration d : month) {
+      int[] c = perDay.computeIfAbsent(d.date(), k -> new int[3]);
+      c[0]++;
+      c[1] += small.get(d.id()).lane() == Lane.RED ? 1 : 0;
+      c[2] += small.get(d.id()).lane() == Lane.YELLOW ? 1 : 0;
+      assertThat(small.get(d.id()).lane()).isEqualTo(large.get(d.id()).lane());
+    }
+    perDay.values().forEach(c -> {
+      assertThat(c[1]).isEqualTo((int) Math.floor(c[0] * 0.03 + 0.5));
+      assertThat(c[2]).isEqualTo((int) Math.floor(c[0] * 0.07 + 0.5));
+    });
+  }
+
+  @Test
+  void redAndYellowDecisionsCarryModelReasonsAndProvenance() {
+    Map<String, Decision> out = run(valid.subList(0, 2_000), RuleSet.NONE, 100_000);
+    List<Decision> red = out.values().stream().filter(d -> d.lane() == Lane.RED && !d.randomPick()).toList();
+    assertThat(red).isNotEmpty().allSatisfy(d -> {
+      assertThat(d.reasons()).isNotEmpty().allMatch(r -> r.source().equals("model") && r.weight() > 0);
+      assertThat(d.modelBundleId()).isEqualTo(bundle.id());
+    });
+    assertThat(out.values().stream().filter(Decision::randomPick))
+        .allSatisfy(d -> assertThat(d.reasons().get(0).source()).isEqualTo("random"));
+  }
+
+  @Test
+  void inputOrderDoesNotChangeAnyDecisionWhenTheWindowHoldsTheFile() {
+    List<Declaration> shuffled = new ArrayList<>(valid.subList(0, 3_000));
+    Collections.shuffle(shuffled, new java.util.Random(3));
+    Map<String, Decision> a = run(valid.subList(0, 3_000), RuleSet.NONE, 10_000);
+    Map<String, Decision> b = run(shuffled, RuleSet.NONE, 10_000);
+    a.forEach((id, d) -> assertThat(b.get(id).score()).isEqualTo(d.score()));
+  }
+
+  @Test
+  void rulesForceLanesAddScoreAndNeverStopScoring() {
+    String target = valid.get(10).importerId();
+    RuleSet rules = (d, score, attributes) -> {
+      if (d.importerId().equals(target)) {
+        return new RuleOutcome(List.of(new RuleHit("watch-importer", "importer on the watch list",
+            Optional.of(Lane.RED), 0.0)), List.of());
+      }
+      if (attributes.get("tax_rate") != null && attributes.get("tax_rate") > 20) {
+        return new RuleOutcome(List.of(), List.of(new RuleError("broken", "division by zero")));
+      }
+      return RuleOutcome.NONE;
+    };
+    Map<String, Decision> out = run(valid.subList(0, 2_000), rules, 100_000);
+    valid.subList(0, 2_000).stream().filter(d -> d.importerId().equals(target)).forEach(d -> {
+      Decision dec = out.get(d.id());
+      assertThat(dec.lane()).isEqualTo(Lane.RED);
+      assertThat(dec.rulesHit()).extracting(RuleHit::ruleId).containsExactly("watch-importer");
+      assertThat(dec.reasons().get(0).text()).isEqualTo("importer on the watch list");
+    });
+    assertThat(out.values().stream().filter(d -> !d.ruleErrors().isEmpty()))
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.reasonsText()).contains("rule skipped: division by zero"));
+  }
+
+  @Test
+  void reportIsWrittenWithPlots() throws Exception {
+    var ev = org.riskgate.risk.Evaluator.evaluate(bundle, valid);
+    Path html = org.riskgate.selectivity.report.EvaluationReport.write(dir.resolve("report"), "valid.csv",
+        List.of(new org.riskgate.selectivity.report.EvaluationReport.Entry(ev, bundle.provenance())), Capacity.DEFAULT);
+    String page = Files.readString(html);
+    assertThat(page).contains("Risk model evaluation", "ROC", "Scores by lane", bundle.id());
+    assertThat(page.split("data:image/png;base64,").length - 1).isEqualTo(3);
+  }
+}
