@@ -35,3 +35,23 @@ with open("hs-eval.csv", "w", encoding="utf-8", newline="") as f:
     w.writerow(["description", "hs_code", "lang", "split"])
     w.writerows(rows)
 print(len(rows), "rows;", sum(r[3] == "tune" for r in rows), "tune")
+
+# history-sample.csv: the first set (tune + heldout rows) as "past declarations" for the learning
+# curve on the blind set. Shuffled by MD5 so that any leading share spans all sections, the way a
+# customs history grows over time across all goods.
+history = sorted((r for r in rows if r[3] in ("tune", "heldout")),
+                 key=lambda r: hashlib.md5(r[0].encode()).hexdigest())
+with open("history-sample.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["description", "hs_code"])
+    w.writerows((r[0], r[1]) for r in history)
+print(len(history), "history rows")
+
+# history-tune.csv: only the tuning rows, for the ablation curve "nomenclature alone + growing
+# history", scored on the held-out rows of the first set (other goods than in this history).
+tune = [r for r in history if r[3] == "tune"]
+with open("history-tune.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["description", "hs_code"])
+    w.writerows((r[0], r[1]) for r in tune)
+print(len(tune), "tuning history rows")

@@ -37,6 +37,10 @@ final class EvaluateCommand extends Common {
       description = "shares of --history to train on (default 0,0.25,0.5,1)")
   List<Double> fractions;
 
+  @CommandLine.Option(names = "--no-glossary",
+      description = "ablation: build the knowledge index from the nomenclature text alone")
+  boolean noGlossary;
+
   @CommandLine.Option(names = "--misses", description = "also list rows whose heading was missed")
   boolean misses;
 
@@ -75,13 +79,18 @@ final class EvaluateCommand extends Common {
       out().flush();
       return 0;
     }
+    if (history == null && noGlossary) {
+      KnowledgeIndex index = KnowledgeIndex.build(tree, glossary(), KnowledgeIndex.Weights.defaults());
+      print(SuggestionEvaluation.of(new BlendedSuggester(index, Optional.empty(), Calibration.defaults()), rows));
+      return 0;
+    }
     if (history == null) {
       SuggestionEvaluation e = SuggestionEvaluation.of(toolkit().suggester(), rows);
       print(e);
       return 0;
     }
     List<LabelledData.Row> train = LabelledData.read(history, tree).rows();
-    KnowledgeIndex index = KnowledgeIndex.build(tree, Glossary.bundled(), KnowledgeIndex.Weights.defaults());
+    KnowledgeIndex index = KnowledgeIndex.build(tree, glossary(), KnowledgeIndex.Weights.defaults());
     for (double f : fractions) {
       // the first f of the file in file order: history grows over time, it is not resampled
       List<LabelledData.Row> part = new ArrayList<>(train.subList(0, (int) Math.round(f * train.size())));
@@ -92,6 +101,10 @@ final class EvaluateCommand extends Common {
       print(e);
     }
     return 0;
+  }
+
+  private Glossary glossary() {
+    return noGlossary ? new Glossary(List.of()) : Glossary.bundled();
   }
 
   private void print(SuggestionEvaluation e) {

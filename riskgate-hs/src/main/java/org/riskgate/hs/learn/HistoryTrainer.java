@@ -69,6 +69,15 @@ public final class HistoryTrainer {
     }
   }
 
+  /** Tribuo logs every epoch at INFO; the CLI reports its own summary. Held so it is not collected. */
+  private static final java.util.logging.Logger TRIBUO_LOG = quietTribuo();
+
+  private static java.util.logging.Logger quietTribuo() {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.tribuo");
+    l.setLevel(java.util.logging.Level.WARNING);
+    return l;
+  }
+
   private final Config config;
 
   /** Creates a trainer. */

@@ -35,9 +35,11 @@ final class NeighbourIndex {
 
   private final IndexSearcher searcher;
   private final List<LabelledData.Row> rows;
+  private final List<Set<String>> rowTerms;
 
   NeighbourIndex(List<LabelledData.Row> rows) {
     this.rows = List.copyOf(rows);
+    this.rowTerms = this.rows.stream().map(r -> flatTerms(r.description())).toList();
     Map<String, Analyzer> perField = new HashMap<>();
     for (Field f : Field.values()) {
       perField.put(f.name("text"), f.analyzer());
@@ -62,6 +64,7 @@ final class NeighbourIndex {
 
   /** Vote distribution over codes and, per code, the neighbours that voted. */
   HistoryPrediction vote(String text) {
+    Set<String> queryTerms = flatTerms(text);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     for (Map.Entry<Field, Set<String>> e : Terms.of(text).entrySet()) {
@@ -71,13 +74,18 @@ final class NeighbourIndex {
         }
       }
     }
+    double strength;
     Map<HsCode, Double> votes = new LinkedHashMap<>();
     Map<HsCode, List<String>> ev = new HashMap<>();
     try {
       ScoreDoc[] hits = searcher.search(b.build(), NEIGHBOURS).scoreDocs;
       if (hits.length == 0) {
-        return new HistoryPrediction(Map.of(), Map.of());
+        return new HistoryPrediction(Map.of(), Map.of(), 0);
       }
+      Set<String> best = rowTerms.get(hits[0].doc);
+      long shared = queryTerms.stream().filter(best::contains).count();
+      double cover = queryTerms.isEmpty() ? 0 : (double) shared / queryTerms.size();
+      strength = cover * cover;
       double max = hits[0].score;
       double sum = 0;
       for (ScoreDoc h : hits) {
@@ -96,6 +104,13 @@ final class NeighbourIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("searching the neighbour index failed", e);
     }
-    return new HistoryPrediction(votes, ev);
+    return new HistoryPrediction(votes, ev, strength);
+  }
+
+  /** All analysed terms of a text, tagged with their script family. */
+  private static Set<String> flatTerms(String text) {
+    Set<String> out = new java.util.HashSet<>();
+    Terms.of(text).forEach((f, ts) -> ts.forEach(t -> out.add(f.ordinal() + ":" + t)));
+    return out;
   }
 }

@@ -69,20 +69,25 @@ public final class SavedModel implements HistoryModel {
   @Override
   public HistoryPrediction predict(String description) {
     Map<String, Double> f = Features.of(description);
-    String[] names = f.keySet().toArray(String[]::new);
-    double[] values = new double[names.length];
-    for (int i = 0; i < names.length; i++) {
-      values[i] = f.get(names[i]);
-    }
-    Prediction<Label> p = linear.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+    // Tribuo refuses an example without any feature it saw in training; such a description has
+    // nothing to say to the linear model, so only the neighbours speak
+    f.keySet().retainAll(linear.getFeatureIDMap().keySet());
     Map<HsCode, Double> probs = new HashMap<>();
-    for (Label l : p.getOutputScores().values()) {
-      if (l.getScore() > 1e-4) {
-        probs.put(new HsCode(l.getLabel()), 0.5 * l.getScore());
+    if (!f.isEmpty()) {
+      String[] names = f.keySet().toArray(String[]::new);
+      double[] values = new double[names.length];
+      for (int i = 0; i < names.length; i++) {
+        values[i] = f.get(names[i]);
+      }
+      Prediction<Label> p = linear.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+      for (Label l : p.getOutputScores().values()) {
+        if (l.getScore() > 1e-4) {
+          probs.put(new HsCode(l.getLabel()), 0.5 * l.getScore());
+        }
       }
     }
     HistoryPrediction nn = neighbours.vote(description);
     nn.probabilities().forEach((c, v) -> probs.merge(c, 0.5 * v, Double::sum));
-    return new HistoryPrediction(probs, nn.evidence());
+    return new HistoryPrediction(probs, nn.evidence(), nn.strength());
   }
 }

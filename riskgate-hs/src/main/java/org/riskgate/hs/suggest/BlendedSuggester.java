@@ -17,7 +17,8 @@ import org.riskgate.hs.text.TextGuard;
 
 /**
  * Suggests HS6 codes from the knowledge index alone, or blended with a history model when one is
- * given: {@code p = share * p_retrieval + (1 - share) * p_history}.
+ * given: {@code p = (1 - h) * p_retrieval + h * p_history} with {@code h = (1 - share) * strength},
+ * where the strength says how well the nearest past description covers this one.
  */
 public final class BlendedSuggester implements HsSuggester {
 
@@ -48,11 +49,12 @@ public final class BlendedSuggester implements HsSuggester {
     }
     if (history.isPresent()) {
       HistoryPrediction h = history.get().predict(text);
-      double share = p.isEmpty() ? 0 : calibration.retrievalShare();
-      p.replaceAll((c, v) -> v * share);
+      // the history gets its full share only when a past description covers this one
+      double historyShare = p.isEmpty() ? 1 : (1 - calibration.retrievalShare()) * h.strength();
+      p.replaceAll((c, v) -> v * (1 - historyShare));
       h.probabilities().forEach((c, v) -> {
         if (index.contains(c)) {
-          p.merge(c, (1 - share) * v, Double::sum);
+          p.merge(c, historyShare * v, Double::sum);
         }
       });
       h.evidence().forEach((c, ev) -> evidence.computeIfAbsent(c, x -> new ArrayList<>()).addAll(ev));
