@@ -18,6 +18,7 @@ import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Decision;
 import org.riskgate.selectivity.Lane;
 import org.riskgate.selectivity.RuleSet;
+import org.riskgate.selectivity.rules.Rules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +47,10 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--per-office", description = "Apply the capacity per office and day instead of per day.")
   boolean perOffice;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Analysts' selectivity rules, applied beside the model (see docs/rules.md).")
+  Path rules;
+
   @Option(names = "--seed", defaultValue = "20210101", description = "Seed of the random picks (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -55,7 +60,8 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
     ModelBundle bundle = ModelBundle.load(model);
-    BatchScorer scorer = new BatchScorer(bundle, RuleSet.NONE,
+    RuleSet ruleSet = rules == null ? RuleSet.NONE : Rules.load(rules);
+    BatchScorer scorer = new BatchScorer(bundle, ruleSet,
         new BatchScorer.Options(cap, seed, 3, 200_000));
     if (output.toAbsolutePath().getParent() != null) {
       Files.createDirectories(output.toAbsolutePath().getParent());

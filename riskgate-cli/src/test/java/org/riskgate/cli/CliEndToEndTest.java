@@ -1,0 +1,97 @@
+package org.riskgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: train, evaluate, score with rules and a broken row. */
+class CliEndToEndTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    try {
+      return new Run(Main.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  /** The first {@code n} rows of a bundled file, plus whatever extra lines a test needs. */
+  private Path slice(String name, int n, String... extra) throws Exception {
+    List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("../data/customs", name)).subList(0, n + 1));
+    lines.addAll(List.of(extra));
+    Path f = dir.resolve(name);
+    Files.write(f, lines);
+    return f;
+  }
+
+  @Test
+  void trainEvaluateScore() throws Exception {
+    Path train = Path.of("../data/customs/df_syn_train_eng.csv");
+    Path valid = slice("df_syn_valid_eng.csv", 2_000,
+        "123,2021-01-05,30,B,11,21,11,10,D,I,S,,44A890,BE,BE,0.0,FEU1,G,108.0,372254.4,0,0");
+    Path model = dir.resolve("model");
+
+    Run t = run("train", "--train", train.toString(), "--model", model.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(t.out()).contains("37,385 declarations", "xgboost");
+    assertThat(model.resolve("provenance.json")).exists();
+
+    Run e = run("evaluate", "--model", model.toString(), "--data", valid.toString());
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(e.out()).contains("| xgboost |", "1 rejected", "44A890", "report:");
+    assertThat(model.resolve("report/index.html")).exists();
+
+    Path rules = dir.resolve("watch.rules");
+    String importer = Files.readAllLines(valid).get(1).split(",")[9];
+    Files.writeString(rules, "rule \"watch\" owner \"test\"\n  when importer = \"" + importer
+        + "\"\n  then lane red, reason \"importer on the watch list\"\n");
+    Path out = dir.resolve("out/decisions.csv");
+    Run s = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", out.toString(),
+        "--capacity", "red=2,yellow=8", "--random-share", "1", "--rules", rules.toString());
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("scored 2,000 declarations", "rejected 1 rows", "rules:");
+    List<String> rows = Files.readAllLines(out);
+    assertThat(rows.get(0)).startsWith("declaration_id,date,office_id,importer_id,hs_code,risk_score,model_score,lane");
+    assertThat(rows).hasSize(2_001);
+    assertThat(rows.stream().filter(r -> r.contains(",red,")).count()).isGreaterThanOrEqualTo(30);
+    assertThat(rows.stream().filter(r -> r.contains(",watch,")).toList())
+        .isNotEmpty().allMatch(r -> r.contains(",red,") && r.contains("importer on the watch list"));
+    assertThat(Files.readString(dir.resolve("out/decisions.csv.rejects.csv")))
+        .contains("df_syn_valid_eng.csv,2002,HS6 Code,44A890,HS code must be digits");
+  }
+
+  @Test
+  void missingColumnIsOneClearErrorNotATrace() throws Exception {
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "Declaration ID,Date\n1,2020-01-01\n");
+    Run r = run("train", "--train", bad.toString(), "--model", dir.resolve("m").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ").contains("bad.csv", "missing required column", "'Importer ID'")
+        .doesNotContain("at org.");
+  }
+
+  @Test
+  void badCapacityIsRefusedWithTheReason() throws Exception {
+    Run r = run("score", "--model", dir.toString(), "--input", "x.csv", "--output", "y.csv", "--capacity", "red=abc");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("'abc' is not a number");
+  }
+}
