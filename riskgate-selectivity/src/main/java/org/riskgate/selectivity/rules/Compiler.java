@@ -42,7 +42,13 @@ final class Compiler {
       @Override
       public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
           String msg, RecognitionException e) {
-        problems.add(new RuleProblem(source, line, col + 1, friendly(msg)));
+        String message = friendly(msg);
+        if (offending instanceof Token t && t.getType() == RulesLexer.UNKNOWN) {
+          // A stray character: ANTLR's expectation list would mislead, say what the character is.
+          message = "unexpected character " + t.getText()
+              + (t.getText().equals("'") ? " (text is written in double quotes: \"US\")" : "");
+        }
+        problems.add(new RuleProblem(source, line, col + 1, message));
       }
     };
     lexer.removeErrorListeners();
@@ -77,7 +83,7 @@ final class Compiler {
         .replace("no viable alternative at input", "cannot read")
         .replace("extraneous input", "unexpected")
         .replace("mismatched input", "unexpected")
-        .replace("STRING", "\"text\"")
+        .replace("STRING", "\"quoted text\"")
         .replace("NUMBER", "number")
         .replace("DATE", "date (YYYY-MM-DD)")
         .replace("IDENT", "field name");

@@ -123,6 +123,10 @@ class RulesTest {
     RulesException missingThen = catchRules("rule \"x\" when origin = \"US\" lane red");
     assertThat(missingThen.problems().get(0).column()).isEqualTo(29);
     assertThat(missingThen.problems().get(0).message()).isEqualTo("missing 'then' at 'lane'");
+    RulesException quote = catchRules("rule \"x\" when origin = 'US' then lane red");
+    assertThat(quote.problems().get(0).column()).isEqualTo(24);
+    assertThat(quote.problems().get(0).message())
+        .isEqualTo("unexpected character ' (text is written in double quotes: \"US\")");
     RulesException badLane = catchRules("rule \"x\" when origin = \"US\" then lane purple");
     assertThat(badLane.problems().get(0).message()).contains("purple").contains("red");
   }
