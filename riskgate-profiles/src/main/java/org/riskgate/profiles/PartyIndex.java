@@ -118,11 +118,16 @@ final class PartyIndex {
 
   /** First position in {@code [from, to)} whose day is not before {@code day}. */
   int lowerBound(int from, int to, int day) {
+    return lowerBound(days, from, to, day);
+  }
+
+  /** First index in {@code [from, to)} of a sorted array whose value is not below {@code day}. */
+  static int lowerBound(int[] sorted, int from, int to, int day) {
     int lo = from;
     int hi = to;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (days[mid] < day) {
+      if (sorted[mid] < day) {
         lo = mid + 1;
       } else {
         hi = mid;

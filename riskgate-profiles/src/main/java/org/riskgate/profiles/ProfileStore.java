@@ -86,7 +86,7 @@ public final class ProfileStore {
 
   /** The fraud rate of all inspections before a date; 0 when there were none. */
   public double baseRate(LocalDate asOf) {
-    int k = lowerBound(globalDays, 0, globalDays.length, (int) asOf.toEpochDay());
+    int k = PartyIndex.lowerBound(globalDays, 0, globalDays.length, (int) asOf.toEpochDay());
     return globalLabelled[k] == 0 ? 0 : globalFrauds[k] / (double) globalLabelled[k];
   }
 
@@ -209,19 +209,5 @@ public final class ProfileStore {
         .limit(config.topN())
         .map(e -> new Share(e.getKey(), e.getValue(), e.getValue() / (double) total))
         .toList();
-  }
-
-  static int lowerBound(int[] days, int from, int to, int day) {
-    int lo = from;
-    int hi = to;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (days[mid] < day) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

@@ -28,4 +28,10 @@ final class DataFile {
       return all;
     }
   }
+
+  /** The as-of day a command uses when none is given: the day after the file's last date. */
+  static java.time.LocalDate dayAfterLast(List<Declaration> ds) {
+    return ds.stream().map(Declaration::date).max(java.time.LocalDate::compareTo).orElseThrow()
+        .plusDays(1);
+  }
 }

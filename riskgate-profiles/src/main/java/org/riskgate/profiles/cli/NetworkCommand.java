@@ -46,8 +46,7 @@ public final class NetworkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     List<Declaration> ds = DataFile.read(data, spec.commandLine().getErr());
-    LocalDate when = asOf != null ? asOf
-        : ds.stream().map(Declaration::date).max(LocalDate::compareTo).orElseThrow().plusDays(1);
+    LocalDate when = asOf != null ? asOf : DataFile.dayAfterLast(ds);
     long t = System.nanoTime();
     TraderNetwork net = TraderNetwork.build(ds, when, NetworkConfig.defaults());
     out.printf(Locale.ROOT, "network as of %s: %d parties, %d links, %d communities, base rate "

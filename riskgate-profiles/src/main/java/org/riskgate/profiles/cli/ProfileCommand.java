@@ -43,8 +43,7 @@ public final class ProfileCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Declaration> ds = DataFile.read(data, err);
-    LocalDate when = asOf != null ? asOf
-        : ds.stream().map(Declaration::date).max(LocalDate::compareTo).orElseThrow().plusDays(1);
+    LocalDate when = asOf != null ? asOf : DataFile.dayAfterLast(ds);
     ProfileStore store = ProfileStore.build(ds, ProfileConfig.defaults());
     List<PartyRole> roles = role != null ? List.of(role) : store.rolesOf(party);
     if (roles.isEmpty()) {
