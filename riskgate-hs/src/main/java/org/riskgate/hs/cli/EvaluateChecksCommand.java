@@ -1,7 +1,9 @@
 package org.riskgate.hs.cli;
 
 import java.nio.file.Path;
+import org.riskgate.hs.HsChecker;
 import org.riskgate.hs.HsToolkit;
+import org.riskgate.hs.check.SuggestionChecker;
 import org.riskgate.hs.eval.CheckEvaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,10 +19,25 @@ final class EvaluateChecksCommand extends Common {
   @CommandLine.Option(names = "--errors", description = "also list the lines the checker got wrong")
   boolean errors;
 
+  @CommandLine.Option(names = "--top-k", description = "override the checker's top-k (for tuning on a calibration split)")
+  Integer topK;
+
+  @CommandLine.Option(names = "--chapter-mass", description = "override the checker's chapter mass")
+  Double chapterMass;
+
+  @CommandLine.Option(names = "--requirement-mass", description = "override the checker's requirement mass")
+  Double requirementMass;
+
   @Override
   int work() {
     HsToolkit t = toolkit();
-    CheckEvaluation e = CheckEvaluation.of(t.checker(), t.requirements(), data);
+    SuggestionChecker.Thresholds d = SuggestionChecker.Thresholds.defaults();
+    SuggestionChecker.Thresholds th = new SuggestionChecker.Thresholds(
+        chapterMass == null ? d.chapterMass() : chapterMass,
+        requirementMass == null ? d.requirementMass() : requirementMass,
+        topK == null ? d.topK() : topK);
+    HsChecker checker = new SuggestionChecker(t.suggester(), t.requirements(), t.nomenclature(), th);
+    CheckEvaluation e = CheckEvaluation.of(checker, t.requirements(), data);
     out().println(e.table());
     if (errors) {
       e.errors().forEach(out()::println);

@@ -18,7 +18,8 @@ import org.riskgate.hs.check.RequirementTable;
 /**
  * Precision and recall of the checker's two flags on declarations with a known true code.
  *
- * <p>Input columns: {@code description,declared_code,true_code} and optionally {@code split}.
+ * <p>Input columns: {@code description,declared_code,true_code} and optionally {@code split} and
+ * {@code kind} (e.g. honest, far, near), which add lines per split and kind.
  * Labels are derived, not hand-set: a line is misdeclared when the declared heading differs from
  * the true heading, and a review object declared as general import when the declared code carries
  * no requirement and the true code carries one (in the same requirement table the checker uses).
@@ -61,7 +62,8 @@ public record CheckEvaluation(List<Group> groups, List<String> errors) {
         boolean review = table.requirementsOf(declared).isEmpty() && !table.requirementsOf(truth).isEmpty();
         HsCheck c = checker.check(r.getField("description"), declared);
         String split = r.findField("split").filter(s -> !s.isBlank()).orElse("all");
-        for (String key : new java.util.LinkedHashSet<>(List.of(split, "all"))) {
+        String kind = r.findField("kind").filter(s -> !s.isBlank()).map(s -> "/" + s).orElse("");
+        for (String key : new java.util.LinkedHashSet<>(List.of(split, split + kind, "all", "all" + kind))) {
           int[] k = counts.computeIfAbsent(key, x -> new int[7]);
           k[0]++;
           k[1] += mis ? 1 : 0;
@@ -88,17 +90,20 @@ public record CheckEvaluation(List<Group> groups, List<String> errors) {
   /** The groups as a Markdown table with precision and recall. */
   public String table() {
     StringBuilder sb = new StringBuilder();
-    sb.append("| split | n | misdeclared | mismatch precision | mismatch recall | review objects | review precision | review recall |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    sb.append("| split/kind | n | misdeclared | mismatch flags wrong | mismatch precision | mismatch recall"
+        + " | review objects | review flags wrong | review precision | review recall |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Group g : groups) {
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %d | %.3f | %.3f |%n", g.split(), g.n(),
-          g.misdeclared(), ratio(g.mismatchTp(), g.mismatchTp() + g.mismatchFp()), ratio(g.mismatchTp(), g.misdeclared()),
-          g.reviewObjects(), ratio(g.reviewTp(), g.reviewTp() + g.reviewFp()), ratio(g.reviewTp(), g.reviewObjects())));
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %s | %d | %d | %s | %s |%n", g.split(), g.n(),
+          g.misdeclared(), g.mismatchFp(), ratio(g.mismatchTp(), g.mismatchTp() + g.mismatchFp()),
+          ratio(g.mismatchTp(), g.misdeclared()), g.reviewObjects(), g.reviewFp(),
+          ratio(g.reviewTp(), g.reviewTp() + g.reviewFp()), ratio(g.reviewTp(), g.reviewObjects())));
     }
     return sb.toString();
   }
 
-  private static double ratio(int a, int b) {
-    return b == 0 ? 0 : (double) a / b;
+  /** The ratio to three decimals, or "-" when undefined (no flags, or no positives). */
+  private static String ratio(int a, int b) {
+    return b == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) a / b);
   }
 }
