@@ -82,12 +82,16 @@ class CommandsTest {
     assertThat(Files.readString(graph)).startsWith("<?xml").contains("<edge ");
 
     Path out = dir.resolve("groups.rules");
-    Run g = run(new GroupsCommand(), "--data", VALID, "--from", "2021-03-01", "--to",
-        "2021-03-31", "--rules-out", out.toString(), "--limit", "5");
+    Run g = run(new GroupsCommand(), "--data", "../data/customs/df_syn_train_eng.csv", "--from",
+        "2020-12-01", "--to", "2020-12-31", "--rules-out", out.toString(), "--limit", "5");
     assertThat(g.code()).isZero();
-    assertThat(g.out()).contains("groups tested");
-    // every written group is a valid rule
-    assertThat(Rules.load(out).rules().size()).isEqualTo(
-        (int) g.out().lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count());
+    assertThat(g.out()).contains("2872 declarations").contains("groups tested");
+    long shown = g.out().lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count();
+    assertThat(shown).isPositive();
+    // every written group is a valid rule, valid the 90 days after the period
+    assertThat(Rules.load(out).rules()).hasSize((int) shown).allSatisfy(r -> {
+      assertThat(r.validFrom()).contains(java.time.LocalDate.of(2021, 1, 1));
+      assertThat(r.validTo()).contains(java.time.LocalDate.of(2021, 3, 31));
+    });
   }
 }
