@@ -36,6 +36,10 @@ public final class NetworkCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "15", description = "Parties and rings to list (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--min-links", defaultValue = "3",
+      description = "Smallest number of links for a party to be listed (default: ${DEFAULT-VALUE}).")
+  int minLinks;
+
   @Option(names = "--min-new-importers", defaultValue = "5",
       description = "Smallest number of new importers for a ring indicator (default: ${DEFAULT-VALUE}).")
   int minNew;
@@ -52,10 +56,11 @@ public final class NetworkCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "network as of %s: %d parties, %d links, %d communities, base rate "
             + "%.1f %% (built in %d ms)%n%n", when, net.nodeCount(), net.edgeCount(),
         net.communityCount(), 100 * net.baseRate(), (System.nanoTime() - t) / 1_000_000);
-    out.println("closest to confirmed fraud (PageRank risk: 1 = what its links alone explain)");
+    out.printf(Locale.ROOT, "closest to confirmed fraud, parties with >= %d links (PageRank risk: 1 = "
+        + "what its links alone explain)%n", minLinks);
     out.println("| role | party | links | inspected | frauds | PageRank risk | neighbours' hit rate | community (size, fraud rate) |");
     out.println("|---|---|---|---|---|---|---|---|");
-    for (PartyNode n : net.topRisk(top)) {
+    for (PartyNode n : net.topRisk(top, minLinks)) {
       out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %.2f | %.1f %% | %d (%d, %.1f %%) |%n",
           n.role().key(), n.partyId(), n.degree(), n.inspected(), n.frauds(), n.pagerankRisk(),
           100 * n.neighbourHitRate(), n.community(), n.communitySize(), 100 * n.communityFraudRate());

@@ -371,18 +371,19 @@ public final class TraderNetwork {
         c < 0 ? baseRate : communityRate[c]);
   }
 
-  /** The parties closest to fraud, by PageRank risk, among those with at least one link. */
-  public List<PartyNode> topRisk(int limit) {
-    Integer[] order = new Integer[nodeCount()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  /**
+   * The parties closest to fraud, by PageRank risk, among those with at least {@code minLinks}
+   * links (a party with one link to one fraud tops any list; analysts want the connected ones).
+   */
+  public List<PartyNode> topRisk(int limit, int minLinks) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < nodeCount(); i++) {
+      if (adjStart[i + 1] - adjStart[i] >= minLinks) {
+        order.add(i);
+      }
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -risk[i]));
-    List<PartyNode> out = new ArrayList<>();
-    for (int k = 0; k < Math.min(limit, order.length); k++) {
-      out.add(node(order[k]));
-    }
-    return out;
+    order.sort(Comparator.comparingDouble((Integer i) -> -risk[i]).thenComparingInt(i -> i));
+    return order.stream().limit(limit).map(this::node).toList();
   }
 
   /**

@@ -270,10 +270,27 @@ final class Compiler {
     return s.substring(1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
   }
 
+  /** The source text of a condition on one line: line breaks and indents become single spaces. */
   private static String text(ParserRuleContext ctx) {
-    return ctx.start.getInputStream()
-        .getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()))
-        .replaceAll("\\s+", " ");
+    String raw = ctx.start.getInputStream()
+        .getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+    StringBuilder b = new StringBuilder(raw.length());
+    boolean quoted = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '"' && (i == 0 || raw.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      }
+      // Spaces inside a string are part of the value and stay as written.
+      if (!quoted && Character.isWhitespace(c)) {
+        if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+          b.append(' ');
+        }
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString().strip();
   }
 
   private void problem(Token at, String message) {

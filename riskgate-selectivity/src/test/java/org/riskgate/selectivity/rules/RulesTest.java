@@ -73,6 +73,10 @@ class RulesTest {
     assertThat(out.hits().get(1).reason()).isEqualTo("cheap");
     assertThat(out.hits().get(1).scoreDelta()).isEqualTo(-0.1);
     assertThat(out.hits().get(2).forcedLane()).contains(Lane.YELLOW);
+    // the condition is kept on one line, but spaces inside strings are values
+    assertThat(Rules.parse("rule \"s\"\n  when description =  \"two  spaces\"\n    and\n origin = \"US\"\n"
+        + "  then add 1", "t").rules().get(0).condition())
+        .isEqualTo("description = \"two  spaces\" and origin = \"US\"");
     // no reason given: the condition is the reason
     assertThat(book.rule("a").orElseThrow().reason()).isEqualTo(
         "rule a: not origin = \"CN\" and hs2 in [\"08\", \"09\"]");
