@@ -1,0 +1,297 @@
+package org.riskgate.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.riskgate.core.ColumnMapping;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.Reject;
+import org.riskgate.core.RejectSink;
+import org.riskgate.risk.Evaluator;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.RiskTraining;
+import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.risk.xgboost.XGBoostTrainer;
+import org.riskgate.selectivity.Capacity;
+import org.riskgate.selectivity.Lane;
+import org.riskgate.selectivity.RuleSet;
+import org.riskgate.selectivity.rules.Rules;
+import org.riskgate.server.auth.AuthService;
+import org.riskgate.server.decide.DecisionService;
+import org.riskgate.server.decide.Thresholds;
+import org.riskgate.server.store.Database;
+import org.riskgate.server.store.DeclarationStore;
+import org.riskgate.server.store.InspectionResult;
+import org.riskgate.server.store.ModelRecord;
+import org.riskgate.server.store.ModelStore;
+import org.riskgate.server.store.Settings;
+import org.riskgate.server.store.UserStore;
+
+/**
+ * Everything behind the HTTP layer, wired once: the store, users, models and decisions. Opening
+ * it migrates the store, creates the first admin, makes sure a model is active and, on an empty
+ * store, loads the demo data.
+ */
+public final class Platform implements AutoCloseable {
+  /** Declarations of the last days of the demo period are left without results for analysts. */
+  static final int DEMO_OPEN_DAYS = 14;
+  private static final int CALIBRATION_ROWS = 20_000;
+
+  private final ServerConfig config;
+  private final Database db;
+  private final DeclarationStore declarations;
+  private final UserStore users;
+  private final ModelStore models;
+  private final Settings settings;
+  private final AuthService auth;
+  private final DecisionService decisions;
+
+  private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions) {
+    this.config = config;
+    this.db = db;
+    this.declarations = new DeclarationStore(db);
+    this.users = new UserStore(db);
+    this.models = new ModelStore(db);
+    this.settings = new Settings(db);
+    this.auth = auth;
+    this.decisions = decisions;
+  }
+
+  /**
+   * Opens the platform.
+   *
+   * @param out where the first admin's one-time password and progress are printed
+   */
+  public static Platform open(ServerConfig config, PrintStream out) throws IOException {
+    Files.createDirectories(config.dataDir());
+    Database db = Database.open(config.storeUrl());
+    try {
+      UserStore users = new UserStore(db);
+      AuthService auth = new AuthService(users, config.bcryptStrength());
+      auth.createFirstAdmin().ifPresent(pw -> {
+        out.println("riskgate: first start: created user 'admin' with one-time password: " + pw);
+        out.println("riskgate: it is shown only now; you will be asked to change it at first login.");
+      });
+      ModelStore models = new ModelStore(db);
+      ModelBundle bundle = activeBundle(config, models, out);
+      Settings settings = new Settings(db);
+      Capacity capacity = settings.get(Settings.CAPACITY).map(Platform::readCapacity)
+          .orElse(new Capacity(3, 7, 1, false));
+      String rulesText = settings.get(Settings.RULES).orElse("");
+      RuleSet rules = rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules");
+      DeclarationStore store = new DeclarationStore(db);
+      DecisionService decisions = new DecisionService(new DecisionService.Config(bundle, rules, rulesText, capacity,
+          Thresholds.calibrate(store.recentModelScores(CALIBRATION_ROWS), capacity)));
+      Platform p = new Platform(config, db, auth, decisions);
+      if (store.count() == 0 && config.demoData().isPresent()) {
+        p.loadDemo(config.demoData().get(), out);
+      }
+      return p;
+    } catch (IOException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static ModelBundle activeBundle(ServerConfig config, ModelStore models, PrintStream out) throws IOException {
+    if (config.model().isPresent()) {
+      Path dir = config.model().get().toAbsolutePath();
+      ModelBundle b = ModelBundle.load(dir);
+      register(models, b, dir, config.demoData());
+      if (models.active().map(m -> !m.id().equals(b.id())).orElse(true)) {
+        models.activate(b.id(), "system");
+      }
+      return b;
+    }
+    Optional<ModelRecord> active = models.active();
+    if (active.isPresent()) {
+      return ModelBundle.load(Path.of(active.get().bundlePath()));
+    }
+    Path dir = config.dataDir().toAbsolutePath().resolve("models").resolve("demo");
+    ModelBundle b;
+    if (Files.isRegularFile(dir.resolve("provenance.json"))) {
+      b = ModelBundle.load(dir);
+    } else {
+      Path data = config.demoData().orElseThrow(() -> new IllegalStateException(
+          "no model is active and no demo data to train one on: pass --model DIR"));
+      out.println("riskgate: no model yet: training the demo model on " + data.resolve("df_syn_train_eng.csv")
+          + " (once; about a minute)...");
+      b = trainDemo(data.resolve("df_syn_train_eng.csv"), dir, XGBoostOptions.DEFAULT);
+    }
+    register(models, b, dir, config.demoData());
+    models.activate(b.id(), "system");
+    return b;
+  }
+
+  /**
+   * Trains a bundle the way {@code riskgate train} does (same preparation, same trainer) and
+   * saves it.
+   */
+  public static ModelBundle trainDemo(Path trainFile, Path dir, XGBoostOptions options) throws IOException {
+    Collected rejects = new Collected();
+    List<Declaration> rows = DeclarationReader.readAll(trainFile, ColumnMapping.defaults(), rejects);
+    RiskTraining.Prepared prepared = RiskTraining.prepare(rows, Optional.empty());
+    ModelBundle b = RiskTraining.fit(prepared, new XGBoostTrainer(options),
+        new RiskTraining.Source(trainFile, rejects.count(), Optional.empty()));
+    b.save(dir);
+    return b;
+  }
+
+  private static void register(ModelStore models, ModelBundle b, Path dir, Optional<Path> demoData) throws IOException {
+    if (models.find(b.id()).isPresent()) {
+      return;
+    }
+    String evaluation = "{}";
+    Optional<Path> valid = demoData.map(d -> d.resolve("df_syn_valid_eng.csv")).filter(Files::isRegularFile);
+    if (valid.isPresent()) {
+      try {
+        List<Declaration> rows = DeclarationReader.readAll(valid.get(), ColumnMapping.defaults(), new Collected());
+        Evaluator.ModelEvaluation e = Evaluator.evaluate(b, rows);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("period", valid.get().getFileName().toString());
+        m.put("metrics", e.metrics());
+        evaluation = Json.write(m);
+      } catch (IllegalArgumentException e) {
+        // a period that overlaps the bundle's training cannot judge it: register without figures
+        evaluation = Json.write(Map.of("skipped", e.getMessage()));
+      }
+    }
+    models.register(new ModelRecord(b.id(), dir.toString(), b.provenance().trainer(),
+        Json.write(b.provenance()), evaluation, false), "system");
+  }
+
+  /** Loads the public demo period into an empty store, scored, with past inspections recorded. */
+  private void loadDemo(Path data, PrintStream out) throws IOException {
+    Path file = data.resolve("df_syn_valid_eng.csv");
+    Collected rejects = new Collected();
+    List<Declaration> rows = DeclarationReader.readAll(file, ColumnMapping.defaults(), rejects);
+    List<DeclarationStore.Decided> decided = decisions.decideBatch(rows, "demo");
+    declarations.storeBatch(file.getFileName().toString(), "demo", decided);
+    recalibrate();
+    // The demo period's own outcomes stand in for inspections already done, except in its last
+    // days, which are left open for analysts to work on.
+    java.time.LocalDate last = rows.stream().map(Declaration::date).max(java.util.Comparator.naturalOrder())
+        .orElseThrow();
+    java.time.LocalDate openFrom = last.minusDays(DEMO_OPEN_DAYS - 1);
+    List<InspectionResult> past = new ArrayList<>();
+    for (DeclarationStore.Decided d : decided) {
+      Declaration x = d.declaration();
+      if (d.decision().lane() == Lane.RED && x.date().isBefore(openFrom) && x.outcome().isPresent()) {
+        past.add(new InspectionResult(x.id(), x.isFraud(), x.isFraud() ? x.outcome().get().criticalFraud() : 0,
+            x.isFraud() ? Math.round(x.taxAtStake()) : 0, "demo: outcome from the public data", "demo",
+            java.time.Instant.now()));
+      }
+    }
+    declarations.recordResults(past);
+    out.printf("riskgate: demo data: %d declarations scored from %s (%d rejected rows), %d past inspection results%n",
+        decided.size(), file, rejects.count(), past.size());
+  }
+
+  /** Re-derives the single-declaration thresholds from the latest stored scores. */
+  public void recalibrate() {
+    double[] recent = declarations.recentModelScores(CALIBRATION_ROWS);
+    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), c.capacity(),
+        Thresholds.calibrate(recent, c.capacity())));
+  }
+
+  /** Changes the capacity, audited with the previous value. */
+  public void changeCapacity(Capacity capacity, String actor) {
+    Capacity before = decisions.config().capacity();
+    settings.set(Settings.CAPACITY, Json.write(capacity), actor,
+        Json.write(Map.of("capacity", capacity, "previous", before)));
+    double[] recent = declarations.recentModelScores(CALIBRATION_ROWS);
+    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), capacity,
+        Thresholds.calibrate(recent, capacity)));
+  }
+
+  /** Replaces the analysts' rules (checked before anything is stored), audited with the text. */
+  public void changeRules(String text, String actor) {
+    RuleSet rules = text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules");
+    String before = decisions.config().rulesText();
+    settings.set(Settings.RULES, text, actor, Json.write(Map.of("rules", text, "previous", before)));
+    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), rules, text, c.capacity(), c.thresholds()));
+  }
+
+  /** Registers a bundle directory on the server (evaluated on the demo period when available). */
+  public ModelRecord registerModel(Path dir, String actor) throws IOException {
+    ModelBundle b = ModelBundle.load(dir.toAbsolutePath());
+    register(models, b, dir.toAbsolutePath(), config.demoData());
+    return models.find(b.id()).orElseThrow();
+  }
+
+  /** Makes a registered bundle the active one. */
+  public void activateModel(String id, String actor) throws IOException {
+    ModelRecord m = models.find(id).orElseThrow(() -> new NotFoundException("no such model: " + id));
+    ModelBundle b = ModelBundle.load(Path.of(m.bundlePath()));
+    models.activate(id, actor);
+    decisions.reconfigure(c -> new DecisionService.Config(b, c.rules(), c.rulesText(), c.capacity(), c.thresholds()));
+  }
+
+  private static Capacity readCapacity(String json) {
+    try {
+      return Json.MAPPER.readValue(json, Capacity.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored capacity cannot be read", e);
+    }
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public DeclarationStore declarations() {
+    return declarations;
+  }
+
+  public UserStore users() {
+    return users;
+  }
+
+  public ModelStore models() {
+    return models;
+  }
+
+  public AuthService auth() {
+    return auth;
+  }
+
+  public DecisionService decisions() {
+    return decisions;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  /** Collects rejected rows. */
+  public static final class Collected implements RejectSink {
+    private final List<Reject> rejects = new ArrayList<>();
+
+    @Override
+    public void reject(Reject reject) {
+      rejects.add(reject);
+    }
+
+    @Override
+    public long count() {
+      return rejects.size();
+    }
+
+    public List<Reject> all() {
+      return List.copyOf(rejects);
+    }
+  }
+}

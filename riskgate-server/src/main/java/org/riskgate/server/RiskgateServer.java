@@ -1,0 +1,128 @@
+package org.riskgate.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.riskgate.server.api.ApiRoute;
+import org.riskgate.server.api.ApiRoutes;
+import org.riskgate.server.api.ErrorMapper;
+import org.riskgate.server.auth.AuthException;
+import org.riskgate.server.auth.Principal;
+import org.riskgate.server.web.WebRoutes;
+
+/**
+ * The HTTP server: the REST API under {@code /api/v1} (bearer tokens), the web UI (sessions
+ * with CSRF tokens), static files and the checked-in OpenAPI document.
+ */
+public final class RiskgateServer implements AutoCloseable {
+  private final Platform platform;
+  private final Javalin app;
+  private final List<ApiRoute> routes;
+
+  private RiskgateServer(Platform platform, Javalin app, List<ApiRoute> routes) {
+    this.platform = platform;
+    this.app = app;
+    this.routes = routes;
+  }
+
+  /** Starts serving the platform on its configured host and port. */
+  public static RiskgateServer start(Platform platform) {
+    ServerConfig cfg = platform.config();
+    List<ApiRoute> routes = new ApiRoutes(platform).routes();
+    WebRoutes web = new WebRoutes(platform);
+    byte[] openApi = openApiDocument();
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.http.maxRequestSize = cfg.maxUploadBytes();
+      config.jetty.host = cfg.host();
+      config.jetty.port = cfg.port();
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/static";
+        files.location = Location.CLASSPATH;
+      });
+      config.routes.exception(Exception.class, ErrorMapper::handle);
+      config.routes.before("/api/v1/*", ctx -> authenticate(platform, ctx));
+      config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+      for (ApiRoute r : routes) {
+        config.routes.addHttpHandler(switch (r.method()) {
+          case "GET" -> HandlerType.GET;
+          case "POST" -> HandlerType.POST;
+          case "PUT" -> HandlerType.PUT;
+          default -> throw new IllegalStateException("unsupported method " + r.method());
+        }, r.path(), guarded(r));
+      }
+      web.register(config.routes);
+    });
+    app.start();
+    return new RiskgateServer(platform, app, routes);
+  }
+
+  private static byte[] openApiDocument() {
+    try (InputStream in = RiskgateServer.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the server's resources");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read openapi.json", e);
+    }
+  }
+
+  /** Every /api/v1 call but the credential exchanges needs a valid bearer token. */
+  private static void authenticate(Platform platform, Context ctx) {
+    if (ctx.path().startsWith("/api/v1/auth/")) {
+      return;
+    }
+    String h = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+    if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new AuthException(401, "an API token is required (Authorization: Bearer TOKEN)");
+    }
+    Principal p = platform.auth().byToken(h.substring(7).trim())
+        .orElseThrow(() -> new AuthException(401, "invalid API token"));
+    ctx.attribute(ApiRoutes.PRINCIPAL, p);
+  }
+
+  private static Handler guarded(ApiRoute r) {
+    return ctx -> {
+      if (r.role().isPresent()) {
+        Principal p = ctx.attribute(ApiRoutes.PRINCIPAL);
+        if (p == null) {
+          throw new AuthException(401, "an API token is required");
+        }
+        if (!p.role().allows(r.role().get())) {
+          throw new AuthException(403, "role " + p.role().label() + " may not do this (needs "
+              + r.role().get().label() + ")");
+        }
+      }
+      r.handler().handle(ctx);
+    };
+  }
+
+  /** The port actually listened on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The API's routes, as served (for the OpenAPI check). */
+  public List<ApiRoute> routes() {
+    return routes;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,75 @@
+package org.riskgate.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to run the server.
+ *
+ * @param dbUrl JDBC URL of the store; empty for an embedded H2 file store in {@code dataDir}
+ * @param host interface to listen on
+ * @param port TCP port (0 picks a free one)
+ * @param dataDir where the embedded store and the trained demo model live
+ * @param model a model bundle to register and activate; empty to keep the active one, or to train
+ *     the demo bundle on first start
+ * @param demoData folder with the public demo data, loaded and scored into an empty store
+ * @param bcryptStrength log2 of bcrypt rounds
+ * @param maxUploadBytes largest request body accepted (CSV batches, document images)
+ * @param maxImagePixels largest document image accepted, in pixels
+ */
+public record ServerConfig(
+    Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
+    Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels) {
+
+  public ServerConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    }
+    if (bcryptStrength < 4 || bcryptStrength > 31) {
+      throw new IllegalArgumentException("bcrypt strength must be 4..31");
+    }
+    if (maxUploadBytes < 1024 || maxImagePixels < 1) {
+      throw new IllegalArgumentException("upload limits must be positive (at least 1 KiB)");
+    }
+  }
+
+  /** Defaults: embedded store, port 8080 on loopback, 32 MiB uploads, 40 megapixel images. */
+  public static ServerConfig defaults(Path dataDir) {
+    return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
+        10, 32L << 20, 40_000_000L);
+  }
+
+  /** The store URL: the given one, or an H2 file in the data directory. */
+  public String storeUrl() {
+    return dbUrl.orElse("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("riskgate"));
+  }
+
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels);
+  }
+
+  public ServerConfig withDb(String url) {
+    return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels);
+  }
+
+  public ServerConfig withModel(Path m) {
+    return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels);
+  }
+
+  public ServerConfig withDemoData(Path d) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
+        maxImagePixels);
+  }
+
+  public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels);
+  }
+
+  public ServerConfig withHost(String h) {
+    return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels);
+  }
+}

@@ -1,0 +1,339 @@
+package org.riskgate.server.api;
+
+import static java.util.Optional.empty;
+import static java.util.Optional.of;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.riskgate.core.ColumnMapping;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.MissingColumnException;
+import org.riskgate.core.Reject;
+import org.riskgate.selectivity.Capacity;
+import org.riskgate.selectivity.Lane;
+import org.riskgate.server.Json;
+import org.riskgate.server.NotFoundException;
+import org.riskgate.server.Platform;
+import org.riskgate.server.auth.Principal;
+import org.riskgate.server.auth.Role;
+import org.riskgate.server.store.AuditLog;
+import org.riskgate.server.store.CaseFile;
+import org.riskgate.server.store.DeclarationStore;
+import org.riskgate.server.store.InspectionResult;
+import org.riskgate.server.store.QueueFilter;
+import org.riskgate.server.store.StoreException;
+
+/** Every route of the REST API, in one table, and their handlers: parse, call, answer. */
+public final class ApiRoutes {
+  /** Request attribute holding the authenticated {@link Principal}. */
+  public static final String PRINCIPAL = "riskgate.principal";
+  private static final Role A = Role.ANALYST;
+  private static final Role S = Role.SUPERVISOR;
+  private static final Role ADMIN = Role.ADMIN;
+
+  private final Platform platform;
+
+  public ApiRoutes(Platform platform) {
+    this.platform = platform;
+  }
+
+  /** The routes, in one explicit block. */
+  public List<ApiRoute> routes() {
+    return List.of(
+        new ApiRoute("POST", "/api/v1/auth/token", empty(), this::issueToken),
+        new ApiRoute("POST", "/api/v1/auth/password", empty(), this::changePassword),
+        new ApiRoute("POST", "/api/v1/batches", of(A), this::ingestBatch),
+        new ApiRoute("POST", "/api/v1/declarations", of(A), this::ingestOne),
+        new ApiRoute("GET", "/api/v1/declarations/{id}", of(A), this::declaration),
+        new ApiRoute("PUT", "/api/v1/declarations/{id}/result", of(A), this::recordResult),
+        new ApiRoute("GET", "/api/v1/queue", of(A), this::queue),
+        new ApiRoute("GET", "/api/v1/entities/importer/{id}", of(A), this::importer),
+        new ApiRoute("GET", "/api/v1/dashboard", of(A), this::dashboard),
+        new ApiRoute("GET", "/api/v1/models", of(A), this::models),
+        new ApiRoute("POST", "/api/v1/models", of(ADMIN), this::registerModel),
+        new ApiRoute("POST", "/api/v1/models/{id}/activate", of(ADMIN), this::activateModel),
+        new ApiRoute("GET", "/api/v1/capacity", of(A), this::capacity),
+        new ApiRoute("PUT", "/api/v1/capacity", of(S), this::changeCapacity),
+        new ApiRoute("GET", "/api/v1/rules", of(A), this::rules),
+        new ApiRoute("PUT", "/api/v1/rules", of(S), this::changeRules),
+        new ApiRoute("GET", "/api/v1/audit", of(S), this::audit),
+        new ApiRoute("POST", "/api/v1/users", of(ADMIN), this::createUser));
+  }
+
+  static Principal principal(Context ctx) {
+    return ctx.attribute(PRINCIPAL);
+  }
+
+  private static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json").result(Json.write(body));
+  }
+
+  private static JsonNode body(Context ctx) throws IOException {
+    JsonNode n = Json.MAPPER.readTree(ctx.bodyInputStream());
+    if (n == null || !n.isObject()) {
+      throw new IllegalArgumentException("the body must be a JSON object");
+    }
+    return n;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new IllegalArgumentException("field '" + field + "' is required (text)");
+    }
+    return v.asText();
+  }
+
+  private void issueToken(Context ctx) throws IOException {
+    JsonNode b = body(ctx);
+    var user = platform.auth().check(text(b, "username"), text(b, "password"))
+        .orElseThrow(() -> new ApiException(401, "wrong user name or password"));
+    if (user.mustChange()) {
+      throw new ApiException(403, "change the one-time password first (POST /api/v1/auth/password)");
+    }
+    String label = b.hasNonNull("label") ? b.get("label").asText() : "api";
+    json(ctx, 201, Map.of("token", platform.auth().issueToken(user.username(), label.length() > 100
+        ? label.substring(0, 100) : label), "role", user.role()));
+  }
+
+  private void changePassword(Context ctx) throws IOException {
+    JsonNode b = body(ctx);
+    platform.auth().changePassword(text(b, "username"), text(b, "oldPassword"), text(b, "newPassword"));
+    ctx.status(204);
+  }
+
+  /**
+   * A CSV batch: read whole, every row checked, then scored and stored in one transaction. Any
+   * rejected row refuses the whole batch with the list of rejects; nothing is stored.
+   */
+  private void ingestBatch(Context ctx) throws IOException {
+    Principal p = principal(ctx);
+    String name = Optional.ofNullable(ctx.queryParam("name")).orElse("upload.csv");
+    Path tmp = Files.createTempFile("riskgate-batch", ".csv");
+    try {
+      copyLimited(ctx.bodyInputStream(), tmp, platform.config().maxUploadBytes());
+      Platform.Collected rejects = new Platform.Collected();
+      List<Declaration> rows;
+      try {
+        rows = DeclarationReader.readAll(tmp, ColumnMapping.defaults(), rejects);
+      } catch (MissingColumnException e) {
+        throw new ApiException(422, e.getMessage().replace(tmp.toString(), name));
+      }
+      List<Reject> all = new ArrayList<>(rejects.all().stream()
+          .map(r -> new Reject(name, r.line(), r.field(), r.value(), r.reason())).toList());
+      checkRows(name, rows, all);
+      if (!all.isEmpty()) {
+        throw new ApiException(422, all.size() + " rejected rows: the batch was not stored", all);
+      }
+      if (rows.isEmpty()) {
+        throw new ApiException(422, "the batch has no rows");
+      }
+      List<DeclarationStore.Decided> decided = platform.decisions().decideBatch(rows, p.username());
+      long batchId;
+      try {
+        batchId = platform.declarations().storeBatch(name, p.username(), decided);
+      } catch (StoreException e) {
+        if (e.isDuplicateKey()) {
+          List<String> dup = platform.declarations().existing(rows.stream().map(Declaration::id).toList());
+          throw new ApiException(409, dup.size() + " declarations are already stored: the batch was not stored",
+              dup.stream().limit(100).toList());
+        }
+        throw e;
+      }
+      Map<String, Long> lanes = new LinkedHashMap<>();
+      for (Lane l : Lane.values()) {
+        lanes.put(l.label(), decided.stream().filter(d -> d.decision().lane() == l).count());
+      }
+      json(ctx, 201, Map.of("batchId", batchId, "stored", decided.size(), "lanes", lanes));
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Checks what the reader cannot: ids unique in the batch and lengths the store can hold. */
+  private static void checkRows(String name, List<Declaration> rows, List<Reject> rejects) {
+    Set<String> seen = new HashSet<>();
+    int i = 0;
+    for (Declaration d : rows) {
+      i++;
+      if (!seen.add(d.id())) {
+        rejects.add(new Reject(name, i + 1, "Declaration ID", d.id(), "duplicate id in the batch (row " + i + ")"));
+      }
+      if (d.id().length() > 64 || d.importerId().length() > 64 || d.declarantId().length() > 64
+          || d.hsCode().length() > 16 || d.originCountry().length() > 8 || d.departureCountry().length() > 8) {
+        rejects.add(new Reject(name, i + 1, "(row)", d.id(), "a value is longer than the store allows"));
+      }
+    }
+  }
+
+  private static void copyLimited(InputStream in, Path to, long max) throws IOException {
+    try (InputStream src = in; var out = Files.newOutputStream(to)) {
+      byte[] buf = new byte[1 << 16];
+      long total = 0;
+      int n;
+      while ((n = src.read(buf)) > 0) {
+        total += n;
+        if (total > max) {
+          throw new ApiException(413, "upload larger than " + max + " bytes");
+        }
+        out.write(buf, 0, n);
+      }
+    }
+  }
+
+  private void ingestOne(Context ctx) throws IOException {
+    DeclarationInput in = Json.MAPPER.readValue(ctx.bodyInputStream(), DeclarationInput.class);
+    Declaration d = in.toDeclaration();
+    DeclarationStore.Decided decided = platform.decisions().decideOne(d, principal(ctx).username());
+    try {
+      platform.declarations().storeOne(decided);
+    } catch (StoreException e) {
+      if (e.isDuplicateKey()) {
+        throw new ApiException(409, "declaration " + d.id() + " is already stored");
+      }
+      throw e;
+    }
+    json(ctx, 201, decided.decision());
+  }
+
+  private void declaration(Context ctx) {
+    CaseFile c = platform.declarations().find(ctx.pathParam("id"))
+        .orElseThrow(() -> new NotFoundException("no declaration " + ctx.pathParam("id")));
+    json(ctx, 200, Map.of("declaration", c.declaration(), "decision", c.decision(),
+        "result", c.result().map(Object.class::cast).orElse(Map.of())));
+  }
+
+  private void recordResult(Context ctx) throws IOException {
+    JsonNode b = body(ctx);
+    if (!b.has("fraud") || !b.get("fraud").isBoolean()) {
+      throw new IllegalArgumentException("field 'fraud' is required (true or false)");
+    }
+    boolean fraud = b.get("fraud").asBoolean();
+    InspectionResult r = new InspectionResult(ctx.pathParam("id"), fraud,
+        b.has("critical") ? b.get("critical").asInt() : (fraud ? 1 : 0),
+        b.has("amount") ? b.get("amount").asDouble() : 0,
+        b.has("note") ? b.get("note").asText() : "", principal(ctx).username(), Instant.now());
+    if (!platform.declarations().recordResult(r)) {
+      throw new NotFoundException("no declaration " + ctx.pathParam("id"));
+    }
+    json(ctx, 200, r);
+  }
+
+  /** Parses queue filters from query parameters (shared with the web queue). */
+  public static QueueFilter filter(Context ctx) {
+    try {
+      return new QueueFilter(
+          param(ctx, "lane").map(s -> Lane.valueOf(s.toUpperCase(java.util.Locale.ROOT))),
+          param(ctx, "office"),
+          param(ctx, "from").map(LocalDate::parse),
+          param(ctx, "to").map(LocalDate::parse),
+          param(ctx, "minScore").map(s -> OptionalDouble.of(Double.parseDouble(s))).orElse(OptionalDouble.empty()),
+          param(ctx, "page").map(Integer::parseInt).orElse(1),
+          param(ctx, "size").map(Integer::parseInt).orElse(50));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("dates are YYYY-MM-DD");
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("page, size and minScore must be numbers");
+    }
+  }
+
+  private static Optional<String> param(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  private void queue(Context ctx) {
+    json(ctx, 200, platform.declarations().queue(filter(ctx)));
+  }
+
+  private void importer(Context ctx) {
+    String id = ctx.pathParam("id");
+    var rows = platform.declarations().byImporter(id, 200);
+    if (rows.isEmpty()) {
+      throw new NotFoundException("no declarations of importer " + id);
+    }
+    json(ctx, 200, ImporterProfile.of(id, rows));
+  }
+
+  private void dashboard(Context ctx) {
+    var d = platform.declarations().dashboard(platform.decisions().config().bundle().id());
+    json(ctx, 200, Map.of("laneMix", d.laneMix(), "hits", d.hits(), "drift", d.drift(),
+        "hitRate", d.hitRate(), "recordedResults", d.ranked().size(),
+        "precisionAt", Map.of("10", nanToNull(d.precisionAt(10)), "50", nanToNull(d.precisionAt(50)),
+            "100", nanToNull(d.precisionAt(100)))));
+  }
+
+  private static Object nanToNull(double v) {
+    return Double.isNaN(v) ? "n/a" : v;
+  }
+
+  private void models(Context ctx) throws IOException {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (var m : platform.models().all()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("id", m.id());
+      e.put("trainer", m.trainer());
+      e.put("active", m.active());
+      e.put("provenance", Json.MAPPER.readTree(m.provenance()));
+      e.put("evaluation", Json.MAPPER.readTree(m.evaluation()));
+      out.add(e);
+    }
+    json(ctx, 200, out);
+  }
+
+  private void registerModel(Context ctx) throws IOException {
+    json(ctx, 201, platform.registerModel(Path.of(text(body(ctx), "path")), principal(ctx).username()).id());
+  }
+
+  private void activateModel(Context ctx) throws IOException {
+    platform.activateModel(ctx.pathParam("id"), principal(ctx).username());
+    json(ctx, 200, Map.of("active", ctx.pathParam("id")));
+  }
+
+  private void capacity(Context ctx) {
+    json(ctx, 200, Map.of("capacity", platform.decisions().config().capacity(),
+        "thresholds", platform.decisions().config().thresholds()));
+  }
+
+  private void changeCapacity(Context ctx) throws IOException {
+    Capacity c = Json.MAPPER.readValue(ctx.bodyInputStream(), Capacity.class);
+    platform.changeCapacity(c, principal(ctx).username());
+    capacity(ctx);
+  }
+
+  private void rules(Context ctx) {
+    json(ctx, 200, Map.of("rules", platform.decisions().config().rulesText()));
+  }
+
+  private void changeRules(Context ctx) throws IOException {
+    platform.changeRules(text(body(ctx), "rules"), principal(ctx).username());
+    rules(ctx);
+  }
+
+  private void audit(Context ctx) {
+    String subject = Optional.ofNullable(ctx.queryParam("subject")).orElse("");
+    json(ctx, 200, AuditLog.latest(platform.db(), subject, 200));
+  }
+
+  private void createUser(Context ctx) throws IOException {
+    JsonNode b = body(ctx);
+    platform.auth().createUser(text(b, "username"), text(b, "password"), Role.parse(text(b, "role")),
+        true, principal(ctx).username());
+    json(ctx, 201, Map.of("username", text(b, "username")));
+  }
+}

@@ -1,0 +1,68 @@
+package org.riskgate.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.riskgate.server.Json;
+import org.riskgate.server.NotFoundException;
+import org.riskgate.server.auth.AuthException;
+import org.riskgate.server.store.StoreException;
+import org.riskgate.selectivity.rules.RulesException;
+
+/**
+ * The one place where exceptions become HTTP answers. Clients get a status and a message, never
+ * a stack trace; an unexpected failure is logged with a reference the client is given.
+ */
+public final class ErrorMapper {
+  // JDK platform logging: reaches stderr whatever SLF4J binding the distribution carries
+  private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
+
+  private ErrorMapper() {}
+
+  /** The status and message an exception maps to. */
+  public record Answer(int status, String message, Object details) {}
+
+  /** Maps an exception; unknown ones become 500 with a logged reference. */
+  public static Answer map(Exception e) {
+    return switch (e) {
+      case AuthException a -> new Answer(a.status(), a.getMessage(), null);
+      case ApiException a -> new Answer(a.status(), a.getMessage(), a.details().isEmpty() ? null : a.details());
+      case NotFoundException n -> new Answer(404, n.getMessage(), null);
+      case RulesException r -> new Answer(400, "rules refused", r.getMessage());
+      case JsonProcessingException j -> new Answer(400, "malformed JSON: " + j.getOriginalMessage(), null);
+      case IllegalArgumentException i -> new Answer(400, i.getMessage(), null);
+      case StoreException s when s.isDuplicateKey() -> new Answer(409, "already stored", null);
+      case HttpResponseException h -> new Answer(h.getStatus(), h.getMessage(), null);
+      default -> {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(System.Logger.Level.ERROR, "internal error, reference " + ref, e);
+        yield new Answer(500, "internal error (reference " + ref + ")", null);
+      }
+    };
+  }
+
+  /** Writes the answer: JSON under {@code /api}, a short HTML page elsewhere. */
+  public static void handle(Exception e, Context ctx) {
+    Answer a = map(e);
+    ctx.status(a.status());
+    if (ctx.path().startsWith("/api/")) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", a.status());
+      body.put("error", a.message());
+      if (a.details() != null) {
+        body.put("details", a.details());
+      }
+      ctx.contentType("application/json").result(Json.write(body));
+    } else {
+      ctx.contentType("text/html; charset=utf-8").result("<!doctype html><title>riskgate: " + a.status()
+          + "</title><h1>" + a.status() + "</h1><p>" + escape(a.message()) + "</p><p><a href=\"/queue\">back to the queue</a></p>");
+    }
+  }
+
+  private static String escape(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

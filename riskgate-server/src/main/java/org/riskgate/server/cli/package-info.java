@@ -1,0 +1,2 @@
+/** The {@code riskgate serve} command. */
+package org.riskgate.server.cli;

@@ -1,0 +1,464 @@
+package org.riskgate.server.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.riskgate.core.Declaration;
+import org.riskgate.selectivity.Lane;
+import org.riskgate.selectivity.Reason;
+import org.riskgate.server.Json;
+
+/**
+ * Declarations, their decisions and inspection results. Writes that belong together (a batch,
+ * its decisions and their audit lines) commit in one transaction: all or nothing.
+ */
+public final class DeclarationStore {
+  private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final String INSERT_DECLARATION = "INSERT INTO declarations (id, batch_id, decl_date,"
+      + " office_id, process_type, import_type, import_use, payment_type, transport_mode, declarant_id,"
+      + " importer_id, seller_id, courier_id, hs_code, departure_country, origin_country, tax_rate,"
+      + " tax_type, origin_indicator, net_mass, item_price, revenue, description, ingested_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_DECISION = "INSERT INTO decisions (declaration_id, model_score,"
+      + " score, lane, random_pick, reasons, rules_hit, bundle_id, decided_by, decided_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT_DECLARATION = "SELECT d.id, d.decl_date, d.office_id,"
+      + " d.process_type, d.import_type, d.import_use, d.payment_type, d.transport_mode, d.declarant_id,"
+      + " d.importer_id, d.seller_id, d.courier_id, d.hs_code, d.departure_country, d.origin_country,"
+      + " d.tax_rate, d.tax_type, d.origin_indicator, d.net_mass, d.item_price, d.revenue, d.description";
+
+  private final Database db;
+
+  public DeclarationStore(Database db) {
+    this.db = db;
+  }
+
+  /** A declaration with the decision made about it. */
+  public record Decided(Declaration declaration, StoredDecision decision) {}
+
+  /**
+   * Stores a batch with its decisions and their audit lines in one transaction.
+   *
+   * @return the batch id
+   * @throws StoreException with {@link StoreException#isDuplicateKey()} when a declaration id is
+   *     already stored; nothing of the batch is then kept
+   */
+  public long storeBatch(String sourceName, String actor, List<Decided> rows) {
+    return db.inTransaction(c -> {
+      long batchId;
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO batches (source_name, rows_stored, received_by, received_at) VALUES (?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        ps.setString(1, truncate(sourceName, 300));
+        ps.setInt(2, rows.size());
+        ps.setString(3, actor);
+        ps.setTimestamp(4, Timestamp.from(Instant.now()));
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          batchId = keys.getLong(1);
+        }
+      }
+      insert(c, batchId, rows);
+      return batchId;
+    });
+  }
+
+  /** Stores one declaration with its decision and audit line, in one transaction. */
+  public void storeOne(Decided row) {
+    db.inTransaction(c -> {
+      insert(c, null, List.of(row));
+      return null;
+    });
+  }
+
+  private static void insert(Connection c, Long batchId, List<Decided> rows) throws SQLException {
+    Timestamp now = Timestamp.from(Instant.now());
+    try (PreparedStatement d = c.prepareStatement(INSERT_DECLARATION);
+         PreparedStatement e = c.prepareStatement(INSERT_DECISION)) {
+      int pending = 0;
+      for (Decided row : rows) {
+        bindDeclaration(d, row.declaration(), batchId, now);
+        d.addBatch();
+        bindDecision(e, row.decision());
+        e.addBatch();
+        if (++pending == 1000) {
+          d.executeBatch();
+          e.executeBatch();
+          pending = 0;
+        }
+      }
+      d.executeBatch();
+      e.executeBatch();
+    }
+    List<AuditLog.Line> lines = new ArrayList<>(rows.size());
+    for (Decided row : rows) {
+      StoredDecision s = row.decision();
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("lane", s.lane().label());
+      detail.put("score", s.score());
+      detail.put("modelScore", s.modelScore());
+      detail.put("randomPick", s.randomPick());
+      detail.put("reasons", s.reasons());
+      detail.put("rulesHit", s.rulesHit());
+      detail.put("bundleId", s.bundleId());
+      detail.put("decidedAt", s.decidedAt().toString());
+      lines.add(new AuditLog.Line(s.decidedBy(), "decision", s.declarationId(), Json.write(detail)));
+    }
+    AuditLog.appendAll(c, lines);
+  }
+
+  private static void bindDeclaration(PreparedStatement ps, Declaration x, Long batchId, Timestamp now)
+      throws SQLException {
+    int i = 1;
+    ps.setString(i++, x.id());
+    if (batchId == null) {
+      ps.setNull(i++, Types.BIGINT);
+    } else {
+      ps.setLong(i++, batchId);
+    }
+    ps.setDate(i++, Date.valueOf(x.date()));
+    for (String s : new String[] {x.officeId(), x.processType(), x.importType(), x.importUse(),
+        x.paymentType(), x.transportMode(), x.declarantId(), x.importerId(), x.sellerId(), x.courierId(),
+        x.hsCode(), x.departureCountry(), x.originCountry()}) {
+      ps.setString(i++, s);
+    }
+    ps.setDouble(i++, x.taxRate());
+    ps.setString(i++, x.taxType());
+    ps.setString(i++, x.originIndicator());
+    ps.setDouble(i++, x.netMass());
+    ps.setDouble(i++, x.itemPrice());
+    if (x.revenue().isPresent()) {
+      ps.setDouble(i++, x.revenue().getAsDouble());
+    } else {
+      ps.setNull(i++, Types.DOUBLE);
+    }
+    ps.setString(i++, truncate(x.description(), 2000));
+    ps.setTimestamp(i, now);
+  }
+
+  private static void bindDecision(PreparedStatement ps, StoredDecision s) throws SQLException {
+    ps.setString(1, s.declarationId());
+    ps.setDouble(2, s.modelScore());
+    ps.setDouble(3, s.score());
+    ps.setString(4, s.lane().name());
+    ps.setBoolean(5, s.randomPick());
+    ps.setString(6, Json.write(s.reasons()));
+    ps.setString(7, Json.write(s.rulesHit()));
+    ps.setString(8, s.bundleId());
+    ps.setString(9, s.decidedBy());
+    ps.setTimestamp(10, Timestamp.from(s.decidedAt()));
+  }
+
+  /** Which of these ids are already stored. */
+  public List<String> existing(List<String> ids) {
+    return db.read(c -> {
+      List<String> found = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM declarations WHERE id = ?")) {
+        for (String id : ids) {
+          ps.setString(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              found.add(id);
+            }
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  /** One declaration with its decision and result. */
+  public Optional<CaseFile> find(String id) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(SELECT_DECLARATION
+          + ", x.model_score, x.score, x.lane, x.random_pick, x.reasons, x.rules_hit, x.bundle_id,"
+          + " x.decided_by, x.decided_at FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
+          + " WHERE d.id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          Declaration d = declaration(rs);
+          StoredDecision s = new StoredDecision(d.id(), rs.getDouble(23), rs.getDouble(24),
+              Lane.valueOf(rs.getString(25)), rs.getBoolean(26), parse(rs.getString(27), REASONS),
+              parse(rs.getString(28), STRINGS), rs.getString(29), rs.getString(30),
+              rs.getTimestamp(31).toInstant());
+          return Optional.of(new CaseFile(d, s, result(c, id)));
+        }
+      }
+    });
+  }
+
+  private static Optional<InspectionResult> result(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT fraud, critical, amount, note, recorded_by,"
+        + " recorded_at FROM inspection_results WHERE declaration_id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new InspectionResult(id, rs.getBoolean(1), rs.getInt(2), rs.getDouble(3),
+            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+      }
+    }
+  }
+
+  private static Declaration declaration(ResultSet rs) throws SQLException {
+    double revenue = rs.getDouble(21);
+    OptionalDouble rev = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(revenue);
+    return new Declaration(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+        rs.getString(15), rs.getDouble(16), rs.getString(17), rs.getString(18), rs.getDouble(19),
+        rs.getDouble(20), Optional.empty(), rev, rs.getString(22));
+  }
+
+  /**
+   * Records (or corrects) an inspection result and appends the change, with the previous value,
+   * to the audit log in the same transaction.
+   *
+   * @return false when the declaration is not stored
+   */
+  public boolean recordResult(InspectionResult r) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM declarations WHERE id = ?")) {
+        ps.setString(1, r.declarationId());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return false;
+          }
+        }
+      }
+      Optional<InspectionResult> before = result(c, r.declarationId());
+      String sql = before.isPresent()
+          ? "UPDATE inspection_results SET fraud = ?, critical = ?, amount = ?, note = ?, recorded_by = ?,"
+              + " recorded_at = ? WHERE declaration_id = ?"
+          : "INSERT INTO inspection_results (fraud, critical, amount, note, recorded_by, recorded_at,"
+              + " declaration_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setBoolean(1, r.fraud());
+        ps.setInt(2, r.critical());
+        ps.setDouble(3, r.amount());
+        ps.setString(4, r.note());
+        ps.setString(5, r.recordedBy());
+        ps.setTimestamp(6, Timestamp.from(r.recordedAt()));
+        ps.setString(7, r.declarationId());
+        ps.executeUpdate();
+      }
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("fraud", r.fraud());
+      detail.put("critical", r.critical());
+      detail.put("amount", r.amount());
+      detail.put("note", r.note());
+      before.ifPresent(b -> detail.put("previous", Map.of("fraud", b.fraud(), "critical", b.critical(),
+          "amount", b.amount(), "recordedBy", b.recordedBy())));
+      AuditLog.append(c, r.recordedBy(), "inspection_result", r.declarationId(), Json.write(detail));
+      return true;
+    });
+  }
+
+  /** Records many results at once (demo history), each audited; existing results are kept. */
+  public int recordResults(List<InspectionResult> results) {
+    int n = 0;
+    for (InspectionResult r : results) {
+      n += recordResult(r) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** A page of the queue, highest score first. */
+  public QueuePage queue(QueueFilter f) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    f.lane().ifPresent(l -> {
+      where.append(" AND x.lane = ?");
+      args.add(l.name());
+    });
+    f.office().ifPresent(o -> {
+      where.append(" AND d.office_id = ?");
+      args.add(o);
+    });
+    f.from().ifPresent(d -> {
+      where.append(" AND d.decl_date >= ?");
+      args.add(Date.valueOf(d));
+    });
+    f.to().ifPresent(d -> {
+      where.append(" AND d.decl_date <= ?");
+      args.add(Date.valueOf(d));
+    });
+    if (f.minScore().isPresent()) {
+      where.append(" AND x.score >= ?");
+      args.add(f.minScore().getAsDouble());
+    }
+    String from = " FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
+        + " LEFT JOIN inspection_results r ON r.declaration_id = d.id";
+    return db.read(c -> {
+      long total;
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from + where)) {
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      List<QueueRow> rows = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
+          + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud" + from + where
+          + " ORDER BY x.score DESC, d.id LIMIT ? OFFSET ?")) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(f.size());
+        all.add((long) (f.page() - 1) * f.size());
+        bind(ps, all);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            List<Reason> reasons = parse(rs.getString(9), REASONS);
+            boolean fraud = rs.getBoolean(10);
+            Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
+            rows.add(new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getDouble(6), Lane.valueOf(rs.getString(7)),
+                rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result));
+          }
+        }
+      }
+      return new QueuePage(rows, total, f.page(), f.size());
+    });
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      ps.setObject(i + 1, args.get(i));
+    }
+  }
+
+  /** Every declaration of an importer, latest first, at most {@code limit}. */
+  public List<QueueRow> byImporter(String importerId, int limit) {
+    return db.read(c -> {
+      List<QueueRow> rows = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
+          + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud FROM declarations d"
+          + " JOIN decisions x ON x.declaration_id = d.id"
+          + " LEFT JOIN inspection_results r ON r.declaration_id = d.id"
+          + " WHERE d.importer_id = ? ORDER BY d.decl_date DESC, d.id LIMIT ?")) {
+        ps.setString(1, importerId);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            List<Reason> reasons = parse(rs.getString(9), REASONS);
+            boolean fraud = rs.getBoolean(10);
+            Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
+            rows.add(new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getDouble(6), Lane.valueOf(rs.getString(7)),
+                rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result));
+          }
+        }
+      }
+      return rows;
+    });
+  }
+
+  /** The model scores of the latest {@code limit} decisions, to calibrate lane thresholds. */
+  public double[] recentModelScores(int limit) {
+    return db.read(c -> {
+      List<Double> s = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT x.model_score FROM decisions x JOIN declarations d ON d.id = x.declaration_id"
+              + " ORDER BY d.decl_date DESC LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            s.add(rs.getDouble(1));
+          }
+        }
+      }
+      return s.stream().mapToDouble(Double::doubleValue).toArray();
+    });
+  }
+
+  /** The dashboard's figures; precision at k uses the decisions of {@code activeBundleId}. */
+  public Dashboard dashboard(String activeBundleId) {
+    return db.read(c -> {
+      Map<LocalDate, long[]> mix = new java.util.TreeMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT d.decl_date, x.lane, COUNT(*) FROM declarations d"
+          + " JOIN decisions x ON x.declaration_id = d.id GROUP BY d.decl_date, x.lane");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          mix.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new long[3])[Lane.valueOf(rs.getString(2)).ordinal()] =
+              rs.getLong(3);
+        }
+      }
+      List<Dashboard.DayLanes> lanes = new ArrayList<>();
+      mix.forEach((day, n) -> lanes.add(new Dashboard.DayLanes(day, n[0], n[1], n[2])));
+      List<Dashboard.DayHits> hits = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT d.decl_date, COUNT(*),"
+          + " SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END) FROM inspection_results r"
+          + " JOIN declarations d ON d.id = r.declaration_id GROUP BY d.decl_date ORDER BY d.decl_date");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          hits.add(new Dashboard.DayHits(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)));
+        }
+      }
+      List<Dashboard.DayScore> drift = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT d.decl_date, AVG(x.model_score), COUNT(*)"
+          + " FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
+          + " GROUP BY d.decl_date ORDER BY d.decl_date");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          drift.add(new Dashboard.DayScore(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getLong(3)));
+        }
+      }
+      List<Dashboard.Ranked> ranked = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT r.declaration_id, x.model_score, r.fraud"
+          + " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id"
+          + " WHERE x.bundle_id = ? ORDER BY x.model_score DESC, r.declaration_id")) {
+        ps.setString(1, activeBundleId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ranked.add(new Dashboard.Ranked(rs.getString(1), rs.getDouble(2), rs.getBoolean(3)));
+          }
+        }
+      }
+      return new Dashboard(lanes, hits, drift, ranked);
+    });
+  }
+
+  /** How many declarations are stored. */
+  public long count() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM declarations");
+           ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  private static <T> T parse(String json, TypeReference<T> type) {
+    try {
+      return Json.MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON cannot be read back", e);
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

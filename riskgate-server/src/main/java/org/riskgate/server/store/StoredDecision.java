@@ -1,0 +1,21 @@
+package org.riskgate.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.riskgate.selectivity.Lane;
+import org.riskgate.selectivity.Reason;
+
+/**
+ * A decision as kept in the store.
+ *
+ * @param rulesHit ids of the analysts' rules that matched
+ * @param decidedBy the user or token owner that asked for the decision
+ */
+public record StoredDecision(
+    String declarationId, double modelScore, double score, Lane lane, boolean randomPick,
+    List<Reason> reasons, List<String> rulesHit, String bundleId, String decidedBy, Instant decidedAt) {
+  public StoredDecision {
+    reasons = List.copyOf(reasons);
+    rulesHit = List.copyOf(rulesHit);
+  }
+}

@@ -1,0 +1,9 @@
+package org.riskgate.server.store;
+
+/**
+ * A user as stored: the password only as its hash.
+ *
+ * @param role {@code analyst}, {@code supervisor} or {@code admin}
+ * @param mustChange whether the password is a one-time password that must be replaced first
+ */
+public record UserRecord(String username, String passwordHash, String role, boolean mustChange) {}

@@ -1,0 +1,274 @@
+package org.riskgate.server.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.riskgate.server.Json;
+import org.riskgate.server.NotFoundException;
+import org.riskgate.server.Platform;
+import org.riskgate.server.api.ApiRoutes;
+import org.riskgate.server.api.ImporterProfile;
+import org.riskgate.server.auth.AuthException;
+import org.riskgate.server.auth.Role;
+import org.riskgate.server.auth.Session;
+import org.riskgate.server.store.CaseFile;
+import org.riskgate.server.store.Dashboard;
+import org.riskgate.server.store.InspectionResult;
+import org.riskgate.server.store.ModelRecord;
+import org.riskgate.server.store.QueueFilter;
+import org.riskgate.selectivity.Reason;
+
+/** The web UI's routes: login, queue, declaration, dashboard, models, importer profile. */
+public final class WebRoutes {
+  private static final String COOKIE = "rg_session";
+  private static final String SESSION = "riskgate.session";
+  private final Platform platform;
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  public WebRoutes(Platform platform) {
+    this.platform = platform;
+  }
+
+  /** Adds the UI's filters and routes. */
+  public void register(RoutesConfig r) {
+    r.before(this::guard);
+    r.get("/", ctx -> ctx.redirect("/queue"));
+    r.get("/login", ctx -> render(ctx, "login.jte", new Views.Login("")));
+    r.post("/login", this::login);
+    r.post("/logout", this::logout);
+    r.get("/password", ctx -> render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), "")));
+    r.post("/password", this::changePassword);
+    r.get("/queue", this::queue);
+    r.get("/declarations/{id}", this::declaration);
+    r.post("/declarations/{id}/result", this::recordResult);
+    r.get("/dashboard", this::dashboard);
+    r.get("/models", this::models);
+    r.post("/models/{id}/activate", this::activate);
+    r.get("/importers/{id}", this::importer);
+  }
+
+  private static boolean open(String path) {
+    return path.equals("/login") || path.startsWith("/static/") || path.startsWith("/webjars/")
+        || path.startsWith("/api/");
+  }
+
+  /**
+   * Every UI page needs a session; every form post must carry the session's CSRF token; a user
+   * with a one-time password may only change it.
+   */
+  private void guard(Context ctx) {
+    if (open(ctx.path())) {
+      return;
+    }
+    Optional<Session> s = platform.auth().session(ctx.cookie(COOKIE));
+    if (s.isEmpty()) {
+      if (ctx.method().name().equals("GET")) {
+        ctx.redirect("/login");
+        ctx.skipRemainingHandlers();
+        return;
+      }
+      throw new AuthException(401, "please log in");
+    }
+    ctx.attribute(SESSION, s.get());
+    if (ctx.method().name().equals("POST")) {
+      String sent = Optional.ofNullable(ctx.formParam("_csrf")).orElse("");
+      if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+          s.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+        throw new AuthException(403, "missing or wrong CSRF token: reload the page and try again");
+      }
+    }
+    if (s.get().mustChangePassword() && !ctx.path().equals("/password") && !ctx.path().equals("/logout")) {
+      ctx.redirect("/password");
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  private static Session session(Context ctx) {
+    return ctx.attribute(SESSION);
+  }
+
+  private static Page page(Context ctx, String title, String nav) {
+    Session s = session(ctx);
+    return new Page(title, s.principal().username(), s.principal().role().label(), s.csrfToken(), nav);
+  }
+
+  private void render(Context ctx, String template, Object view) {
+    StringOutput out = new StringOutput();
+    templates.render(template, view, out);
+    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'")
+        .header("X-Frame-Options", "DENY")
+        .contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  private void login(Context ctx) {
+    String user = Optional.ofNullable(ctx.formParam("username")).orElse("");
+    String pw = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    var u = platform.auth().check(user, pw);
+    if (u.isEmpty()) {
+      ctx.status(401);
+      render(ctx, "login.jte", new Views.Login("Wrong user name or password."));
+      return;
+    }
+    Session s = platform.auth().openSession(u.get());
+    ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
+    ctx.redirect(s.mustChangePassword() ? "/password" : "/queue");
+  }
+
+  private void logout(Context ctx) {
+    platform.auth().closeSession(session(ctx).id());
+    ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+    ctx.redirect("/login");
+  }
+
+  private void changePassword(Context ctx) {
+    Session s = session(ctx);
+    try {
+      String next = Optional.ofNullable(ctx.formParam("newPassword")).orElse("");
+      if (!next.equals(ctx.formParam("repeat"))) {
+        throw new IllegalArgumentException("the two new passwords differ");
+      }
+      platform.auth().changePassword(s.principal().username(),
+          Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next);
+    } catch (IllegalArgumentException | AuthException e) {
+      ctx.status(400);
+      render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), e.getMessage()));
+      return;
+    }
+    // a fresh session without the one-time flag; the old one is closed
+    platform.auth().closeSession(s.id());
+    Session fresh = platform.auth().openSession(platform.users().find(s.principal().username()).orElseThrow());
+    ctx.header("Set-Cookie", COOKIE + "=" + fresh.id() + "; Path=/; HttpOnly; SameSite=Strict");
+    ctx.redirect("/queue");
+  }
+
+  private void queue(Context ctx) {
+    QueueFilter f = ApiRoutes.filter(ctx);
+    StringBuilder q = new StringBuilder();
+    for (String k : List.of("lane", "office", "from", "to", "minScore")) {
+      String v = ctx.queryParam(k);
+      if (v != null && !v.isBlank()) {
+        q.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+      }
+    }
+    render(ctx, "queue.jte", new Views.Queue(page(ctx, "Queue", "queue"), platform.declarations().queue(f),
+        f.lane().map(l -> l.label()).orElse(""), f.office().orElse(""),
+        f.from().map(Object::toString).orElse(""), f.to().map(Object::toString).orElse(""),
+        ctx.queryParam("minScore") == null ? "" : ctx.queryParam("minScore"), q.toString()));
+  }
+
+  private CaseFile caseFile(Context ctx) {
+    return platform.declarations().find(ctx.pathParam("id"))
+        .orElseThrow(() -> new NotFoundException("no declaration " + ctx.pathParam("id")));
+  }
+
+  private void declaration(Context ctx) {
+    renderCase(ctx, caseFile(ctx), "");
+  }
+
+  private void renderCase(Context ctx, CaseFile c, String error) {
+    List<String> labels = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (Reason r : c.decision().reasons()) {
+      labels.add(r.text().length() > 80 ? r.text().substring(0, 77) + "..." : r.text());
+      weights.add(r.weight());
+    }
+    render(ctx, "declaration.jte", new Views.Case(page(ctx, "Declaration " + c.declaration().id(), "queue"), c,
+        scriptJson(Map.of("labels", labels, "weights", weights)), error));
+  }
+
+  private void recordResult(Context ctx) {
+    CaseFile c = caseFile(ctx);
+    try {
+      boolean fraud = "true".equals(ctx.formParam("fraud"));
+      String amount = Optional.ofNullable(ctx.formParam("amount")).filter(s -> !s.isBlank()).orElse("0");
+      String critical = Optional.ofNullable(ctx.formParam("critical")).orElse(fraud ? "1" : "0");
+      InspectionResult r = new InspectionResult(c.declaration().id(), fraud, fraud ? Integer.parseInt(critical) : 0,
+          Double.parseDouble(amount), Optional.ofNullable(ctx.formParam("note")).orElse(""),
+          session(ctx).principal().username(), Instant.now());
+      platform.declarations().recordResult(r);
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      renderCase(ctx, c, e instanceof NumberFormatException ? "amount must be a number" : e.getMessage());
+      return;
+    }
+    ctx.redirect("/declarations/" + URLEncoder.encode(c.declaration().id(), StandardCharsets.UTF_8));
+  }
+
+  private void dashboard(Context ctx) {
+    String bundle = platform.decisions().config().bundle().id();
+    Dashboard d = platform.declarations().dashboard(bundle);
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("days", d.laneMix().stream().map(x -> x.day().toString()).toList());
+    chart.put("red", d.laneMix().stream().map(Dashboard.DayLanes::red).toList());
+    chart.put("yellow", d.laneMix().stream().map(Dashboard.DayLanes::yellow).toList());
+    chart.put("green", d.laneMix().stream().map(Dashboard.DayLanes::green).toList());
+    chart.put("hitDays", d.hits().stream().map(x -> x.day().toString()).toList());
+    chart.put("hitRate", d.hits().stream().map(Dashboard.DayHits::hitRate).toList());
+    chart.put("driftDays", d.drift().stream().map(x -> x.day().toString()).toList());
+    chart.put("meanScore", d.drift().stream().map(Dashboard.DayScore::mean).toList());
+    List<Integer> ks = List.of(10, 20, 50, 100, 200);
+    chart.put("k", ks);
+    chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
+    render(ctx, "dashboard.jte", new Views.Dashboard(page(ctx, "Dashboard", "dashboard"), scriptJson(chart),
+        Views.pct(d.hitRate()), Views.pct(d.precisionAt(10)), Views.pct(d.precisionAt(50)),
+        Views.pct(d.precisionAt(100)), d.ranked().size(), bundle));
+  }
+
+  private void models(Context ctx) throws IOException {
+    List<ModelRecord> all = platform.models().all();
+    List<String> metrics = new ArrayList<>();
+    for (ModelRecord m : all) {
+      metrics.add(describeEvaluation(m.evaluation()));
+    }
+    render(ctx, "models.jte", new Views.Models(page(ctx, "Models", "models"), all, metrics));
+  }
+
+  private static String describeEvaluation(String json) throws IOException {
+    var n = Json.MAPPER.readTree(json);
+    if (!n.has("metrics")) {
+      return n.has("skipped") ? "not evaluated: " + n.get("skipped").asText() : "not evaluated";
+    }
+    var m = n.get("metrics");
+    StringBuilder b = new StringBuilder("on " + n.get("period").asText() + ": AUC " + Views.f3(m.get("auc").asDouble())
+        + ", PR-AUC " + Views.f3(m.get("prAuc").asDouble()));
+    for (var at : m.get("atPercent")) {
+      b.append(", precision@").append(at.get("percent").asInt()).append("% ")
+          .append(Views.f3(at.get("precision").asDouble()));
+    }
+    return b.toString();
+  }
+
+  private void activate(Context ctx) throws IOException {
+    if (!session(ctx).principal().role().allows(Role.ADMIN)) {
+      throw new AuthException(403, "only an admin may change the active model");
+    }
+    platform.activateModel(ctx.pathParam("id"), session(ctx).principal().username());
+    ctx.redirect("/models");
+  }
+
+  private void importer(Context ctx) {
+    String id = ctx.pathParam("id");
+    var rows = platform.declarations().byImporter(id, 200);
+    if (rows.isEmpty()) {
+      throw new NotFoundException("no declarations of importer " + id);
+    }
+    render(ctx, "importer.jte", new Views.Importer(page(ctx, "Importer " + id, "queue"), ImporterProfile.of(id, rows)));
+  }
+
+  /** JSON safe to place inside a script element: no '<' can close it. */
+  private static String scriptJson(Object value) {
+    return Json.write(value).replace("<", "\\u003c");
+  }
+}

@@ -1,0 +1,45 @@
+// Draws the charts of the declaration and dashboard pages from the JSON the server embedded.
+(function () {
+  function data(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+  function draw() {
+    if (typeof Chart === 'undefined') { return; }
+    var reasons = data('reasons-data');
+    if (reasons && document.getElementById('reasons-chart')) {
+      new Chart(document.getElementById('reasons-chart'), {
+        type: 'bar',
+        data: { labels: reasons.labels, datasets: [{ label: 'push on the risk', data: reasons.weights, backgroundColor: '#c62828' }] },
+        options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false } } }
+      });
+    }
+    var d = data('dashboard-data');
+    if (d) {
+      new Chart(document.getElementById('lane-mix'), {
+        type: 'bar',
+        data: { labels: d.days, datasets: [
+          { label: 'red', data: d.red, backgroundColor: '#c62828' },
+          { label: 'yellow', data: d.yellow, backgroundColor: '#c49000' },
+          { label: 'green', data: d.green, backgroundColor: '#2e7d32' }] },
+        options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true } } }
+      });
+      new Chart(document.getElementById('hit-rate-chart'), {
+        type: 'line',
+        data: { labels: d.hitDays, datasets: [{ label: 'hit rate', data: d.hitRate, borderColor: '#1d2733' }] },
+        options: { animation: false, scales: { y: { min: 0, max: 1 } } }
+      });
+      new Chart(document.getElementById('precision-chart'), {
+        type: 'bar',
+        data: { labels: d.k.map(function (k) { return 'top ' + k; }), datasets: [{ label: 'precision', data: d.precision, backgroundColor: '#1d2733' }] },
+        options: { animation: false, scales: { y: { min: 0, max: 1 } } }
+      });
+      new Chart(document.getElementById('drift-chart'), {
+        type: 'line',
+        data: { labels: d.driftDays, datasets: [{ label: 'mean model score', data: d.meanScore, borderColor: '#c62828' }] },
+        options: { animation: false }
+      });
+    }
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', draw); } else { draw(); }
+}());
