@@ -53,9 +53,10 @@ public final class NetworkCommand implements Callable<Integer> {
     LocalDate when = asOf != null ? asOf : DataFile.dayAfterLast(ds);
     long t = System.nanoTime();
     TraderNetwork net = TraderNetwork.build(ds, when, NetworkConfig.defaults());
-    out.printf(Locale.ROOT, "network as of %s: %d parties, %d links, %d communities, base rate "
-            + "%.1f %% (built in %d ms)%n%n", when, net.nodeCount(), net.edgeCount(),
-        net.communityCount(), 100 * net.baseRate(), (System.nanoTime() - t) / 1_000_000);
+    out.printf(Locale.ROOT, "network as of %s: %d parties, %d links, %d communities (largest %.1f %% "
+            + "of parties), base rate %.1f %% (built in %d ms)%n%n", when, net.nodeCount(),
+        net.edgeCount(), net.communityCount(), 100 * net.largestCommunityShare(),
+        100 * net.baseRate(), (System.nanoTime() - t) / 1_000_000);
     out.printf(Locale.ROOT, "closest to confirmed fraud, parties with >= %d links (PageRank risk: 1 = "
         + "what its links alone explain)%n", minLinks);
     out.println("| role | party | links | inspected | frauds | PageRank risk | neighbours' hit rate | community (size, fraud rate) |");

@@ -9,10 +9,11 @@ package org.riskgate.profiles.network;
  * @param iterations power iterations of the PageRank (the error shrinks by (1 − restart) each)
  * @param ringWindowDays an importer first seen within this many days is "new" for ring indicators
  * @param priorStrength pseudo-inspections of the beta prior for hit rates (as in profiles)
- * @param communities how to find communities: {@code OWN} is a weighted label propagation on the
- *     network's arrays (the default: seconds on a million links), {@code JGRAPHT} runs JGraphT's
- *     (unweighted) label propagation on an object graph (about a minute on a million links; kept
- *     as a cross-check), {@code NONE} skips them
+ * @param communities how to find communities: {@code LOUVAIN} (the default) maximises weighted
+ *     modularity on the network's arrays; {@code LABEL_PROPAGATION} is a weighted label
+ *     propagation on the same arrays (faster, but floods hub-dominated networks into one giant
+ *     community); {@code JGRAPHT} runs JGraphT's unweighted label propagation on an object graph
+ *     (about a minute on a million links; kept as a cross-check); {@code NONE} skips them
  * @param seed seeds label propagation so runs repeat exactly
  */
 public record NetworkConfig(
@@ -25,7 +26,7 @@ public record NetworkConfig(
     long seed) {
 
   /** Community detection methods. */
-  public enum Communities { OWN, JGRAPHT, NONE }
+  public enum Communities { LOUVAIN, LABEL_PROPAGATION, JGRAPHT, NONE }
 
   public NetworkConfig {
     java.util.Objects.requireNonNull(communities, "communities");
@@ -36,8 +37,8 @@ public record NetworkConfig(
     }
   }
 
-  /** 180-day half-life, restart 0.15, 30 iterations, 90-day ring window, own label propagation. */
+  /** 180-day half-life, restart 0.15, 30 iterations, 90-day ring window, Louvain communities. */
   public static NetworkConfig defaults() {
-    return new NetworkConfig(180, 0.15, 30, 90, 10, Communities.OWN, 42);
+    return new NetworkConfig(180, 0.15, 30, 90, 10, Communities.LOUVAIN, 42);
   }
 }

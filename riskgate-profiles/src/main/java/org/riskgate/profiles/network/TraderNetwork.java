@@ -173,8 +173,12 @@ public final class TraderNetwork {
     List<Integer> sizes = new ArrayList<>();
     List<Double> rates = new ArrayList<>();
     if (config.communities() != NetworkConfig.Communities.NONE && n > 0) {
-      List<Set<Integer>> clusters = config.communities() == NetworkConfig.Communities.JGRAPHT
-          ? jgraphtCommunities(n) : labelPropagation(n);
+      List<Set<Integer>> clusters = switch (config.communities()) {
+        case JGRAPHT -> jgraphtCommunities(n);
+        case LABEL_PROPAGATION -> labelPropagation(n);
+        case LOUVAIN -> groups(Louvain.communities(n, adjStart, adjNode, adjWeight, config.seed()));
+        case NONE -> throw new IllegalStateException("unreachable");
+      };
       for (Set<Integer> c : clusters) {
         long ci = 0;
         long cf = 0;
@@ -299,8 +303,12 @@ public final class TraderNetwork {
         break;
       }
     }
+    return groups(label);
+  }
+
+  private static List<Set<Integer>> groups(int[] label) {
     Map<Integer, Set<Integer>> groups = new LinkedHashMap<>();
-    for (int v = 0; v < n; v++) {
+    for (int v = 0; v < label.length; v++) {
       groups.computeIfAbsent(label[v], k -> new java.util.HashSet<>()).add(v);
     }
     return new ArrayList<>(groups.values());
@@ -351,6 +359,15 @@ public final class TraderNetwork {
   /** Communities found (0 when they were not computed). */
   public int communityCount() {
     return communitySize.length;
+  }
+
+  /** The largest community's share of all parties (0 when communities were not computed). */
+  public double largestCommunityShare() {
+    int max = 0;
+    for (int size : communitySize) {
+      max = Math.max(max, size);
+    }
+    return nodeCount() == 0 ? 0 : max / (double) nodeCount();
   }
 
   /** The fraud rate of all inspections before the date. */
