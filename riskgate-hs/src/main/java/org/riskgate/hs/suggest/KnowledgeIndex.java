@@ -67,9 +67,10 @@ public final class KnowledgeIndex {
    *
    * @param code the HS6 code
    * @param score unnormalised relevance
-   * @param evidence matched glossary phrases and nomenclature terms
+   * @param evidence matched glossary phrases and nomenclature terms (for the best dozen only)
    * @param coverage share of the description's terms (in its main script) that occur in this
    *     subheading's text, its parents' text or their glossary terms; 1 when every word is known
+   *     (for the best dozen only, 0 below)
    */
   public record Candidate(HsCode code, double score, List<String> evidence, double coverage) {}
 
@@ -77,6 +78,8 @@ public final class KnowledgeIndex {
 
   private static final int MAX_TERMS_PER_FAMILY = 48;
   private static final double EXCLUDED_FACTOR = 0.4;
+  private static final int CANDIDATES = 60;
+  private static final int DETAILED = 12;
 
   /**
    * Lucene logs a hint about the incubating Vector API on every JDK newer than it knows; it is
@@ -218,6 +221,8 @@ public final class KnowledgeIndex {
     try {
       DirectoryReader reader = DirectoryReader.open(dir);
       IndexSearcher searcher = new IndexSearcher(reader);
+      // every query is new text: caching query results only costs memory and time
+      searcher.setQueryCache(null);
       StoredFields stored = reader.storedFields();
       HsCode[] codes = new HsCode[reader.maxDoc()];
       for (int i = 0; i < codes.length; i++) {
@@ -274,30 +279,44 @@ public final class KnowledgeIndex {
     }
     Map<HsCode, Double> scores = new LinkedHashMap<>();
     try {
-      for (ScoreDoc sd : searcher.search(b.build(), Math.max(n, 100)).scoreDocs) {
+      for (ScoreDoc sd : searcher.search(b.build(), Math.max(n, CANDIDATES)).scoreDocs) {
         scores.put(docCodes[sd.doc], (double) sd.score);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("searching the in-memory HS index failed", e);
     }
     Map<HsCode, List<Phrase>> matched = matchedPhrases(q);
-    Field main = Script.familyOf(text);
-    Set<String> mainTerms = q.getOrDefault(main, Set.of());
-    List<Candidate> out = new ArrayList<>();
+    Set<String> latin = q.getOrDefault(Field.LATIN, Set.of());
+    record Scored(HsCode code, double score, List<Phrase> phrases) {}
+    List<Scored> scored = new ArrayList<>(scores.size());
     for (Map.Entry<HsCode, Double> e : scores.entrySet()) {
       HsCode code = e.getKey();
       List<Phrase> ph = phrasesFor(code, matched);
-      int longest = ph.stream().mapToInt(p -> p.terms().size()).max().orElse(0);
+      int longest = 0;
+      for (Phrase p : ph) {
+        longest = Math.max(longest, p.terms().size());
+      }
       double score = e.getValue() * (1 + weights.phraseBonus() * Math.min(3, longest));
-      Set<String> ex = excludedTerms.getOrDefault(code, Set.of());
-      if (!ex.isEmpty() && q.getOrDefault(Field.LATIN, Set.of()).stream().anyMatch(ex::contains)) {
+      Set<String> ex = excludedTerms.get(code);
+      if (ex != null && !latin.isEmpty() && latin.stream().anyMatch(ex::contains)) {
         // the description names what this subheading explicitly excludes
         score *= EXCLUDED_FACTOR;
       }
-      out.add(new Candidate(code, score, evidence(code, ph, q), coverage(code, main, mainTerms)));
+      scored.add(new Scored(code, score, ph));
     }
-    out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.code().digits()));
-    return out.size() > n ? List.copyOf(out.subList(0, n)) : List.copyOf(out);
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(c -> c.code().digits()));
+    // evidence and coverage are only read for the best few: computing them for all would be most
+    // of the cost of a query
+    Field main = Script.familyOf(text);
+    Set<String> mainTerms = q.getOrDefault(main, Set.of());
+    List<Candidate> out = new ArrayList<>(Math.min(n, scored.size()));
+    for (int i = 0; i < scored.size() && i < n; i++) {
+      Scored x = scored.get(i);
+      boolean detailed = i < DETAILED;
+      out.add(new Candidate(x.code(), x.score(), detailed ? evidence(x.code(), x.phrases(), q) : List.of(),
+          detailed ? coverage(x.code(), main, mainTerms) : 0));
+    }
+    return List.copyOf(out);
   }
 
   private double coverage(HsCode code, Field family, Set<String> terms) {
