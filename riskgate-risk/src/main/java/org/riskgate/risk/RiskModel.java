@@ -14,10 +14,13 @@ public interface RiskModel {
   double[] score(float[] x, int rows, int cols);
 
   /**
-   * Per-feature contributions to each row's log-odds (SHAP values), {@code cols + 1} per row with
-   * the bias last; empty when the model cannot explain itself.
+   * Per-feature contributions to each row's log-odds, {@code cols + 1} per row with the bias last;
+   * empty when the model cannot explain itself. They add up to the row's log-odds.
+   *
+   * @param exact exact SHAP values (costly: for one declaration at a time), or a fast
+   *     approximation suited to explaining whole lanes
    */
-  Optional<float[][]> contributions(float[] x, int rows, int cols);
+  Optional<float[][]> contributions(float[] x, int rows, int cols, boolean exact);
 
   /** Writes the model into a bundle directory. */
   void save(Path bundleDir) throws IOException;

@@ -47,18 +47,20 @@ class ModelBundleTest {
   }
 
   @Test
-  void shapContributionsAddUpToTheLogOdds() throws Exception {
+  void contributionsAddUpToTheLogOdds() throws Exception {
     ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), source());
     int w = prepared.train().cols();
     float[] x = java.util.Arrays.copyOf(prepared.train().x(), 5 * w);
     double[] p = bundle.model().score(x, 5, w);
-    float[][] c = bundle.model().contributions(x, 5, w).orElseThrow();
-    for (int r = 0; r < 5; r++) {
-      double margin = 0;
-      for (float v : c[r]) {
-        margin += v;
+    for (boolean exact : new boolean[] {true, false}) {
+      float[][] c = bundle.model().contributions(x, 5, w, exact).orElseThrow();
+      for (int r = 0; r < 5; r++) {
+        double margin = 0;
+        for (float v : c[r]) {
+          margin += v;
+        }
+        assertThat(1 / (1 + Math.exp(-margin))).as("exact " + exact).isCloseTo(p[r], org.assertj.core.data.Offset.offset(1e-4));
       }
-      assertThat(1 / (1 + Math.exp(-margin))).isCloseTo(p[r], org.assertj.core.data.Offset.offset(1e-4));
     }
   }
 

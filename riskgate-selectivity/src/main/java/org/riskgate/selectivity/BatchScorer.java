@@ -163,7 +163,7 @@ public final class BatchScorer {
     }
   }
 
-  /** Model reasons for the selected rows only: SHAP values cost far more than scores. */
+  /** Model reasons for the selected rows only, from the fast tree-path contributions. */
   private List<List<Contribution>> explain(List<Declaration> day, float[] x, List<Integer> rows) {
     List<List<Contribution>> out = new ArrayList<>();
     if (rows.isEmpty() || options.reasonsPerDecision() == 0) {
@@ -175,7 +175,7 @@ public final class BatchScorer {
     for (int i = 0; i < rows.size(); i++) {
       System.arraycopy(x, rows.get(i) * w, sub, i * w, w);
     }
-    Optional<float[][]> contributions = bundle.model().contributions(sub, rows.size(), w);
+    Optional<float[][]> contributions = bundle.model().contributions(sub, rows.size(), w, false);
     for (int i = 0; i < rows.size(); i++) {
       out.add(contributions.isEmpty() ? List.of()
           : Evaluator.explain(pipeline, day.get(rows.get(i)), contributions.get()[i], sub, i * w,

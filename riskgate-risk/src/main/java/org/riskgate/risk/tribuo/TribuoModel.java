@@ -58,7 +58,7 @@ public final class TribuoModel implements RiskModel {
   }
 
   @Override
-  public Optional<float[][]> contributions(float[] x, int rows, int cols) {
+  public Optional<float[][]> contributions(float[] x, int rows, int cols, boolean exact) {
     return Optional.empty();
   }
 

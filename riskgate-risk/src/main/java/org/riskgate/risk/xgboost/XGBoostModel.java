@@ -12,16 +12,19 @@ import org.riskgate.risk.RiskModel;
 
 /**
  * A trained XGBoost booster (boosted trees, or a random forest in XGBoost's forest mode);
- * explains each score with SHAP contributions.
+ * explains a score with exact SHAP values (TreeSHAP) or, for whole lanes, tree-path
+ * contributions.
  */
 public final class XGBoostModel implements RiskModel {
   static final String FILE = "model.ubj";
   private final Booster booster;
   private final String kind;
+  private final TreePaths paths;
 
   XGBoostModel(Booster booster, String kind) {
     this.booster = booster;
     this.kind = kind;
+    this.paths = TreePaths.of(booster);
   }
 
   /** Loads the booster saved in a bundle directory. */
@@ -56,9 +59,12 @@ public final class XGBoostModel implements RiskModel {
   }
 
   @Override
-  public Optional<float[][]> contributions(float[] x, int rows, int cols) {
+  public Optional<float[][]> contributions(float[] x, int rows, int cols, boolean exact) {
     if (rows == 0) {
       return Optional.of(new float[0][]);
+    }
+    if (!exact) {
+      return Optional.of(paths.contributions(x, rows, cols));
     }
     try {
       DMatrix m = new DMatrix(x, rows, cols, Float.NaN);
