@@ -84,8 +84,17 @@ public final class ApiRoutes {
     ctx.status(status).contentType("application/json").result(Json.write(body));
   }
 
-  private static JsonNode body(Context ctx) throws IOException {
-    JsonNode n = Json.MAPPER.readTree(ctx.bodyInputStream());
+  /** The request body, refused (413) past the upload limit. */
+  private InputStream in(Context ctx) {
+    long max = platform.config().maxUploadBytes();
+    if (ctx.contentLength() > max) {
+      throw new ApiException(413, "request body larger than " + max + " bytes");
+    }
+    return new LimitedInputStream(ctx.bodyInputStream(), max);
+  }
+
+  private JsonNode body(Context ctx) throws IOException {
+    JsonNode n = Json.MAPPER.readTree(in(ctx));
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("the body must be a JSON object");
     }
@@ -127,7 +136,7 @@ public final class ApiRoutes {
     String name = Optional.ofNullable(ctx.queryParam("name")).orElse("upload.csv");
     Path tmp = Files.createTempFile("riskgate-batch", ".csv");
     try {
-      copyLimited(ctx.bodyInputStream(), tmp, platform.config().maxUploadBytes());
+      copyLimited(in(ctx), tmp);
       Platform.Collected rejects = new Platform.Collected();
       List<Declaration> rows;
       try {
@@ -182,23 +191,14 @@ public final class ApiRoutes {
     }
   }
 
-  private static void copyLimited(InputStream in, Path to, long max) throws IOException {
+  private static void copyLimited(InputStream in, Path to) throws IOException {
     try (InputStream src = in; var out = Files.newOutputStream(to)) {
-      byte[] buf = new byte[1 << 16];
-      long total = 0;
-      int n;
-      while ((n = src.read(buf)) > 0) {
-        total += n;
-        if (total > max) {
-          throw new ApiException(413, "upload larger than " + max + " bytes");
-        }
-        out.write(buf, 0, n);
-      }
+      src.transferTo(out);
     }
   }
 
   private void ingestOne(Context ctx) throws IOException {
-    DeclarationInput in = Json.MAPPER.readValue(ctx.bodyInputStream(), DeclarationInput.class);
+    DeclarationInput in = Json.MAPPER.readValue(in(ctx), DeclarationInput.class);
     Declaration d = in.toDeclaration();
     DeclarationStore.Decided decided = platform.decisions().decideOne(d, principal(ctx).username());
     try {
@@ -297,11 +297,20 @@ public final class ApiRoutes {
   }
 
   private void registerModel(Context ctx) throws IOException {
-    json(ctx, 201, platform.registerModel(Path.of(text(body(ctx), "path")), principal(ctx).username()).id());
+    String path = text(body(ctx), "path");
+    try {
+      json(ctx, 201, Map.of("id", platform.registerModel(Path.of(path), principal(ctx).username()).id()));
+    } catch (IOException e) {
+      throw new ApiException(400, "cannot register " + path + ": not a readable model bundle");
+    }
   }
 
   private void activateModel(Context ctx) throws IOException {
-    platform.activateModel(ctx.pathParam("id"), principal(ctx).username());
+    try {
+      platform.activateModel(ctx.pathParam("id"), principal(ctx).username());
+    } catch (IOException e) {
+      throw new ApiException(409, "the bundle of " + ctx.pathParam("id") + " can no longer be read");
+    }
     json(ctx, 200, Map.of("active", ctx.pathParam("id")));
   }
 
@@ -311,7 +320,7 @@ public final class ApiRoutes {
   }
 
   private void changeCapacity(Context ctx) throws IOException {
-    Capacity c = Json.MAPPER.readValue(ctx.bodyInputStream(), Capacity.class);
+    Capacity c = Json.MAPPER.readValue(in(ctx), Capacity.class);
     platform.changeCapacity(c, principal(ctx).username());
     capacity(ctx);
   }

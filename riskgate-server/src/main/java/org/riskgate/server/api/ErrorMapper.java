@@ -1,6 +1,7 @@
 package org.riskgate.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
@@ -32,7 +33,9 @@ public final class ErrorMapper {
       case ApiException a -> new Answer(a.status(), a.getMessage(), a.details().isEmpty() ? null : a.details());
       case NotFoundException n -> new Answer(404, n.getMessage(), null);
       case RulesException r -> new Answer(400, "rules refused", r.getMessage());
-      case JsonProcessingException j -> new Answer(400, "malformed JSON: " + j.getOriginalMessage(), null);
+      case JsonMappingException m -> new Answer(400, jsonProblem(m), null);
+      case JsonProcessingException j -> new Answer(400, "malformed JSON at line "
+          + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()), null);
       case IllegalArgumentException i -> new Answer(400, i.getMessage(), null);
       case StoreException s when s.isDuplicateKey() -> new Answer(409, "already stored", null);
       case HttpResponseException h -> new Answer(h.getStatus(), h.getMessage(), null);
@@ -42,6 +45,20 @@ public final class ErrorMapper {
         yield new Answer(500, "internal error (reference " + ref + ")", null);
       }
     };
+  }
+
+  /** Names the field at fault; a value refused by a record's own checks keeps that message. */
+  private static String jsonProblem(JsonMappingException m) {
+    String field = m.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .reduce((a, b) -> a + "." + b).orElse("(body)");
+    if (m.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+      return iae.getMessage();
+    }
+    if (m instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+      return "unknown field '" + field + "'";
+    }
+    return "field '" + field + "' is missing or has the wrong type or format";
   }
 
   /** Writes the answer: JSON under {@code /api}, a short HTML page elsewhere. */
