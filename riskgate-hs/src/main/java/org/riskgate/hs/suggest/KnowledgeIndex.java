@@ -105,6 +105,7 @@ public final class KnowledgeIndex {
   private final Map<String, List<Phrase>> phrasesByTerm;
   private final Nomenclature nomenclature;
   private final Weights weights;
+  private final Translations translations = Translations.bundled();
 
   private KnowledgeIndex(
       IndexSearcher searcher,
@@ -260,7 +261,7 @@ public final class KnowledgeIndex {
 
   /** The {@code n} best subheadings for an already validated description, best first. */
   public List<Candidate> search(String text, int n) {
-    Map<Field, Set<String>> q = Terms.of(text);
+    Map<Field, Set<String>> q = widen(Terms.of(text));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Map.Entry<Field, Set<String>> e : q.entrySet()) {
       Field f = e.getKey();
@@ -317,6 +318,19 @@ public final class KnowledgeIndex {
           detailed ? coverage(x.code(), main, mainTerms) : 0));
     }
     return List.copyOf(out);
+  }
+
+  /** Adds the English equivalents of non-English words, so they meet the nomenclature's text. */
+  private Map<Field, Set<String>> widen(Map<Field, Set<String>> q) {
+    List<Translations.Entry> found = translations.matches(q);
+    if (found.isEmpty()) {
+      return q;
+    }
+    Map<Field, Set<String>> out = new java.util.EnumMap<>(q);
+    Set<String> latin = new LinkedHashSet<>(q.getOrDefault(Field.LATIN, Set.of()));
+    found.forEach(e -> latin.addAll(e.english()));
+    out.put(Field.LATIN, latin);
+    return out;
   }
 
   private double coverage(HsCode code, Field family, Set<String> terms) {
