@@ -189,6 +189,62 @@ public final class ProfileStore {
     return out;
   }
 
+  /** The most pseudo-inspections {@link #empiricalPriorStrength} answers. */
+  public static final double MAX_PRIOR_STRENGTH = 1000;
+
+  /**
+   * Empirical-Bayes estimate of the beta prior's strength for a role, as of a date: how many
+   * pseudo-inspections the parties' true hit rates are worth, judged by how much more their
+   * observed rates vary than binomial noise alone explains (method of moments over the parties
+   * with at least {@code minInspected} inspections before the date). Small means parties differ a
+   * lot and their own records should count early; {@link #MAX_PRIOR_STRENGTH} means no difference
+   * between parties was found beyond chance, so every party should stay at the base rate.
+   *
+   * @return the estimate, or empty when fewer than 10 parties qualify or nothing was inspected
+   */
+  public OptionalDouble empiricalPriorStrength(PartyRole role, LocalDate asOf, int minInspected) {
+    PartyIndex ix = roles.get(role);
+    int t = (int) asOf.toEpochDay();
+    int parties = 0;
+    double sumN = 0;
+    double sumN2 = 0;
+    double sumF = 0;
+    long[] n = new long[ix.names.length];
+    long[] f = new long[ix.names.length];
+    for (int p = 0; p < ix.names.length; p++) {
+      int start = ix.offsets[p];
+      int end = ix.lowerBound(start, ix.offsets[p + 1], t);
+      n[p] = ix.cumLabelled[end] - ix.cumLabelled[start];
+      f[p] = ix.cumFrauds[end] - ix.cumFrauds[start];
+      if (n[p] >= minInspected) {
+        parties++;
+        sumN += n[p];
+        sumN2 += (double) n[p] * n[p];
+        sumF += f[p];
+      }
+    }
+    if (parties < 10 || sumN == 0) {
+      return OptionalDouble.empty();
+    }
+    double mean = sumF / sumN;
+    if (mean <= 0 || mean >= 1) {
+      return OptionalDouble.of(MAX_PRIOR_STRENGTH);
+    }
+    double between = 0;
+    for (int p = 0; p < n.length; p++) {
+      if (n[p] >= minInspected) {
+        double r = f[p] / (double) n[p];
+        between += n[p] * (r - mean) * (r - mean);
+      }
+    }
+    // Observed spread minus what binomial noise alone would give, per effective party size.
+    double tau2 = (between - (parties - 1) * mean * (1 - mean)) / (sumN - sumN2 / sumN);
+    if (!(tau2 > 0)) {
+      return OptionalDouble.of(MAX_PRIOR_STRENGTH);
+    }
+    return OptionalDouble.of(Math.min(MAX_PRIOR_STRENGTH, Math.max(0, mean * (1 - mean) / tau2 - 1)));
+  }
+
   static double shrunk(long frauds, long labelled, double base, double strength) {
     return (frauds + strength * base) / (labelled + strength);
   }

@@ -71,6 +71,41 @@ class ProfileStoreTest {
     assertThat(f.get("declarant.days_known")).isEqualTo(3.0);
   }
 
+  @Test
+  void empiricalBayesPriorIsWeakWhenPartiesDifferAndMaximalWhenTheyDoNot() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    List<Declaration> differ = new ArrayList<>();
+    List<Declaration> alike = new ArrayList<>();
+    for (int p = 0; p < 200; p++) {
+      // true rates spread as Beta(2, 6): variance 0.0208, so the prior is worth 2 + 6 = 8
+      double rate = beta26(r);
+      for (int i = 0; i < 40; i++) {
+        differ.add(decl("d" + p + "-" + i, D.minusDays(1 + i), "P" + p, "X", "", "080810", "US",
+            1, r.nextDouble() < rate));
+        alike.add(decl("a" + p + "-" + i, D.minusDays(1 + i), "P" + p, "X", "", "080810", "US",
+            1, r.nextDouble() < 0.25));
+      }
+    }
+    double m = ProfileStore.build(differ, ProfileConfig.defaults())
+        .empiricalPriorStrength(PartyRole.IMPORTER, D, 5).orElseThrow();
+    assertThat(m).isBetween(4.0, 16.0);
+    double none = ProfileStore.build(alike, ProfileConfig.defaults())
+        .empiricalPriorStrength(PartyRole.IMPORTER, D, 5).orElseThrow();
+    assertThat(none).isGreaterThan(100.0);
+    assertThat(ProfileStore.build(differ.subList(0, 40), ProfileConfig.defaults())
+        .empiricalPriorStrength(PartyRole.IMPORTER, D, 5)).isEmpty();
+  }
+
+  /** A Beta(2, 6) draw: the second smallest of 7 uniforms. */
+  private static double beta26(java.util.SplittableRandom r) {
+    double[] u = new double[7];
+    for (int i = 0; i < 7; i++) {
+      u[i] = r.nextDouble();
+    }
+    java.util.Arrays.sort(u);
+    return u[1];
+  }
+
   /**
    * The leak test: for every declaration of the public 2020 file, the features computed from the
    * full year equal those computed from a store that never saw anything on or after its date, even

@@ -69,6 +69,11 @@ public final class NetworkEvaluation {
         trainFile, train.size(), validFile, valid.size(),
         100.0 * valid.stream().filter(Declaration::isFraud).count() / valid.size(), cutoff,
         atCutoff.nodeCount(), atCutoff.edgeCount(), atCutoff.communityCount(), featureMs);
+    for (org.riskgate.profiles.PartyRole role : org.riskgate.profiles.PartyRole.values()) {
+      System.out.printf(Locale.ROOT, "empirical-Bayes prior strength, %s (parties with >= 5 "
+          + "inspections in 2020): %s%n", role.key(), profiles.empiricalPriorStrength(role, cutoff, 5)
+          .stream().mapToObj(m -> String.format(Locale.ROOT, "%.0f", m)).findFirst().orElse("-"));
+    }
     System.out.println();
     System.out.println("| score on valid | AUC | P@5% | P@10% |");
     System.out.println("|---|---|---|---|");
