@@ -43,6 +43,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-upload-mb", defaultValue = "32", description = "Largest upload in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  /** Runs the server alone (as {@code riskgate serve} does), e.g. as a separate test process. */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new ServeCommand()).execute(args));
+  }
+
   @Override
   public Integer call() throws Exception {
     Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".riskgate");
