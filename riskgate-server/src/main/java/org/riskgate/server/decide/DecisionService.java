@@ -107,7 +107,7 @@ public final class DecisionService {
     }
     if (lane != Lane.GREEN) {
       // SHAP values cost more than the score: only selected declarations need them
-      Optional<float[][]> contributions = c.bundle().model().contributions(x, 1, w);
+      Optional<float[][]> contributions = c.bundle().model().contributions(x, 1, w, true);
       if (contributions.isPresent()) {
         for (Contribution k : Evaluator.explain(pipeline, d, contributions.get()[0], x, 0, REASONS)) {
           reasons.add(new Reason("model", k.text(), k.weight()));
