@@ -85,10 +85,20 @@ final class ScoreCommand implements Callable<Integer> {
 
   private static void write(CsvWriter out, org.riskgate.core.Declaration d, Decision dec) {
     out.writeRecord(dec.declarationId(), d.date().toString(), d.officeId(), d.importerId(), d.hsCode(),
-        String.format(Locale.ROOT, "%.6f", dec.score()), String.format(Locale.ROOT, "%.6f", dec.modelScore()),
+        probability(dec.score()), probability(dec.modelScore()),
         dec.lane().label(), dec.randomPick() ? "1" : "0",
         dec.rulesHit().stream().map(h -> h.ruleId()).collect(Collectors.joining(" ")),
         dec.reasonsText(), dec.modelBundleId());
+  }
+
+  /** A probability with six decimals; String.format is the slowest step of writing a million rows. */
+  static String probability(double p) {
+    long micro = Math.round(Math.max(0, Math.min(1, p)) * 1_000_000);
+    if (micro == 1_000_000) {
+      return "1.000000";
+    }
+    String digits = Long.toString(1_000_000 + micro);
+    return "0." + digits.substring(1);
   }
 
   static void printSummary(BatchScorer.Summary s, RejectFile rejects) {

@@ -28,6 +28,7 @@ import org.riskgate.risk.features.FeaturePipeline;
  * split across windows gets its capacity per window.
  */
 public final class BatchScorer {
+  private static final int CHUNK = 20_000;
   private final ModelBundle bundle;
   private final FeaturePipeline pipeline;
   private final RuleSet rules;
@@ -71,24 +72,119 @@ public final class BatchScorer {
     this.lanes = new LaneAssigner(options.capacity(), options.seed());
   }
 
-  /** Scores everything the iterator yields; {@code progress} is told how many rows are done. */
-  public Summary score(Iterator<Declaration> in, DecisionSink out, java.util.function.LongConsumer progress) {
+  /**
+   * Scores everything the iterator yields; {@code progress} is told how many rows are done. The
+   * iterator is read on its own thread, so parsing the next rows overlaps scoring these.
+   */
+  public Summary score(Iterator<Declaration> in, DecisionSink sink, java.util.function.LongConsumer progress) {
     Totals totals = new Totals();
-    List<Declaration> window = new ArrayList<>();
-    while (in.hasNext()) {
-      window.add(in.next());
-      if (window.size() >= options.windowRows()) {
-        window = release(window, false, out, totals);
-        progress.accept(totals.scored);
+    Writer out = new Writer(sink);
+    java.util.concurrent.BlockingQueue<List<Declaration>> chunks = new java.util.concurrent.ArrayBlockingQueue<>(2);
+    List<Declaration> end = List.of();
+    Throwable[] failure = new Throwable[1];
+    Thread reader = Thread.ofPlatform().name("riskgate-reader").daemon().start(() -> {
+      try {
+        List<Declaration> chunk = new ArrayList<>(CHUNK);
+        while (in.hasNext()) {
+          chunk.add(in.next());
+          if (chunk.size() == CHUNK) {
+            chunks.put(chunk);
+            chunk = new ArrayList<>(CHUNK);
+          }
+        }
+        chunks.put(chunk);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | Error e) {
+        failure[0] = e;
+      } finally {
+        chunks.offer(end);
       }
+    });
+    List<Declaration> window = new ArrayList<>();
+    try {
+      for (List<Declaration> chunk = chunks.take(); chunk != end; chunk = chunks.take()) {
+        window.addAll(chunk);
+        if (window.size() >= options.windowRows()) {
+          window = release(window, false, out, totals);
+          progress.accept(totals.scored);
+        }
+      }
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scoring interrupted", e);
+    } finally {
+      reader.interrupt();
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    } else if (failure[0] instanceof Error e) {
+      throw e;
     }
     release(window, true, out, totals);
+    out.finish();
     progress.accept(totals.scored);
     return totals.summary();
   }
 
+  /**
+   * Hands decisions to the sink on one writer thread, in order, so that formatting and writing
+   * them overlaps scoring the next day; at most a few days wait in line.
+   */
+  private static final class Writer {
+    private final DecisionSink sink;
+    private final java.util.concurrent.ExecutorService thread;
+    private final java.util.concurrent.Semaphore inLine = new java.util.concurrent.Semaphore(8);
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    Writer(DecisionSink sink) {
+      this.sink = sink;
+      this.thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().name("riskgate-writer").daemon().unstarted(r));
+    }
+
+    void accept(List<Declaration> day, List<Decision> decisions) {
+      rethrow();
+      inLine.acquireUninterruptibly();
+      thread.execute(() -> {
+        try {
+          if (failure.get() == null) {
+            for (int i = 0; i < day.size(); i++) {
+              sink.accept(day.get(i), decisions.get(i));
+            }
+          }
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          inLine.release();
+        }
+      });
+    }
+
+    void finish() {
+      thread.shutdown();
+      try {
+        thread.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing decisions", e);
+      }
+      rethrow();
+    }
+
+    private void rethrow() {
+      RuntimeException e = failure.get();
+      if (e != null) {
+        thread.shutdownNow();
+        throw e;
+      }
+    }
+  }
+
   /** Scores the days of a window; returns what is kept back (the latest day, unless at the end). */
-  private List<Declaration> release(List<Declaration> window, boolean all, DecisionSink out, Totals totals) {
+  private List<Declaration> release(List<Declaration> window, boolean all, Writer out, Totals totals) {
     TreeMap<LocalDate, List<Declaration>> days = new TreeMap<>();
     for (Declaration d : window) {
       days.computeIfAbsent(d.date(), k -> new ArrayList<>()).add(d);
@@ -97,18 +193,27 @@ public final class BatchScorer {
     if (!all && days.size() > 1) {
       kept = days.pollLastEntry().getValue();
     }
+    // one feature matrix and one native prediction for all released days: per-day calls into
+    // XGBoost cost more in overhead than in trees
+    List<Declaration> rows = new ArrayList<>(window.size());
+    days.values().forEach(rows::addAll);
+    int w = pipeline.width();
+    float[] x = new float[rows.size() * w];
+    IntStream.range(0, rows.size()).parallel().forEach(r -> pipeline.describe(rows.get(r), x, r * w));
+    double[] modelScores = bundle.model().score(x, rows.size(), w);
+    int start = 0;
     for (List<Declaration> day : days.values()) {
-      scoreDay(day, out, totals);
+      scoreDay(day, x, start, modelScores, out, totals);
+      start += day.size();
     }
     return kept;
   }
 
-  private void scoreDay(List<Declaration> day, DecisionSink out, Totals totals) {
+  /** Rules, lanes and reasons for one day, whose rows start at {@code first} in the window. */
+  private void scoreDay(List<Declaration> day, float[] x, int first, double[] modelScores,
+      Writer out, Totals totals) {
     int n = day.size();
     int w = pipeline.width();
-    float[] x = new float[n * w];
-    IntStream.range(0, n).parallel().forEach(r -> pipeline.describe(day.get(r), x, r * w));
-    double[] modelScores = bundle.model().score(x, n, w);
     Optional<LocalDate> historyEnd = pipeline.historyUntil();
     if (historyEnd.isPresent() && !day.get(0).date().isAfter(historyEnd.get())) {
       totals.datedWithinTraining += n;
@@ -117,8 +222,9 @@ public final class BatchScorer {
     double[] scores = new double[n];
     List<LaneAssigner.Candidate> candidates = new ArrayList<>(n);
     for (int r = 0; r < n; r++) {
-      ruled[r] = rules.apply(day.get(r), modelScores[r], new FeatureView(x, r * w));
-      double s = modelScores[r];
+      double model = modelScores[first + r];
+      ruled[r] = rules.apply(day.get(r), model, new FeatureView(x, (first + r) * w));
+      double s = model;
       Optional<Lane> forced = Optional.empty();
       for (RuleHit h : ruled[r].hits()) {
         s += h.scoreDelta();
@@ -136,8 +242,9 @@ public final class BatchScorer {
         selected.add(r);
       }
     }
-    List<List<Contribution>> why = explain(day, x, selected);
+    List<List<Contribution>> why = explain(day, x, first, selected);
     Instant now = Instant.now();
+    List<Decision> decisions = new ArrayList<>(n);
     int next = 0;
     for (int r = 0; r < n; r++) {
       LaneAssigner.Assignment a = assigned.get(r);
@@ -156,15 +263,16 @@ public final class BatchScorer {
       for (RuleError e : ruled[r].errors()) {
         reasons.add(new Reason("rule:" + e.ruleId(), "rule skipped: " + e.message(), 0));
       }
-      Decision d = new Decision(day.get(r).id(), modelScores[r], scores[r], a.lane(), a.randomPick(),
+      Decision d = new Decision(day.get(r).id(), modelScores[first + r], scores[r], a.lane(), a.randomPick(),
           reasons, ruled[r].hits(), ruled[r].errors(), bundle.id(), now);
       totals.add(d);
-      out.accept(day.get(r), d);
+      decisions.add(d);
     }
+    out.accept(day, decisions);
   }
 
   /** Model reasons for the selected rows only, from the fast tree-path contributions. */
-  private List<List<Contribution>> explain(List<Declaration> day, float[] x, List<Integer> rows) {
+  private List<List<Contribution>> explain(List<Declaration> day, float[] x, int first, List<Integer> rows) {
     List<List<Contribution>> out = new ArrayList<>();
     if (rows.isEmpty() || options.reasonsPerDecision() == 0) {
       rows.forEach(r -> out.add(List.of()));
@@ -173,14 +281,25 @@ public final class BatchScorer {
     int w = pipeline.width();
     float[] sub = new float[rows.size() * w];
     for (int i = 0; i < rows.size(); i++) {
-      System.arraycopy(x, rows.get(i) * w, sub, i * w, w);
+      System.arraycopy(x, (first + rows.get(i)) * w, sub, i * w, w);
     }
-    Optional<float[][]> contributions = bundle.model().contributions(sub, rows.size(), w, false);
-    for (int i = 0; i < rows.size(); i++) {
-      out.add(contributions.isEmpty() ? List.of()
-          : Evaluator.explain(pipeline, day.get(rows.get(i)), contributions.get()[i], sub, i * w,
-              options.reasonsPerDecision()));
-    }
+    // rows are explained in parallel, a small block each, since each costs a walk of every tree
+    int block = 256;
+    List<List<List<Contribution>>> parts = IntStream.range(0, (rows.size() + block - 1) / block).parallel()
+        .mapToObj(b -> {
+          int from = b * block;
+          int to = Math.min(rows.size(), from + block);
+          float[] part = java.util.Arrays.copyOfRange(sub, from * w, to * w);
+          Optional<float[][]> c = bundle.model().contributions(part, to - from, w, false);
+          List<List<Contribution>> list = new ArrayList<>(to - from);
+          for (int i = from; i < to; i++) {
+            list.add(c.isEmpty() ? List.of()
+                : Evaluator.explain(pipeline, day.get(rows.get(i)), c.get()[i - from], part, (i - from) * w,
+                    options.reasonsPerDecision()));
+          }
+          return list;
+        }).toList();
+    parts.forEach(out::addAll);
     return out;
   }
 
