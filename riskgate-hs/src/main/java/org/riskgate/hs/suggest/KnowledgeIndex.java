@@ -361,17 +361,37 @@ public final class KnowledgeIndex {
   }
 
   private Map<HsCode, List<Phrase>> matchedPhrases(Map<Field, Set<String>> q) {
-    Map<HsCode, List<Phrase>> out = new HashMap<>();
+    List<Phrase> all = new ArrayList<>();
     for (Map.Entry<Field, Set<String>> e : q.entrySet()) {
       for (String t : e.getValue()) {
         for (Phrase p : phrasesByTerm.getOrDefault(e.getKey() + ":" + t, List.of())) {
           if (e.getValue().containsAll(p.terms())) {
-            out.computeIfAbsent(p.code(), k -> new ArrayList<>()).add(p);
+            all.add(p);
           }
         }
       }
     }
+    Map<HsCode, List<Phrase>> out = new HashMap<>();
+    for (Phrase p : all) {
+      if (!subsumed(p, all)) {
+        out.computeIfAbsent(p.code(), k -> new ArrayList<>()).add(p);
+      }
+    }
     return out;
+  }
+
+  /**
+   * Longest match wins: "笔记本" (notebook) inside "笔记本电脑" (laptop), or "beef" inside
+   * "frozen beef", says nothing of its own once the longer phrase of another code matched.
+   */
+  private static boolean subsumed(Phrase p, List<Phrase> all) {
+    for (Phrase o : all) {
+      if (o.family() == p.family() && o.terms().size() > p.terms().size()
+          && o.terms().containsAll(p.terms()) && !o.code().within(p.code()) && !p.code().within(o.code())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Phrase> phrasesFor(HsCode code, Map<HsCode, List<Phrase>> matched) {
