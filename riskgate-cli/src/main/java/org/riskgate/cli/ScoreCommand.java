@@ -12,6 +12,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RejectFile;
+import org.riskgate.profiles.ProfileConfig;
+import org.riskgate.profiles.ProfileStore;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.selectivity.BatchScorer;
 import org.riskgate.selectivity.Capacity;
@@ -51,6 +53,10 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Analysts' selectivity rules, applied beside the model (see docs/rules.md).")
   Path rules;
 
+  @Option(names = "--history", paramLabel = "LABELLED.csv",
+      description = "Past declarations with outcomes: party profiles from it (importer.hit_rate ...), as of each declaration's date, become attributes rules can test.")
+  Path history;
+
   @Option(names = "--seed", defaultValue = "20210101", description = "Seed of the random picks (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -61,7 +67,13 @@ final class ScoreCommand implements Callable<Integer> {
     Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
     ModelBundle bundle = ModelBundle.load(model);
     RuleSet ruleSet = rules == null ? RuleSet.NONE : Rules.load(rules);
-    BatchScorer scorer = new BatchScorer(bundle, ruleSet,
+    java.util.function.Function<org.riskgate.core.Declaration, java.util.Map<String, Double>> profiles = d -> java.util.Map.of();
+    if (history != null) {
+      ProfileStore store = ProfileStore.build(input.readAll(history, output.toAbsolutePath().getParent()).rows(),
+          ProfileConfig.defaults());
+      profiles = store::features;
+    }
+    BatchScorer scorer = new BatchScorer(bundle, ruleSet, profiles,
         new BatchScorer.Options(cap, seed, 3, 200_000));
     if (output.toAbsolutePath().getParent() != null) {
       Files.createDirectories(output.toAbsolutePath().getParent());
@@ -74,7 +86,7 @@ final class ScoreCommand implements Callable<Integer> {
               .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setInitialMax(-1)
               .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
         out.writeRecord("declaration_id", "date", "office_id", "importer_id", "hs_code", "risk_score",
-            "model_score", "lane", "random_pick", "rules_hit", "reasons", "model_bundle");
+            "model_score", "lane", "random_pick", "rules_hit", "reasons", "model_bundle", "decided_at");
         s = scorer.score(reader, (d, dec) -> write(out, d, dec), bar::stepTo);
       }
       printSummary(s, rejects);
@@ -88,7 +100,7 @@ final class ScoreCommand implements Callable<Integer> {
         probability(dec.score()), probability(dec.modelScore()),
         dec.lane().label(), dec.randomPick() ? "1" : "0",
         dec.rulesHit().stream().map(h -> h.ruleId()).collect(Collectors.joining(" ")),
-        dec.reasonsText(), dec.modelBundleId());
+        dec.reasonsText(), dec.modelBundleId(), dec.decidedAt().toString());
   }
 
   /** A probability with six decimals; String.format is the slowest step of writing a million rows. */

@@ -62,12 +62,14 @@ class CliEndToEndTest {
     Path rules = dir.resolve("watch.rules");
     String importer = Files.readAllLines(valid).get(1).split(",")[9];
     Files.writeString(rules, "rule \"watch\" owner \"test\"\n  when importer = \"" + importer
-        + "\"\n  then lane red, reason \"importer on the watch list\"\n");
+        + "\"\n  then lane red, reason \"importer on the watch list\"\n"
+        + "rule \"busy-importer\"\n  when importer.declarations > 1000000\n  then lane red\n");
     Path out = dir.resolve("out/decisions.csv");
     Run s = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", out.toString(),
-        "--capacity", "red=2,yellow=8", "--random-share", "1", "--rules", rules.toString());
+        "--capacity", "red=2,yellow=8", "--random-share", "1", "--rules", rules.toString(),
+        "--history", train.toString());
     assertThat(s.code()).as(s.err()).isZero();
-    assertThat(s.out()).contains("scored 2,000 declarations", "rejected 1 rows", "rules:");
+    assertThat(s.out()).contains("scored 2,000 declarations", "rejected 1 rows", "rules:", "0 errors");
     List<String> rows = Files.readAllLines(out);
     assertThat(rows.get(0)).startsWith("declaration_id,date,office_id,importer_id,hs_code,risk_score,model_score,lane");
     assertThat(rows).hasSize(2_001);

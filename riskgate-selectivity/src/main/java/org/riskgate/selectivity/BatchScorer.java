@@ -32,6 +32,7 @@ public final class BatchScorer {
   private final ModelBundle bundle;
   private final FeaturePipeline pipeline;
   private final RuleSet rules;
+  private final java.util.function.Function<Declaration, Map<String, Double>> attributes;
   private final Options options;
   private final LaneAssigner lanes;
 
@@ -65,9 +66,19 @@ public final class BatchScorer {
       long datedWithinTraining) {}
 
   public BatchScorer(ModelBundle bundle, RuleSet rules, Options options) {
+    this(bundle, rules, d -> Map.of(), options);
+  }
+
+  /**
+   * @param attributes further figures rules may test (e.g. party profiles), besides the model's
+   *     own features, which rules see under their feature names
+   */
+  public BatchScorer(ModelBundle bundle, RuleSet rules,
+      java.util.function.Function<Declaration, Map<String, Double>> attributes, Options options) {
     this.bundle = bundle;
     this.pipeline = bundle.features();
     this.rules = rules;
+    this.attributes = attributes;
     this.options = options;
     this.lanes = new LaneAssigner(options.capacity(), options.seed());
   }
@@ -223,7 +234,8 @@ public final class BatchScorer {
     List<LaneAssigner.Candidate> candidates = new ArrayList<>(n);
     for (int r = 0; r < n; r++) {
       double model = modelScores[first + r];
-      ruled[r] = rules.apply(day.get(r), model, new FeatureView(x, (first + r) * w));
+      ruled[r] = rules == RuleSet.NONE ? RuleOutcome.NONE
+          : rules.apply(day.get(r), model, new FeatureView(x, (first + r) * w, attributes.apply(day.get(r))));
       double s = model;
       Optional<Lane> forced = Optional.empty();
       for (RuleHit h : ruled[r].hits()) {
@@ -303,18 +315,24 @@ public final class BatchScorer {
     return out;
   }
 
-  /** One row's features by name, for rules, without copying them into a map. */
+  /** One row's features by name, and any further attributes, for rules, without copying. */
   private final class FeatureView extends AbstractMap<String, Double> {
     private final float[] x;
     private final int offset;
+    private final Map<String, Double> more;
 
-    FeatureView(float[] x, int offset) {
+    FeatureView(float[] x, int offset, Map<String, Double> more) {
       this.x = x;
       this.offset = offset;
+      this.more = more;
     }
 
     @Override
     public Double get(Object key) {
+      Double extra = more.get(key);
+      if (extra != null) {
+        return extra;
+      }
       int i = pipeline.position(String.valueOf(key));
       return i < 0 || Float.isNaN(x[offset + i]) ? null : (double) x[offset + i];
     }
@@ -332,6 +350,7 @@ public final class BatchScorer {
           copy.put(pipeline.names().get(i), (double) x[offset + i]);
         }
       }
+      copy.putAll(more);
       return copy.entrySet();
     }
   }
