@@ -30,6 +30,11 @@ public final class AuthService {
   private final BCryptPasswordEncoder bcrypt;
   private final UserStore users;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  // Token checks run on every API call; a short-lived cache keeps the store out of the hot path.
+  private static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(30);
+  private final Map<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
+
+  private record CachedToken(Principal principal, Instant until) {}
 
   /** @param bcryptStrength log2 of bcrypt rounds, 4..31; 10 or more in production */
   public AuthService(UserStore users, int bcryptStrength) {
@@ -117,9 +122,24 @@ public final class AuthService {
 
   /** The principal an API token belongs to. */
   public Optional<Principal> byToken(String token) {
-    return users.byToken(sha256(token))
+    String hash = sha256(token);
+    CachedToken cached = tokenCache.get(hash);
+    Instant now = Instant.now();
+    if (cached != null && cached.until().isAfter(now)) {
+      return Optional.of(cached.principal());
+    }
+    Optional<Principal> p = users.byToken(hash)
         .filter(u -> !u.mustChange())
         .map(u -> new Principal(u.username(), Role.parse(u.role())));
+    if (p.isPresent()) {
+      if (tokenCache.size() > 10_000) {
+        tokenCache.clear();
+      }
+      tokenCache.put(hash, new CachedToken(p.get(), now.plus(TOKEN_CACHE_TTL)));
+    } else {
+      tokenCache.remove(hash);
+    }
+    return p;
   }
 
   /** Creates a user with a password. */

@@ -71,7 +71,11 @@ public final class DecisionService {
     int w = pipeline.width();
     float[] x = new float[w];
     pipeline.describe(d, x, 0);
-    double modelScore = c.bundle().model().score(x, 1, w)[0];
+    // Tree-path contributions are plain Java and add up to the log-odds the booster computes;
+    // one row through the native predictor costs far more (thread start-up per call), so the
+    // score and its reasons come from the same walk.
+    Optional<float[][]> contributions = c.bundle().model().contributions(x, 1, w, false);
+    double modelScore = contributions.map(k -> logistic(k[0])).orElseGet(() -> c.bundle().model().score(x, 1, w)[0]);
     RuleOutcome ruled = c.rules() == RuleSet.NONE ? RuleOutcome.NONE
         : c.rules().apply(d, modelScore, features(pipeline, x));
     double score = modelScore;
@@ -106,8 +110,6 @@ public final class DecisionService {
       reasons.add(new Reason("random", "picked at random for inspection (exploration)", 0));
     }
     if (lane != Lane.GREEN) {
-      // SHAP values cost more than the score: only selected declarations need them
-      Optional<float[][]> contributions = c.bundle().model().contributions(x, 1, w, true);
       if (contributions.isPresent()) {
         for (Contribution k : Evaluator.explain(pipeline, d, contributions.get()[0], x, 0, REASONS)) {
           reasons.add(new Reason("model", k.text(), k.weight()));
@@ -120,6 +122,15 @@ public final class DecisionService {
     Decision decision = new Decision(d.id(), modelScore, score, lane, randomPick, reasons, ruled.hits(),
         ruled.errors(), c.bundle().id(), Instant.now());
     return new Decided(d, stored(decision, actor));
+  }
+
+  /** The probability behind a row of contributions (features and bias, in log-odds). */
+  static double logistic(float[] contributions) {
+    double logit = 0;
+    for (float v : contributions) {
+      logit += v;
+    }
+    return 1 / (1 + Math.exp(-logit));
   }
 
   private static Map<String, Double> features(FeaturePipeline pipeline, float[] x) {

@@ -1,0 +1,92 @@
+package org.riskgate.server.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop load on single-declaration scoring ({@code POST /api/v1/declarations}): requests are
+ * sent on a fixed schedule whatever the answers do, and each latency is measured from the moment
+ * the request was due, so a stalled server cannot hide its queueing (no coordinated omission).
+ *
+ * <pre>
+ * java -cp ... org.riskgate.server.bench.ScoringLoad URL TOKEN [rate/s] [seconds] [warmup seconds]
+ * </pre>
+ */
+public final class ScoringLoad {
+  private ScoringLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: ScoringLoad URL TOKEN [rate/s=500] [seconds=30] [warmup=10]");
+      System.exit(2);
+    }
+    String base = args[0];
+    String token = args[1];
+    int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    run(http, base, token, rate, warmup, run + "w", false);
+    run(http, base, token, rate, seconds, run + "m", true);
+  }
+
+  private static void run(HttpClient http, String base, String token, int rate, int seconds, String prefix,
+      boolean report) throws Exception {
+    long total = (long) rate * seconds;
+    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicLong errors = new AtomicLong();
+    CompletableFuture<?>[] all = new CompletableFuture<?>[(int) total];
+    long start = System.nanoTime();
+    String[] offices = {"20", "30", "40"};
+    String[] hs = {"440890", "850870", "871200", "611249", "690722"};
+    String[] origins = {"CN", "BE", "SK", "TR", "PH"};
+    for (int i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      String body = String.format(Locale.ROOT, "{\"id\":\"L%s-%d\",\"date\":\"2021-04-01\",\"officeId\":\"%s\","
+          + "\"importerId\":\"IMP%d\",\"declarantId\":\"DEC%d\",\"hsCode\":\"%s\",\"originCountry\":\"%s\","
+          + "\"departureCountry\":\"%s\",\"taxRate\":8,\"netMass\":%d,\"itemPrice\":%d}",
+          prefix, i, offices[i % 3], i % 997, i % 89, hs[i % 5], origins[i % 5], origins[(i / 5) % 5],
+          10 + i % 1000, 1000 + (i * 37) % 100000);
+      HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/declarations"))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      all[i] = http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+        if (e != null || r.statusCode() != 201) {
+          errors.incrementAndGet();
+        }
+        latencies.add(System.nanoTime() - due);
+      });
+    }
+    CompletableFuture.allOf(all).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (!report) {
+      return;
+    }
+    long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf(Locale.ROOT, "| target rate | achieved | requests | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |%n");
+    System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|---|---|%n");
+    System.out.printf(Locale.ROOT, "| %d/s | %.0f/s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", rate,
+        l.length / elapsed, l.length, errors.get(), ms(l, 0.50), ms(l, 0.90), ms(l, 0.99), ms(l, 0.999),
+        l[l.length - 1] / 1e6);
+  }
+
+  private static double ms(long[] sorted, double q) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+  }
+}
