@@ -14,7 +14,11 @@ class TextAnalysisTest {
   @Test
   void latinFieldStemsDropsNoiseAndOtherScripts() {
     assertThat(Terms.analyze(Field.LATIN.analyzer(), "Men's T-Shirts, other, 100 pcs 냉동"))
-        .containsExactly("men", "shirt");
+        .containsExactly("men", "tshirt");
+    assertThat(Terms.analyze(Field.LATIN.analyzer(), "cotton shirts, T shirt, O-ring, a shirt"))
+        .containsExactly("cotton", "shirt", "tshirt", "or", "shirt"); // Porter stems "oring" to "or"
+    assertThat(Terms.analyze(Field.LATIN.analyzer(), "PO#12 FOB Busan 20 ctns, size L"))
+        .containsExactly("busan");
     assertThat(Terms.analyze(Field.LATIN.analyzer(), "Áo thun")).containsExactly("ao", "thun");
   }
 

@@ -47,9 +47,9 @@ public enum Field {
   }
 
   /**
-   * Words that carry no meaning for classification: English stop words plus the nomenclature's
+   * Words that carry no meaning for classification: English stop words, the nomenclature's
    * boilerplate ("other", "n.e.c.", "whether or not"), which would otherwise match every
-   * residual subheading.
+   * residual subheading, and invoice boilerplate (quantities, Incoterms, sizes).
    */
   static final CharArraySet STOP = stopWords();
 
@@ -59,15 +59,32 @@ public enum Field {
       "other", "n.e.c", "nec", "nes", "whether", "thereof", "than", "item", "no", "heading",
       "subheading", "chapter", "elsewhere", "specified", "included", "excluding", "including",
       "kind", "kinds", "used", "use", "type", "types", "etc", "new", "pcs", "pc", "qty", "ea",
-      "set", "sets", "for", "from", "made", "mainly", "solely", "principally", "parts"
+      "set", "sets", "for", "from", "made", "mainly", "solely", "principally", "parts",
+      // invoice boilerplate that accompanies goods names on trade documents
+      "qty", "pkg", "pkgs", "ctn", "ctns", "fob", "cif", "exw", "ddp", "po", "invoice", "hs", "sku",
+      "nw", "gw", "kg", "kgs", "lot", "assorted", "various", "misc", "sample", "samples", "brand",
+      "colour", "color", "size", "inch", "mm", "cm", "ml", "ltr"
     }) {
       s.add(w);
     }
     return CharArraySet.unmodifiableSet(s);
   }
 
+  /**
+   * Joins a single letter to the word it is hyphenated with ("T-shirt", "e-bike", "X-ray",
+   * "O-ring"), and "T shirt" likewise: the tokenizer would split off the letter and the filters
+   * drop it, leaving "shirt" where the goods are T-shirts.
+   */
+  private static final java.util.regex.Pattern LETTER_PREFIX =
+      java.util.regex.Pattern.compile("\\b([A-Za-z])-(?=[A-Za-z])|\\b([Tt]) (?=[Ss]hirt)");
+
   private static Analyzer latin() {
     return new Analyzer() {
+      @Override
+      protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+        return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(LETTER_PREFIX, "$1$2", reader);
+      }
+
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
