@@ -137,8 +137,15 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
   private Declaration parse(CsvRecord rec) {
     long line = rec.getStartingLineNumber();
     if (rec.getFieldCount() != header.size()) {
+      // at the end of the file an open quote also holds the file's final line break
+      String joined = String.join(",", rec.getFields()).replaceFirst("\\r?\\n$", "");
+      long breaks = joined.chars().filter(c -> c == '\n').count();
+      // an unbalanced quote makes one "row" of every line up to the next quote: say so, so the
+      // lines it swallowed are not lost without a word
       rejects.reject(new Reject(source, line, "(row)", "",
-          "expected " + header.size() + " fields, found " + rec.getFieldCount()));
+          "expected " + header.size() + " fields, found " + rec.getFieldCount()
+              + (breaks == 0 ? "" : "; the row runs over lines " + line + "-" + (line + breaks)
+                  + " (unbalanced quote?), all of them rejected")));
       return null;
     }
     try {

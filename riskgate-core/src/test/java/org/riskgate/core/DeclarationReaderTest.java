@@ -75,6 +75,17 @@ class DeclarationReaderTest {
   }
 
   @Test
+  void anUnbalancedQuoteNamesEveryLineItSwallows() throws IOException {
+    ListSink sink = new ListSink();
+    Path f = write(HEADER, GOOD, "1,2021-01-01,\"30,B", GOOD, GOOD);
+    assertThat(DeclarationReader.readAll(f, ColumnMapping.defaults(), sink)).hasSize(1);
+    assertThat(sink.rejects).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(3);
+      assertThat(r.reason()).contains("runs over lines 3-5", "unbalanced quote");
+    });
+  }
+
+  @Test
   void missingRequiredColumnStopsWithItsName() throws IOException {
     Path f = write(HEADER.replace("Importer ID", "Importer"), GOOD);
     assertThatThrownBy(() -> DeclarationReader.readAll(f, ColumnMapping.defaults(), new ListSink()))
