@@ -65,33 +65,39 @@ public final class RankingMetrics {
         averagePrecision(scores, fraud, order, positives), at);
   }
 
+  /** Visits the groups of tied scores in descending order: {@code (end, frauds, others)}. */
+  private interface TieGroup {
+    void accept(int end, long frauds, long others);
+  }
+
+  private static void tieGroups(double[] s, boolean[] y, Integer[] desc, TieGroup visit) {
+    int r = 0;
+    while (r < desc.length) {
+      int end = r;
+      long pos = 0;
+      while (end < desc.length && s[desc[end]] == s[desc[r]]) {
+        pos += y[desc[end]] ? 1 : 0;
+        end++;
+      }
+      visit.accept(end, pos, end - r - pos);
+      r = end;
+    }
+  }
+
   /** Mann-Whitney AUC with tied scores counted as half. */
   private static double auc(double[] s, boolean[] y, Integer[] desc, long positives) {
     long negatives = s.length - positives;
     if (positives == 0 || negatives == 0) {
       return Double.NaN;
     }
-    double pairs = 0;
-    long negativesAbove = 0;
-    int r = 0;
-    while (r < desc.length) {
-      int end = r;
-      long pos = 0;
-      long neg = 0;
-      while (end < desc.length && s[desc[end]] == s[desc[r]]) {
-        if (y[desc[end]]) {
-          pos++;
-        } else {
-          neg++;
-        }
-        end++;
-      }
-      // each positive in this tie group beats the negatives ranked below it, and ties half
-      pairs += pos * (negatives - negativesAbove - neg) + 0.5 * pos * neg;
-      negativesAbove += neg;
-      r = end;
-    }
-    return pairs / ((double) positives * negatives);
+    double[] pairs = {0};
+    long[] negativesAbove = {0};
+    tieGroups(s, y, desc, (end, pos, neg) -> {
+      // each positive in this group beats the negatives ranked below it, and ties half
+      pairs[0] += pos * (negatives - negativesAbove[0] - neg) + 0.5 * pos * neg;
+      negativesAbove[0] += neg;
+    });
+    return pairs[0] / ((double) positives * negatives);
   }
 
   /** Average precision, treating each group of tied scores as one threshold. */
@@ -99,22 +105,12 @@ public final class RankingMetrics {
     if (positives == 0) {
       return Double.NaN;
     }
-    double ap = 0;
-    long tp = 0;
-    int r = 0;
-    while (r < desc.length) {
-      int end = r;
-      long groupPos = 0;
-      while (end < desc.length && s[desc[end]] == s[desc[r]]) {
-        if (y[desc[end]]) {
-          groupPos++;
-        }
-        end++;
-      }
-      tp += groupPos;
-      ap += (groupPos / (double) positives) * (tp / (double) end);
-      r = end;
-    }
-    return ap;
+    double[] ap = {0};
+    long[] tp = {0};
+    tieGroups(s, y, desc, (end, pos, neg) -> {
+      tp[0] += pos;
+      ap[0] += (pos / (double) positives) * (tp[0] / (double) end);
+    });
+    return ap[0];
   }
 }
