@@ -25,10 +25,14 @@ import org.riskgate.selectivity.Lane;
 import org.riskgate.selectivity.RuleSet;
 import org.riskgate.selectivity.rules.Rules;
 import org.riskgate.server.auth.AuthService;
+import org.riskgate.server.checks.DocumentService;
+import org.riskgate.server.checks.HsService;
+import org.riskgate.server.checks.ProfileService;
 import org.riskgate.server.decide.DecisionService;
 import org.riskgate.server.decide.Thresholds;
 import org.riskgate.server.store.Database;
 import org.riskgate.server.store.DeclarationStore;
+import org.riskgate.server.store.DocumentStore;
 import org.riskgate.server.store.InspectionResult;
 import org.riskgate.server.store.ModelRecord;
 import org.riskgate.server.store.ModelStore;
@@ -53,8 +57,12 @@ public final class Platform implements AutoCloseable {
   private final Settings settings;
   private final AuthService auth;
   private final DecisionService decisions;
+  private final HsService hs;
+  private final DocumentService documents;
+  private final ProfileService profiles;
 
-  private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions) {
+  private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions)
+      throws IOException {
     this.config = config;
     this.db = db;
     this.declarations = new DeclarationStore(db);
@@ -63,6 +71,20 @@ public final class Platform implements AutoCloseable {
     this.settings = new Settings(db);
     this.auth = auth;
     this.decisions = decisions;
+    this.hs = new HsService();
+    this.documents = new DocumentService(new DocumentStore(db), config.dataDir().toAbsolutePath().resolve("documents"),
+        config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels());
+    this.profiles = new ProfileService(declarations,
+        config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
+  }
+
+  /** Records an inspection result (audited); profiles see it at their next rebuild. */
+  public boolean recordResult(InspectionResult r) {
+    boolean stored = declarations.recordResult(r);
+    if (stored) {
+      profiles.refresh();
+    }
+    return stored;
   }
 
   /**
@@ -269,6 +291,18 @@ public final class Platform implements AutoCloseable {
 
   public DecisionService decisions() {
     return decisions;
+  }
+
+  public HsService hs() {
+    return hs;
+  }
+
+  public DocumentService documents() {
+    return documents;
+  }
+
+  public ProfileService profiles() {
+    return profiles;
   }
 
   @Override

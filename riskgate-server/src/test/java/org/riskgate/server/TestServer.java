@@ -49,7 +49,7 @@ public final class TestServer implements AutoCloseable {
    */
   public static TestServer start(Path dir, Optional<String> db, long maxUploadBytes, boolean demo) throws IOException {
     ServerConfig cfg = ServerConfig.defaults(dir).withPort(0).withModel(Fixtures.bundle())
-        .withLimits(4, maxUploadBytes, 4_000_000L);
+        .withLimits(4, maxUploadBytes, 40_000_000L);
     if (db.isPresent()) {
       cfg = cfg.withDb(db.get());
     }

@@ -37,6 +37,10 @@ import org.riskgate.server.store.CaseFile;
 import org.riskgate.server.store.DeclarationStore;
 import org.riskgate.server.store.InspectionResult;
 import org.riskgate.server.store.QueueFilter;
+import org.riskgate.server.store.QueueRow;
+import org.riskgate.server.checks.DocumentService;
+import org.riskgate.server.checks.ProfileService;
+import org.riskgate.profiles.PartyRole;
 import org.riskgate.server.store.StoreException;
 
 /** Every route of the REST API, in one table, and their handlers: parse, call, answer. */
@@ -63,7 +67,11 @@ public final class ApiRoutes {
         new ApiRoute("GET", "/api/v1/declarations/{id}", of(A), this::declaration),
         new ApiRoute("PUT", "/api/v1/declarations/{id}/result", of(A), this::recordResult),
         new ApiRoute("GET", "/api/v1/queue", of(A), this::queue),
-        new ApiRoute("GET", "/api/v1/entities/importer/{id}", of(A), this::importer),
+        new ApiRoute("GET", "/api/v1/entities/{role}/{id}", of(A), this::entity),
+        new ApiRoute("GET", "/api/v1/hs/suggest", of(A), this::suggestHs),
+        new ApiRoute("POST", "/api/v1/declarations/{id}/documents", of(A), this::uploadDocument),
+        new ApiRoute("GET", "/api/v1/declarations/{id}/documents", of(A), this::documents),
+        new ApiRoute("GET", "/api/v1/documents/{doc}/image", of(A), this::documentImage),
         new ApiRoute("GET", "/api/v1/dashboard", of(A), this::dashboard),
         new ApiRoute("GET", "/api/v1/models", of(A), this::models),
         new ApiRoute("POST", "/api/v1/models", of(ADMIN), this::registerModel),
@@ -229,7 +237,7 @@ public final class ApiRoutes {
         b.has("critical") ? b.get("critical").asInt() : (fraud ? 1 : 0),
         b.has("amount") ? b.get("amount").asDouble() : 0,
         b.has("note") ? b.get("note").asText() : "", principal(ctx).username(), Instant.now());
-    if (!platform.declarations().recordResult(r)) {
+    if (!platform.recordResult(r)) {
       throw new NotFoundException("no declaration " + ctx.pathParam("id"));
     }
     json(ctx, 200, r);
@@ -261,13 +269,68 @@ public final class ApiRoutes {
     json(ctx, 200, platform.declarations().queue(filter(ctx)));
   }
 
-  private void importer(Context ctx) {
+  /** A party's profile (riskgate-profiles) and its stored declarations. */
+  private void entity(Context ctx) {
+    PartyRole role = ProfileService.role(ctx.pathParam("role"));
     String id = ctx.pathParam("id");
-    var rows = platform.declarations().byImporter(id, 200);
-    if (rows.isEmpty()) {
-      throw new NotFoundException("no declarations of importer " + id);
+    LocalDate asOf = param(ctx, "asOf").map(LocalDate::parse).orElse(LocalDate.now());
+    var profile = platform.profiles().profile(role, id, asOf);
+    var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
+    if (profile.isEmpty() && rows.isEmpty()) {
+      throw new NotFoundException("no " + role.key() + " " + id + " before " + asOf);
     }
-    json(ctx, 200, ImporterProfile.of(id, rows));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("role", role.key());
+    out.put("id", id);
+    out.put("profile", profile.map(Object.class::cast).orElse(Map.of()));
+    if (role == PartyRole.IMPORTER) {
+      out.put("stored", ImporterProfile.of(id, rows));
+    }
+    json(ctx, 200, out);
+  }
+
+  private void suggestHs(Context ctx) {
+    String text = param(ctx, "text").orElseThrow(() -> new IllegalArgumentException("query parameter 'text' is required"));
+    int k = param(ctx, "k").map(Integer::parseInt).orElse(5);
+    json(ctx, 200, platform.hs().suggest(text, k));
+  }
+
+  private void uploadDocument(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    if (platform.declarations().find(id).isEmpty()) {
+      throw new NotFoundException("no declaration " + id);
+    }
+    String issuer = param(ctx, "issuer").orElseThrow(() -> new IllegalArgumentException("query parameter 'issuer' is required"));
+    var doc = platform.documents().verify(id, issuer, param(ctx, "name").orElse("document"), in(ctx),
+        principal(ctx).username());
+    json(ctx, 201, Map.of("id", doc.id(), "width", doc.width(), "height", doc.height(),
+        "report", Json.MAPPER.readTree(doc.report())));
+  }
+
+  private void documents(Context ctx) throws IOException {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (var d : platform.documents().store().of(ctx.pathParam("id"))) {
+      out.add(Map.of("id", d.id(), "issuer", d.issuer(), "fileName", d.fileName(), "width", d.width(),
+          "height", d.height(), "report", Json.MAPPER.readTree(d.report()), "uploadedBy", d.uploadedBy()));
+    }
+    json(ctx, 200, out);
+  }
+
+  private void documentImage(Context ctx) throws IOException {
+    long doc;
+    try {
+      doc = Long.parseLong(ctx.pathParam("doc"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("no document " + ctx.pathParam("doc"));
+    }
+    var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
+    sendImage(ctx, platform.documents().image(d));
+  }
+
+  /** Sends a kept image with the content type its bytes show. */
+  public static void sendImage(Context ctx, Path file) throws IOException {
+    ctx.header("X-Content-Type-Options", "nosniff").contentType(DocumentService.contentType(file))
+        .result(Files.readAllBytes(file));
   }
 
   private void dashboard(Context ctx) {

@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.riskgate.documents.DocumentInputException;
 import org.riskgate.server.Json;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.auth.AuthException;
@@ -32,6 +33,8 @@ public final class ErrorMapper {
       case AuthException a -> new Answer(a.status(), a.getMessage(), null);
       case ApiException a -> new Answer(a.status(), a.getMessage(), a.details().isEmpty() ? null : a.details());
       case NotFoundException n -> new Answer(404, n.getMessage(), null);
+      case DocumentInputException.TooLarge t -> new Answer(413, t.getMessage(), null);
+      case DocumentInputException d -> new Answer(422, d.getMessage(), null);
       case RulesException r -> new Answer(400, "rules refused", r.getMessage());
       case JsonMappingException m -> new Answer(400, jsonProblem(m), null);
       case JsonProcessingException j -> new Answer(400, "malformed JSON at line "

@@ -439,6 +439,29 @@ public final class DeclarationStore {
     });
   }
 
+  /**
+   * Every stored declaration, with its recorded inspection result as its outcome: the history
+   * party profiles are built from.
+   */
+  public List<Declaration> history() {
+    return db.read(c -> {
+      List<Declaration> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(SELECT_DECLARATION + ", r.fraud, r.critical"
+          + " FROM declarations d LEFT JOIN inspection_results r ON r.declaration_id = d.id");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Declaration d = declaration(rs);
+          boolean fraud = rs.getBoolean(23);
+          if (!rs.wasNull()) {
+            d = d.withOutcome(new org.riskgate.core.InspectionOutcome(fraud, rs.getInt(24)));
+          }
+          out.add(d);
+        }
+      }
+      return out;
+    });
+  }
+
   /** How many declarations are stored. */
   public long count() {
     return db.read(c -> {

@@ -1,6 +1,12 @@
 package org.riskgate.server.web;
 
 import java.util.List;
+import java.util.Optional;
+import org.riskgate.hs.HsCheck;
+import org.riskgate.hs.HsNode;
+import org.riskgate.hs.Suggestion;
+import org.riskgate.profiles.PartyProfile;
+import org.riskgate.server.checks.DocumentReport;
 import org.riskgate.server.api.ImporterProfile;
 import org.riskgate.server.store.CaseFile;
 import org.riskgate.server.store.ModelRecord;
@@ -20,8 +26,24 @@ public final class Views {
   public record Queue(Page page, QueuePage queue, String lane, String office, String from, String to,
       String minScore, String query) {}
 
-  /** One declaration. */
-  public record Case(Page page, CaseFile file, String chartJson, String error) {}
+  /**
+   * One declaration.
+   *
+   * @param hsPath the declared code's chapter, heading and subheading
+   * @param hsCheck the declared code checked against the description, when there is one
+   * @param describe what the analyst typed to get HS suggestions
+   * @param suggestions HS suggestions for {@code describe}
+   * @param documents attached scans with their check
+   */
+  public record Case(Page page, CaseFile file, String chartJson, String error, List<HsNode> hsPath,
+      Optional<HsCheck> hsCheck, String describe, List<Suggestion> suggestions, List<Doc> documents) {}
+
+  /** An attached document and its check, boxes in page pixels. */
+  public record Doc(long id, String fileName, int width, int height, DocumentReport report) {}
+
+  /** A party's page: its profile as of today, and for importers their stored declarations. */
+  public record Entity(Page page, String role, String id, Optional<PartyProfile> profile,
+      Optional<ImporterProfile> stored) {}
 
   /** The dashboard, its figures as JSON for the charts. */
   public record Dashboard(Page page, String chartJson, String hitRate, String p10, String p50, String p100,
@@ -30,8 +52,6 @@ public final class Views {
   /** Registered models. */
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}
 
-  /** An importer's profile. */
-  public record Importer(Page page, ImporterProfile profile) {}
 
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {

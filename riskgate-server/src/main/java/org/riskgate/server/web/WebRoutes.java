@@ -29,6 +29,15 @@ import org.riskgate.server.store.InspectionResult;
 import org.riskgate.server.store.ModelRecord;
 import org.riskgate.server.store.QueueFilter;
 import org.riskgate.selectivity.Reason;
+import io.javalin.http.UploadedFile;
+import java.time.LocalDate;
+import org.riskgate.hs.HsCheck;
+import org.riskgate.hs.Suggestion;
+import org.riskgate.profiles.PartyProfile;
+import org.riskgate.profiles.PartyRole;
+import org.riskgate.server.checks.DocumentService;
+import org.riskgate.server.checks.ProfileService;
+import org.riskgate.server.store.QueueRow;
 
 /** The web UI's routes: login, queue, declaration, dashboard, models, importer profile. */
 public final class WebRoutes {
@@ -56,7 +65,9 @@ public final class WebRoutes {
     r.get("/dashboard", this::dashboard);
     r.get("/models", this::models);
     r.post("/models/{id}/activate", this::activate);
-    r.get("/importers/{id}", this::importer);
+    r.get("/entities/{role}/{id}", this::entity);
+    r.post("/declarations/{id}/documents", this::uploadDocument);
+    r.get("/documents/{doc}/image", this::documentImage);
   }
 
   private static boolean open(String path) {
@@ -184,8 +195,50 @@ public final class WebRoutes {
       labels.add(r.text().length() > 80 ? r.text().substring(0, 77) + "..." : r.text());
       weights.add(r.weight());
     }
+    String describe = Optional.ofNullable(ctx.queryParam("describe")).map(String::trim).orElse("");
+    List<Suggestion> suggestions = List.of();
+    Optional<HsCheck> check = Optional.empty();
+    String problem = error;
+    try {
+      if (!describe.isEmpty()) {
+        suggestions = platform.hs().suggest(describe, 5);
+      }
+      check = platform.hs().check(c.declaration());
+    } catch (IllegalArgumentException e) {
+      problem = e.getMessage();
+    }
+    List<Views.Doc> docs = platform.documents().store().of(c.declaration().id()).stream()
+        .map(d -> new Views.Doc(d.id(), d.fileName(), d.width(), d.height(), DocumentService.report(d))).toList();
     render(ctx, "declaration.jte", new Views.Case(page(ctx, "Declaration " + c.declaration().id(), "queue"), c,
-        scriptJson(Map.of("labels", labels, "weights", weights)), error));
+        scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
+        check, describe, suggestions, docs));
+  }
+
+  private void uploadDocument(Context ctx) throws IOException {
+    CaseFile c = caseFile(ctx);
+    UploadedFile file = ctx.uploadedFile("document");
+    if (file == null) {
+      throw new IllegalArgumentException("choose a scanned document to upload");
+    }
+    if (file.size() > platform.config().maxUploadBytes()) {
+      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes() + " bytes");
+    }
+    try (var in = file.content()) {
+      platform.documents().verify(c.declaration().id(), Optional.ofNullable(ctx.formParam("issuer")).orElse("").trim(),
+          file.filename(), in, session(ctx).principal().username());
+    }
+    ctx.redirect("/declarations/" + URLEncoder.encode(c.declaration().id(), StandardCharsets.UTF_8));
+  }
+
+  private void documentImage(Context ctx) throws IOException {
+    long doc;
+    try {
+      doc = Long.parseLong(ctx.pathParam("doc"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("no document " + ctx.pathParam("doc"));
+    }
+    var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
+    ApiRoutes.sendImage(ctx, platform.documents().image(d));
   }
 
   private void recordResult(Context ctx) {
@@ -197,7 +250,7 @@ public final class WebRoutes {
       InspectionResult r = new InspectionResult(c.declaration().id(), fraud, fraud ? Integer.parseInt(critical) : 0,
           Double.parseDouble(amount), Optional.ofNullable(ctx.formParam("note")).orElse(""),
           session(ctx).principal().username(), Instant.now());
-      platform.declarations().recordResult(r);
+      platform.recordResult(r);
     } catch (IllegalArgumentException e) {
       ctx.status(400);
       renderCase(ctx, c, e instanceof NumberFormatException ? "amount must be a number" : e.getMessage());
@@ -258,13 +311,16 @@ public final class WebRoutes {
     ctx.redirect("/models");
   }
 
-  private void importer(Context ctx) {
+  private void entity(Context ctx) {
+    PartyRole role = ProfileService.role(ctx.pathParam("role"));
     String id = ctx.pathParam("id");
-    var rows = platform.declarations().byImporter(id, 200);
-    if (rows.isEmpty()) {
-      throw new NotFoundException("no declarations of importer " + id);
+    Optional<PartyProfile> profile = platform.profiles().profile(role, id, LocalDate.now());
+    var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
+    if (profile.isEmpty() && rows.isEmpty()) {
+      throw new NotFoundException("no " + role.key() + " " + id);
     }
-    render(ctx, "importer.jte", new Views.Importer(page(ctx, "Importer " + id, "queue"), ImporterProfile.of(id, rows)));
+    render(ctx, "entity.jte", new Views.Entity(page(ctx, role.key() + " " + id, "queue"), role.key(), id, profile,
+        rows.isEmpty() ? Optional.empty() : Optional.of(ImporterProfile.of(id, rows))));
   }
 
   /** JSON safe to place inside a script element: no '<' can close it. */

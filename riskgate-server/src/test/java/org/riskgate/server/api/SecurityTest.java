@@ -35,7 +35,7 @@ class SecurityTest {
   }
 
   private static String concrete(String path) {
-    return path.replace("{id}", "x");
+    return path.replaceAll("\\{[a-z]+\\}", "x");
   }
 
   @Test

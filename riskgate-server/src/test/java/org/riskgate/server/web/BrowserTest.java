@@ -80,6 +80,23 @@ class BrowserTest {
         assertThat(r.amount()).isEqualTo(2500);
       });
 
+      // HS check: suggestions for what the inspector saw
+      page.fill("input[name=describe]", "sawn wood of oak");
+      page.click("#hs button[type=submit]");
+      page.waitForSelector("#hs-suggestions");
+      assertThat(page.locator("#hs-suggestions tbody tr").count()).isPositive();
+
+      // a scanned document: uploaded through the form, its stamp and signature boxed on the page
+      Path scan = SHOTS.resolve("scan.png");
+      Files.write(scan, org.riskgate.server.api.ChecksApiTest.page());
+      page.fill("#documents input[name=issuer]", "KR-017");
+      page.setInputFiles("#documents input[name=document]", scan);
+      page.click("#documents button[type=submit]");
+      page.waitForSelector("svg.page rect.box");
+      assertThat(page.locator("svg.page rect.box").count()).isPositive();
+      page.locator("#documents").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+          .setPath(SHOTS.resolve("documents.png")));
+
       page.navigate(s.base + "/dashboard");
       page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('lane-mix'))");
       assertThat(Integer.parseInt(page.textContent("#recorded-count").trim())).isEqualTo(recordedBefore + 1);
