@@ -34,7 +34,16 @@ public record HsToolkit(
    * requirement table file replacing the bundled one.
    */
   public static HsToolkit create(Optional<Path> modelDir, Optional<Path> requirementTable) {
-    HsTree tree = HsTree.hs2022();
+    return create(modelDir, requirementTable, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(Optional, Optional)}, with national 8-10 digit lines added to the tree from
+   * a CSV with columns {@code code,description} (so declared national codes can be validated).
+   */
+  public static HsToolkit create(
+      Optional<Path> modelDir, Optional<Path> requirementTable, Optional<Path> nationalLines) {
+    HsTree tree = HsTree.hs2022(nationalLines);
     KnowledgeIndex index = KnowledgeIndex.build(tree, Glossary.bundled(), KnowledgeIndex.Weights.defaults());
     Optional<HistoryModel> model = modelDir.map(SavedModel::load);
     HsSuggester suggester = new BlendedSuggester(index, model, Calibration.defaults());

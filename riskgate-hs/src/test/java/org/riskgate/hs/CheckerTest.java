@@ -33,6 +33,16 @@ class CheckerTest {
   }
 
   @Test
+  void anUnknownDeclaredCodeIsAMismatch() {
+    HsCheck c = checker.check("frozen boneless beef", HsCode.parse("020299"));
+    assertThat(c.mismatch()).isTrue();
+    assertThat(c.mismatchScore()).isEqualTo(1.0);
+    assertThat(c.reason()).contains("020299 is not an HS 2022 code").contains("020230");
+    // national lines below a known subheading are accepted as they are
+    assertThat(checker.check("frozen boneless beef", HsCode.parse("0202301000")).mismatch()).isFalse();
+  }
+
+  @Test
   void aRequirementOnTheDeclaredCodeIsNotAReviewObjectFlag() {
     // declared under another food heading: wrong code, but the requirement check happens anyway
     HsCheck c = checker.check("frozen boneless beef", HsCode.parse("160250"));

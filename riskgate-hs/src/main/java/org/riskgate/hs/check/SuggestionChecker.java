@@ -72,6 +72,12 @@ public final class SuggestionChecker implements HsChecker {
   @Override
   public HsCheck check(String description, HsCode declared) {
     List<Suggestion> s = suggester.suggest(description, DEPTH);
+    if (!nomenclature.isKnown(declared)) {
+      // a code that does not exist cannot be plausible, whatever the description says
+      return new HsCheck(true, 1, Optional.empty(), false, "declared " + declared + " is not an HS 2022 code"
+          + (s.isEmpty() ? "" : "; suggested " + s.stream().limit(3).map(x -> x.subheading().digits())
+              .collect(Collectors.joining(", "))), s);
+    }
     if (s.isEmpty()) {
       return new HsCheck(false, 0, Optional.empty(), false,
           "no HS evidence in the description; declared " + declared + " not checked", s);

@@ -20,8 +20,13 @@ abstract class Common implements Callable<Integer> {
       description = "requirement table CSV replacing the bundled one")
   Path requirements;
 
+  @CommandLine.Option(names = "--national", paramLabel = "FILE",
+      description = "national 8-10 digit lines (CSV code,description) added to the HS tree")
+  Path national;
+
   HsToolkit toolkit() {
-    return HsToolkit.create(Optional.ofNullable(model), Optional.ofNullable(requirements));
+    return HsToolkit.create(Optional.ofNullable(model), Optional.ofNullable(requirements),
+        Optional.ofNullable(national));
   }
 
   PrintWriter out() {
