@@ -33,6 +33,7 @@ import org.riskgate.server.decide.Thresholds;
 import org.riskgate.server.store.Database;
 import org.riskgate.server.store.DeclarationStore;
 import org.riskgate.server.store.DocumentStore;
+import org.riskgate.server.store.GroupCommit;
 import org.riskgate.server.store.InspectionResult;
 import org.riskgate.server.store.ModelRecord;
 import org.riskgate.server.store.ModelStore;
@@ -60,6 +61,7 @@ public final class Platform implements AutoCloseable {
   private final HsService hs;
   private final DocumentService documents;
   private final ProfileService profiles;
+  private final GroupCommit singles;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions)
       throws IOException {
@@ -71,11 +73,20 @@ public final class Platform implements AutoCloseable {
     this.settings = new Settings(db);
     this.auth = auth;
     this.decisions = decisions;
+    this.singles = new GroupCommit(declarations);
     this.hs = new HsService();
     this.documents = new DocumentService(new DocumentStore(db), config.dataDir().toAbsolutePath().resolve("documents"),
         config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels());
     this.profiles = new ProfileService(declarations,
         config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
+  }
+
+  /**
+   * Stores one decided declaration (sharing a commit with concurrent requests); returns once it
+   * is committed.
+   */
+  public void storeOne(DeclarationStore.Decided row) {
+    singles.store(row);
   }
 
   /** Records an inspection result (audited); profiles see it at their next rebuild. */
@@ -307,6 +318,7 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    singles.close();
     db.close();
   }
 

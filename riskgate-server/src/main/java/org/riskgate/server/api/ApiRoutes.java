@@ -210,7 +210,7 @@ public final class ApiRoutes {
     Declaration d = in.toDeclaration();
     DeclarationStore.Decided decided = platform.decisions().decideOne(d, principal(ctx).username());
     try {
-      platform.declarations().storeOne(decided);
+      platform.storeOne(decided);
     } catch (StoreException e) {
       if (e.isDuplicateKey()) {
         throw new ApiException(409, "declaration " + d.id() + " is already stored");

@@ -82,8 +82,13 @@ public final class DeclarationStore {
 
   /** Stores one declaration with its decision and audit line, in one transaction. */
   public void storeOne(Decided row) {
+    storeMany(List.of(row));
+  }
+
+  /** Stores single declarations (no batch) with their decisions and audit lines, in one transaction. */
+  public void storeMany(List<Decided> rows) {
     db.inTransaction(c -> {
-      insert(c, null, List.of(row));
+      insert(c, null, rows);
       return null;
     });
   }

@@ -147,6 +147,34 @@ abstract class StoreContract {
   }
 
   @Test
+  void concurrentSinglesShareCommitsAndADuplicateFailsAlone() throws Exception {
+    store.storeOne(decided("G0", LocalDate.of(2021, 1, 1), "30", 0.5, Lane.GREEN));
+    long audit = auditCount();
+    try (GroupCommit group = new GroupCommit(store)) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+      List<java.util.concurrent.Future<?>> results = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        String id = i == 17 ? "G0" : "G" + (i + 100);
+        results.add(pool.submit(() -> group.store(decided(id, LocalDate.of(2021, 1, 2), "30", 0.5, Lane.GREEN))));
+      }
+      int failed = 0;
+      for (int i = 0; i < results.size(); i++) {
+        try {
+          results.get(i).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          failed++;
+          assertThat(i).isEqualTo(17);
+          assertThat(e.getCause()).isInstanceOfSatisfying(StoreException.class, x -> assertThat(x.isDuplicateKey()).isTrue());
+        }
+      }
+      pool.shutdown();
+      assertThat(failed).isEqualTo(1);
+    }
+    assertThat(store.count()).isEqualTo(64);
+    assertThat(auditCount()).isEqualTo(audit + 63);
+  }
+
+  @Test
   void injectionStringsAreDataNotSql() {
     String evil = "x' OR '1'='1'; DROP TABLE audit_log; --";
     store.storeOne(decided(evil, LocalDate.of(2021, 3, 1), evil.substring(0, 20), 0.5, Lane.GREEN));
