@@ -77,22 +77,6 @@ public final class KnowledgeIndex {
   private record Phrase(HsCode code, String text, Field family, Set<String> terms) {}
 
   private static final int MAX_TERMS_PER_FAMILY = 48;
-
-  /**
-   * Glossary fields are lists of synonyms: a word repeated across synonyms ("cars", "passenger
-   * cars", "electric cars") or a long list must not weigh more than one precise name, so they
-   * index neither term frequencies nor length norms. A glossary hit counts once, by its IDF.
-   */
-  private static final org.apache.lucene.document.FieldType GLOSSARY_FIELD = glossaryFieldType();
-
-  private static org.apache.lucene.document.FieldType glossaryFieldType() {
-    org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType();
-    t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
-    t.setTokenized(true);
-    t.setOmitNorms(true);
-    t.freeze();
-    return t;
-  }
   private static final double EXCLUDED_FACTOR = 0.4;
   private static final int CANDIDATES = 60;
   private static final int DETAILED = 12;
@@ -212,8 +196,8 @@ public final class KnowledgeIndex {
         doc.add(new TextField(Field.LATIN.name("own"), own, org.apache.lucene.document.Field.Store.NO));
         doc.add(new TextField(Field.LATIN.name("parent"), parent.toString(), org.apache.lucene.document.Field.Store.NO));
         for (Field f : Field.values()) {
-          doc.add(new org.apache.lucene.document.Field(f.name("gloss6"), g6.toString(), GLOSSARY_FIELD));
-          doc.add(new org.apache.lucene.document.Field(f.name("gloss4"), g4.toString(), GLOSSARY_FIELD));
+          doc.add(new TextField(f.name("gloss6"), g6.toString(), org.apache.lucene.document.Field.Store.NO));
+          doc.add(new TextField(f.name("gloss4"), g4.toString(), org.apache.lucene.document.Field.Store.NO));
         }
         w.addDocument(doc);
         Set<String> terms = new LinkedHashSet<>(Terms.analyze(Field.LATIN.analyzer(), own));
