@@ -36,8 +36,6 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     // Tribuo reports every training step on java.util.logging; the CLI prints its own summary.
     java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
-    // XGBoost4J logs each boosting round's validation metric through commons-logging.
-    java.util.logging.Logger.getLogger("ml.dmlc.xgboost4j").setLevel(java.util.logging.Level.WARNING);
     CommandLine cli = new CommandLine(new Main());
     subcommands().forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(new UserErrors());

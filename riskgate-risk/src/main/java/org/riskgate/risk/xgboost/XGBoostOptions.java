@@ -48,6 +48,8 @@ public record XGBoostOptions(
     p.put("nthread", threads);
     p.put("seed", seed);
     p.put("verbosity", 0);
+    // XGBoost4J prints every round's validation metric from native code unless told not to
+    p.put("verbose_eval", 0);
     return p;
   }
 }
