@@ -54,6 +54,7 @@ public final class FeaturePipeline {
       "tax_rate", "log_price", "log_mass", "log_unit_value", "log_tax_at_stake", "hs6_number",
       "day_of_week", "has_seller", "has_courier", "origin_differs_from_departure");
 
+  private static final Key[] KEYS = Key.values();
   private static final Key[] UNIT_VALUE_KEYS = {Key.HS6, Key.HS6_ORIGIN, Key.IMPORTER_HS6};
   private static final Key[] RECENCY_KEYS = {Key.IMPORTER, Key.DECLARANT, Key.SELLER};
 
@@ -150,12 +151,12 @@ public final class FeaturePipeline {
     }
     double prior = prior();
     double criticalPrior = criticalPrior();
-    Stats[] found = new Stats[Key.values().length];
-    for (Key k : Key.values()) {
-      Stats s = lookup(k, d);
+    Stats[] found = new Stats[KEYS.length];
+    for (Key k : KEYS) {
+      String v = k.of.apply(d);
+      Stats s = v.isEmpty() ? null : state.history.get(k).get(v);
       found[k.ordinal()] = s;
       if (s == null) {
-        String v = k.of.apply(d);
         out[i++] = v.isEmpty() ? Float.NaN : 0;
         out[i++] = v.isEmpty() ? Float.NaN : (float) prior;
         out[i++] = v.isEmpty() ? Float.NaN : (float) criticalPrior;
@@ -198,7 +199,7 @@ public final class FeaturePipeline {
       java.util.Optional<InspectionOutcome> outcome = learnOutcomes ? d.outcome() : java.util.Optional.empty();
       state.global.observe(day, logUv, logPrice);
       outcome.ifPresent(o -> state.global.learn(o.fraud(), o.criticalFraud()));
-      for (Key k : Key.values()) {
+      for (Key k : KEYS) {
         String v = k.of.apply(d);
         if (v.isEmpty()) {
           continue;
