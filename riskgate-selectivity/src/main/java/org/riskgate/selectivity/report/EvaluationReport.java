@@ -219,6 +219,8 @@ public final class EvaluationReport {
     r.setSeriesPaint(0, new Color(0xC62828));
     r.setSeriesPaint(1, new Color(0xF9A825));
     r.setSeriesPaint(2, new Color(0x2E7D32));
+    c.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+    c.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
     c.setBackgroundPaint(Color.WHITE);
     return c;
   }
@@ -226,7 +228,10 @@ public final class EvaluationReport {
   private static void styleLines(JFreeChart c, boolean dashedRecall) {
     XYPlot plot = c.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    Color[] palette = {new Color(0x1565C0), new Color(0xEF6C00), new Color(0x2E7D32), new Color(0x6A1B9A)};
     for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
+      // a model's precision and recall share its colour; recall is dashed
+      r.setSeriesPaint(i, palette[(dashedRecall ? i / 2 : i) % palette.length]);
       r.setSeriesStroke(i, dashedRecall && i % 2 == 1
           ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f)
           : new BasicStroke(2f));
