@@ -63,8 +63,8 @@ public final class Platform implements AutoCloseable {
   private final ProfileService profiles;
   private final GroupCommit singles;
 
-  private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions)
-      throws IOException {
+  private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
+      ProfileService profiles) {
     this.config = config;
     this.db = db;
     this.declarations = new DeclarationStore(db);
@@ -77,8 +77,7 @@ public final class Platform implements AutoCloseable {
     this.hs = new HsService();
     this.documents = new DocumentService(new DocumentStore(db), config.dataDir().toAbsolutePath().resolve("documents"),
         config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels());
-    this.profiles = new ProfileService(declarations,
-        config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
+    this.profiles = profiles;
   }
 
   /**
@@ -119,11 +118,13 @@ public final class Platform implements AutoCloseable {
       Capacity capacity = settings.get(Settings.CAPACITY).map(Platform::readCapacity)
           .orElse(new Capacity(3, 7, 1, false));
       String rulesText = settings.get(Settings.RULES).orElse("");
-      RuleSet rules = rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules");
       DeclarationStore store = new DeclarationStore(db);
+      ProfileService profiles = new ProfileService(store,
+          config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
+      RuleSet rules = profiles.withProfiles(rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules"));
       DecisionService decisions = new DecisionService(new DecisionService.Config(bundle, rules, rulesText, capacity,
           Thresholds.calibrate(store.recentModelScores(CALIBRATION_ROWS), capacity)));
-      Platform p = new Platform(config, db, auth, decisions);
+      Platform p = new Platform(config, db, auth, decisions, profiles);
       if (store.count() == 0 && config.demoData().isPresent()) {
         p.loadDemo(config.demoData().get(), out);
       }
@@ -247,7 +248,7 @@ public final class Platform implements AutoCloseable {
 
   /** Replaces the analysts' rules (checked before anything is stored), audited with the text. */
   public void changeRules(String text, String actor) {
-    RuleSet rules = text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules");
+    RuleSet rules = profiles.withProfiles(text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules"));
     String before = decisions.config().rulesText();
     settings.set(Settings.RULES, text, actor, Json.write(Map.of("rules", text, "previous", before)));
     decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), rules, text, c.capacity(), c.thresholds()));

@@ -56,6 +56,31 @@ public final class ProfileService {
     return profiles().profile(role, id, asOf);
   }
 
+  /**
+   * The party attributes of a declaration as of its date ({@code importer.hit_rate} ...), for
+   * rules; see {@link ProfileStore#features(Declaration)}.
+   */
+  public java.util.Map<String, Double> features(Declaration d) {
+    return profiles().features(d);
+  }
+
+  /**
+   * Rules that can also test the parties' profiles: each declaration's attributes are completed
+   * with {@link #features} before the rules see them.
+   */
+  public org.riskgate.selectivity.RuleSet withProfiles(org.riskgate.selectivity.RuleSet rules) {
+    if (rules == org.riskgate.selectivity.RuleSet.NONE) {
+      return rules;
+    }
+    return (d, score, attributes) -> {
+      java.util.Map<String, Double> all = new java.util.HashMap<>(features(d));
+      if (attributes != null) {
+        all.putAll(attributes);
+      }
+      return rules.apply(d, score, all);
+    };
+  }
+
   /** Parses a role name from a URL. */
   public static PartyRole role(String s) {
     try {

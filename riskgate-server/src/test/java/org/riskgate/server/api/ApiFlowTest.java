@@ -161,6 +161,25 @@ class ApiFlowTest {
   }
 
   @Test
+  void rulesCanTestThePartiesProfiles() throws Exception {
+    // QLRUBN9 imports in the 2020 history the profiles start from; NEWCOMER-1 never did
+    String rule = "rule \\\"known-importer\\\" when importer.declarations >= 1 then add 0.0,"
+        + " reason \\\"importer known for \\\"";
+    HttpResponse<String> set = s.put("/api/v1/rules", Role.SUPERVISOR, "{\"rules\":\"" + rule + "\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    try {
+      String body = "{\"id\":\"%s\",\"date\":\"2021-04-05\",\"importerId\":\"%s\",\"hsCode\":\"440890\","
+          + "\"taxRate\":0,\"netMass\":1,\"itemPrice\":1}";
+      JsonNode known = json(s.post("/api/v1/declarations", Role.ANALYST, body.formatted("PROF-1", "QLRUBN9")));
+      assertThat(known.get("rulesHit")).extracting(JsonNode::asText).containsExactly("known-importer");
+      JsonNode unknown = json(s.post("/api/v1/declarations", Role.ANALYST, body.formatted("PROF-2", "NEWCOMER-1")));
+      assertThat(unknown.get("rulesHit")).isEmpty();
+    } finally {
+      s.put("/api/v1/rules", Role.SUPERVISOR, "{\"rules\":\"\"}");
+    }
+  }
+
+  @Test
   void modelsAreListedWithEvaluation() throws Exception {
     JsonNode models = json(s.get("/api/v1/models", Role.ANALYST));
     assertThat(models).hasSize(1);
