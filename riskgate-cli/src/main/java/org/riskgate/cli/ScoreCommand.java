@@ -18,6 +18,8 @@ import org.riskgate.risk.ModelBundle;
 import org.riskgate.selectivity.BatchScorer;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Decision;
+import org.riskgate.selectivity.Evidence;
+import org.riskgate.hs.HsToolkit;
 import org.riskgate.selectivity.Lane;
 import org.riskgate.selectivity.RuleSet;
 import org.riskgate.selectivity.rules.Rules;
@@ -57,6 +59,10 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Past declarations with outcomes: party profiles from it (importer.hit_rate ...), as of each declaration's date, become attributes rules can test.")
   Path history;
 
+  @Option(names = "--hs-check",
+      description = "Check each declared HS code against its description (a description column is needed): flags become rule attributes hs.mismatch, hs.mismatch_score, hs.review_object and reasons on the decision.")
+  boolean hsCheck;
+
   @Option(names = "--seed", defaultValue = "20210101", description = "Seed of the random picks (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -67,13 +73,18 @@ final class ScoreCommand implements Callable<Integer> {
     Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
     ModelBundle bundle = ModelBundle.load(model);
     RuleSet ruleSet = rules == null ? RuleSet.NONE : Rules.load(rules);
-    java.util.function.Function<org.riskgate.core.Declaration, java.util.Map<String, Double>> profiles = d -> java.util.Map.of();
+    Evidence.Source evidence = Evidence.Source.NONE;
     if (history != null) {
       ProfileStore store = ProfileStore.build(input.readAll(history, output.toAbsolutePath().getParent()).rows(),
           ProfileConfig.defaults());
-      profiles = store::features;
+      evidence = d -> new Evidence(store.features(d), java.util.List.of());
     }
-    BatchScorer scorer = new BatchScorer(bundle, ruleSet, profiles,
+    if (hsCheck) {
+      HsEvidence hs = new HsEvidence(HsToolkit.builtIn().checker());
+      Evidence.Source before = evidence;
+      evidence = d -> before.about(d).and(hs.about(d));
+    }
+    BatchScorer scorer = new BatchScorer(bundle, ruleSet, evidence,
         new BatchScorer.Options(cap, seed, 3, 200_000));
     if (output.toAbsolutePath().getParent() != null) {
       Files.createDirectories(output.toAbsolutePath().getParent());

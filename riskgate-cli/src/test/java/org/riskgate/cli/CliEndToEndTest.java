@@ -78,6 +78,23 @@ class CliEndToEndTest {
         .isNotEmpty().allMatch(r -> r.contains(",red,") && r.contains("importer on the watch list"));
     assertThat(Files.readString(dir.resolve("out/decisions.csv.rejects.csv")))
         .contains("df_syn_valid_eng.csv,2002,HS6 Code,44A890,HS code must be digits");
+
+    // the HS check: beef declared under a wood heading is flagged, and a rule acts on the flag
+    List<String> valid3 = Files.readAllLines(valid).subList(0, 4);
+    Path described = dir.resolve("described.csv");
+    Files.write(described, List.of(valid3.get(0) + ",Item Description",
+        valid3.get(1).replaceFirst(",\\d{6},", ",440890,") + ",frozen boneless beef",
+        valid3.get(2) + ",",
+        valid3.get(3) + ",\"\""));
+    Path hsRules = dir.resolve("hs.rules");
+    Files.writeString(hsRules, "rule \"wrong-code\"\n  when hs.mismatch = 1\n  then lane red, reason \"declared code does not fit the goods\"\n");
+    Path hsOut = dir.resolve("out/hs.csv");
+    Run h = run("score", "--model", model.toString(), "--input", described.toString(), "--output", hsOut.toString(),
+        "--hs-check", "--rules", hsRules.toString());
+    assertThat(h.code()).as(h.err()).isZero();
+    List<String> decided = Files.readAllLines(hsOut);
+    assertThat(decided.get(1)).contains(",red,", "wrong-code", "declared code does not fit the goods");
+    assertThat(decided.subList(2, 4)).noneMatch(r -> r.contains("wrong-code"));
   }
 
   @Test

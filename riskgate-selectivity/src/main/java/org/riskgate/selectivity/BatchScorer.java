@@ -32,7 +32,7 @@ public final class BatchScorer {
   private final ModelBundle bundle;
   private final FeaturePipeline pipeline;
   private final RuleSet rules;
-  private final java.util.function.Function<Declaration, Map<String, Double>> attributes;
+  private final Evidence.Source evidence;
   private final Options options;
   private final LaneAssigner lanes;
 
@@ -66,19 +66,19 @@ public final class BatchScorer {
       long datedWithinTraining) {}
 
   public BatchScorer(ModelBundle bundle, RuleSet rules, Options options) {
-    this(bundle, rules, d -> Map.of(), options);
+    this(bundle, rules, Evidence.Source.NONE, options);
   }
 
   /**
-   * @param attributes further figures rules may test (e.g. party profiles), besides the model's
-   *     own features, which rules see under their feature names
+   * @param evidence what other checks find (profiles, HS check ...): rules may test its figures,
+   *     besides the model's own features under their feature names, and its reasons go on the
+   *     decision
    */
-  public BatchScorer(ModelBundle bundle, RuleSet rules,
-      java.util.function.Function<Declaration, Map<String, Double>> attributes, Options options) {
+  public BatchScorer(ModelBundle bundle, RuleSet rules, Evidence.Source evidence, Options options) {
     this.bundle = bundle;
     this.pipeline = bundle.features();
     this.rules = rules;
-    this.attributes = attributes;
+    this.evidence = evidence;
     this.options = options;
     this.lanes = new LaneAssigner(options.capacity(), options.seed());
   }
@@ -212,9 +212,11 @@ public final class BatchScorer {
     float[] x = new float[rows.size() * w];
     IntStream.range(0, rows.size()).parallel().forEach(r -> pipeline.describe(rows.get(r), x, r * w));
     double[] modelScores = bundle.model().score(x, rows.size(), w);
+    Evidence[] found = new Evidence[rows.size()];
+    IntStream.range(0, rows.size()).parallel().forEach(r -> found[r] = evidence.about(rows.get(r)));
     int start = 0;
     for (List<Declaration> day : days.values()) {
-      scoreDay(day, x, start, modelScores, out, totals);
+      scoreDay(day, x, start, modelScores, found, out, totals);
       start += day.size();
     }
     return kept;
@@ -222,7 +224,7 @@ public final class BatchScorer {
 
   /** Rules, lanes and reasons for one day, whose rows start at {@code first} in the window. */
   private void scoreDay(List<Declaration> day, float[] x, int first, double[] modelScores,
-      Writer out, Totals totals) {
+      Evidence[] found, Writer out, Totals totals) {
     int n = day.size();
     int w = pipeline.width();
     Optional<LocalDate> historyEnd = pipeline.historyUntil();
@@ -235,7 +237,7 @@ public final class BatchScorer {
     for (int r = 0; r < n; r++) {
       double model = modelScores[first + r];
       ruled[r] = rules == RuleSet.NONE ? RuleOutcome.NONE
-          : rules.apply(day.get(r), model, new FeatureView(x, (first + r) * w, attributes.apply(day.get(r))));
+          : rules.apply(day.get(r), model, new FeatureView(x, (first + r) * w, found[first + r].attributes()));
       double s = model;
       Optional<Lane> forced = Optional.empty();
       for (RuleHit h : ruled[r].hits()) {
@@ -267,6 +269,7 @@ public final class BatchScorer {
       if (a.randomPick()) {
         reasons.add(new Reason("random", "picked at random for inspection (exploration)", 0));
       }
+      reasons.addAll(found[first + r].reasons());
       if (a.lane() != Lane.GREEN) {
         for (Contribution c : why.get(next++)) {
           reasons.add(new Reason("model", c.text(), c.weight()));
