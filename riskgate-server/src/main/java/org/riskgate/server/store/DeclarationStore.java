@@ -313,11 +313,18 @@ public final class DeclarationStore {
       where.append(" AND x.score >= ?");
       args.add(f.minScore().getAsDouble());
     }
-    String from = " FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
-        + " LEFT JOIN inspection_results r ON r.declaration_id = d.id";
+    // Read from decisions, in the order of the queue indexes (V4), so a page is found without
+    // sorting everything; declarations are joined for counting only when a filter needs them.
+    boolean needsDeclarations = f.office().isPresent() || f.from().isPresent() || f.to().isPresent();
+    String from = " FROM decisions x JOIN declarations d ON d.id = x.declaration_id"
+        + " LEFT JOIN inspection_results r ON r.declaration_id = x.declaration_id";
+    String countFrom = needsDeclarations
+        ? " FROM decisions x JOIN declarations d ON d.id = x.declaration_id" : " FROM decisions x";
+    String order = f.lane().isPresent()
+        ? " ORDER BY x.lane, x.score DESC, x.declaration_id" : " ORDER BY x.score DESC, x.declaration_id";
     return db.read(c -> {
       long total;
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from + where)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + countFrom + where)) {
         bind(ps, args);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -327,7 +334,7 @@ public final class DeclarationStore {
       List<QueueRow> rows = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
           + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud" + from + where
-          + " ORDER BY x.score DESC, d.id LIMIT ? OFFSET ?")) {
+          + order + " LIMIT ? OFFSET ?")) {
         List<Object> all = new ArrayList<>(args);
         all.add(f.size());
         all.add((long) (f.page() - 1) * f.size());
