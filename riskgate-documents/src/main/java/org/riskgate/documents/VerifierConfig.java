@@ -15,6 +15,9 @@ public record VerifierConfig(Path registry, Method method, long maxPixels) {
   /** 60 megapixels: an A3 page at 600 dpi fits, a decompression bomb does not. */
   public static final long DEFAULT_MAX_PIXELS = 60_000_000L;
 
+  /** The method used unless another is asked for: per kind, the one that did better on validation issuers. */
+  public static final Method DEFAULT_METHOD = Method.BEST;
+
   /** Checks the arguments. */
   public VerifierConfig {
     Objects.requireNonNull(registry, "registry");
@@ -26,7 +29,7 @@ public record VerifierConfig(Path registry, Method method, long maxPixels) {
 
   /** The default method and pixel limit over the given registry. */
   public static VerifierConfig of(Path registry) {
-    return new VerifierConfig(registry, Method.CLASSICAL, DEFAULT_MAX_PIXELS);
+    return new VerifierConfig(registry, DEFAULT_METHOD, DEFAULT_MAX_PIXELS);
   }
 
   /** The default registry folder: {@code ~/.riskgate/registry}. */

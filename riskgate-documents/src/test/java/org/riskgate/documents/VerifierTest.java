@@ -46,19 +46,35 @@ class VerifierTest {
     return r.regions().stream().filter(x -> x.detection().kind() == k).findFirst().orElseThrow();
   }
 
+  /** Figures are statistical (see docs/documents.md), so this looks at a few pages, not one. */
   @Test
-  void copiedStampAndSignatureScoreBelowGenuineOnesAndAreSuspicious() {
-    PageSample genuine = data.page(issuer, Forgery.GENUINE, Forgery.GENUINE, new Random(21));
-    VerificationReport ok = verifier.verify(issuer.id(), "genuine", genuine.image());
-    PageSample copied = data.page(issuer, Forgery.OTHER, Forgery.OTHER, new Random(22));
-    VerificationReport bad = verifier.verify(issuer.id(), "copied", copied.image());
-    for (Kind k : Kind.values()) {
-      assertThat(region(bad, k).verdict()).as(k.label()).isInstanceOf(Verdict.Suspicious.class);
-      assertThat(region(bad, k).similarity().getAsDouble()).as(k.label())
-          .isLessThan(region(ok, k).similarity().getAsDouble());
+  void copiedStampsAndSignaturesScoreBelowGenuineOnesAndMostPagesAreFlagged() {
+    int n = 4;
+    double[] genuine = new double[2];
+    double[] copied = new double[2];
+    int flagged = 0;
+    int cleared = 0;
+    for (int i = 0; i < n; i++) {
+      VerificationReport ok = verifier.verify(issuer.id(), "genuine",
+          data.page(issuer, Forgery.GENUINE, Forgery.GENUINE, new Random(21 + i)).image());
+      VerificationReport bad = verifier.verify(issuer.id(), "copied",
+          data.page(issuer, Forgery.OTHER, Forgery.OTHER, new Random(41 + i)).image());
+      for (Kind k : Kind.values()) {
+        genuine[k.ordinal()] += region(ok, k).similarity().getAsDouble() / n;
+        copied[k.ordinal()] += region(bad, k).similarity().getAsDouble() / n;
+      }
+      flagged += bad.suspicious() ? 1 : 0;
+      cleared += region(ok, Kind.STAMP).verdict() instanceof Verdict.Consistent ? 1 : 0;
+      if (bad.suspicious()) {
+        assertThat(bad.reason()).contains("suspicious").contains(issuer.id());
+      }
     }
-    assertThat(bad.suspicious()).isTrue();
-    assertThat(bad.reason()).contains("suspicious").contains(issuer.id());
+    for (Kind k : Kind.values()) {
+      assertThat(copied[k.ordinal()]).as(k.label()).isLessThan(genuine[k.ordinal()] - 5);
+    }
+    assertThat(flagged).isGreaterThanOrEqualTo(3);
+    // genuine stamps pass; this writer's signature varies more than one reference covers (a known limitation)
+    assertThat(cleared).isGreaterThanOrEqualTo(3);
   }
 
   @Test

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     description = "Find stamps and signatures on scanned documents and compare them with registered references.",
     subcommands = {
       RegisterCommand.class, ListCommand.class, ReplaceCommand.class, RetireCommand.class,
-      VerifyCommand.class, GenerateCommand.class, EvaluateCommand.class
+      VerifyCommand.class, GenerateCommand.class, EvaluateCommand.class, TrainCnnCommand.class
     })
 public final class DocsCommand implements Runnable {
 
@@ -31,8 +31,11 @@ public final class DocsCommand implements Runnable {
     @Option(names = "--max-pixels", paramLabel = "N", description = "refuse images with more pixels than this, before decoding (default: ${DEFAULT-VALUE})")
     long maxPixels = VerifierConfig.DEFAULT_MAX_PIXELS;
 
+    @Option(names = "--method", description = "comparison method: classical or cnn (default: ${DEFAULT-VALUE})")
+    String method = VerifierConfig.DEFAULT_METHOD.label();
+
     VerifierConfig config() {
-      return new VerifierConfig(registry, org.riskgate.documents.Method.CLASSICAL, maxPixels);
+      return new VerifierConfig(registry, org.riskgate.documents.Method.parse(method), maxPixels);
     }
   }
 
@@ -40,7 +43,7 @@ public final class DocsCommand implements Runnable {
   static int guarded(Callable<Integer> body) throws Exception {
     try {
       return body.call();
-    } catch (DocumentInputException | IllegalArgumentException e) {
+    } catch (DocumentInputException | IllegalArgumentException | IllegalStateException e) {
       System.err.println("riskgate docs: " + e.getMessage());
       return 2;
     }

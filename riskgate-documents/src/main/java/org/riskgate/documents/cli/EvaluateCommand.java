@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.riskgate.documents.Kind;
-import org.riskgate.documents.compare.ClassicalEmbedder;
+import org.riskgate.documents.Method;
+import org.riskgate.documents.verify.DefaultDocumentVerifier;
 import org.riskgate.documents.eval.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--pages-per-issuer", description = "pages per issuer (default: ${DEFAULT-VALUE})")
   int pages = 9;
 
+  @Option(names = "--method", description = "comparison method: classical or cnn (default: ${DEFAULT-VALUE})")
+  String method = org.riskgate.documents.VerifierConfig.DEFAULT_METHOD.label();
+
   @Option(names = "--write-thresholds", paramLabel = "FILE", description = "write the validation thresholds as a properties file")
   Path thresholds;
 
@@ -29,14 +33,25 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     return DocsCommand.guarded(() -> {
       long t0 = System.nanoTime();
-      Evaluation.Report report = new Evaluation(new ClassicalEmbedder()).run(new Evaluation.Config(seed, issuers, pages));
+      Evaluation.Report report = new Evaluation(DefaultDocumentVerifier.embedder(Method.parse(method))).run(new Evaluation.Config(seed, issuers, pages));
       System.out.print(report.markdown());
       System.out.printf(Locale.ROOT, "%n(%.0f s)%n", (System.nanoTime() - t0) / 1e9);
       if (thresholds != null) {
-        Files.writeString(thresholds, String.format(Locale.ROOT,
-            "# similarity %% at the equal error rate on validation issuers; written by: riskgate docs evaluate --seed %d --issuers %d --pages-per-issuer %d --write-thresholds FILE%n"
-                + "%s.stamp=%.2f%n%s.signature=%.2f%n",
-            seed, issuers, pages, report.method(), report.thresholds().get(Kind.STAMP), report.method(), report.thresholds().get(Kind.SIGNATURE)));
+        // one line per method and kind, so both methods' evaluations can write into the same file
+        java.util.Properties p = new java.util.Properties();
+        if (Files.exists(thresholds)) {
+          try (var in = Files.newBufferedReader(thresholds)) {
+            p.load(in);
+          }
+        }
+        for (Kind k : Kind.values()) {
+          p.setProperty(report.method() + "." + k.label(), String.format(Locale.ROOT, "%.2f", report.thresholds().get(k)));
+        }
+        try (var out = Files.newBufferedWriter(thresholds)) {
+          p.store(out, String.format(Locale.ROOT, "similarity %% at the equal error rate on validation issuers; "
+              + "written by: riskgate docs evaluate --method M --seed %d --issuers %d --pages-per-issuer %d --write-thresholds FILE",
+              seed, issuers, pages));
+        }
       }
       return 0;
     });

@@ -36,8 +36,10 @@ public record Thresholds(double stamp, double signature) {
     } catch (IOException e) {
       throw new UncheckedIOException("thresholds.properties is unreadable", e);
     }
-    String m = method.label();
+    // BEST borrows each kind's threshold from the method it uses for that kind
+    String s = method.forKind(Kind.STAMP).label();
+    String g = method.forKind(Kind.SIGNATURE).label();
     return new Thresholds(
-        Double.parseDouble(p.getProperty(m + ".stamp", "NaN")), Double.parseDouble(p.getProperty(m + ".signature", "NaN")));
+        Double.parseDouble(p.getProperty(s + ".stamp", "NaN")), Double.parseDouble(p.getProperty(g + ".signature", "NaN")));
   }
 }

@@ -97,6 +97,12 @@ public final class Evaluation {
             v.kind().label(), v.forgery().name().toLowerCase(Locale.ROOT), v.roc().genuine(), v.roc().forged(),
             v.roc().auc(), 100 * v.roc().eer(), thresholds.get(v.kind()), 100 * v.farAtThreshold(), 100 * v.frrAtThreshold()));
       }
+      sb.append("\nValidation issuers (skilled and other forgeries together; the threshold is this EER point)\n\n");
+      sb.append("| kind | genuine | forged | ROC AUC | EER | threshold |\n|---|---|---|---|---|---|\n");
+      for (VerificationScore v : validation) {
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.1f %% | %.2f |%n", v.kind().label(),
+            v.roc().genuine(), v.roc().forged(), v.roc().auc(), 100 * v.roc().eer(), thresholds.get(v.kind())));
+      }
       return sb.toString();
     }
   }

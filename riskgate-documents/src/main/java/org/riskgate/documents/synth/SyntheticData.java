@@ -71,9 +71,17 @@ public final class SyntheticData {
     return issuers.stream().filter(i -> i.split() == split).toList();
   }
 
-  /** Another issuer from the same split as {@code issuer}, to copy a stamp or signature from. */
+  /**
+   * Another issuer from the same split as {@code issuer}, to copy a stamp or signature from; from
+   * the whole population when the split holds only this issuer (tiny populations).
+   */
   public Issuer otherThan(Issuer issuer, Random rng) {
     List<Issuer> same = issuers(issuer.split());
+    if (same.size() < 2) {
+      List<Issuer> pool = issuers.stream().filter(i -> !i.id().equals(issuer.id())).toList();
+      return pool.get(rng.nextInt(pool.size()));
+    }
+    // draw until another issuer comes up: the published figures were generated with this sequence
     Issuer o;
     do {
       o = same.get(rng.nextInt(same.size()));
@@ -293,6 +301,59 @@ public final class SyntheticData {
       img = ScanEffects.jpeg(img, 0.55f + 0.35f * rng.nextFloat());
     }
     return new PageSample(img, s.claimedIssuer(), truths);
+  }
+
+  /**
+   * A small scanned patch holding one stamp or signature over printed text, for training: the
+   * same ink, forgery and scanning models as {@link #page}, at a fraction of the cost.
+   *
+   * @param image the scanned patch
+   * @param box where the item is
+   * @param angle the angle (degrees) the item was put down at
+   */
+  public record Patch(BufferedImage image, Box box, double angle) {}
+
+  /** One patch with a stamp or signature of the given forgery kind, claimed for {@code claimed}. */
+  public Patch patch(Issuer claimed, Kind kind, Forgery forgery, Random rng) {
+    Issuer src = forgery == Forgery.OTHER ? otherThan(claimed, rng) : claimed;
+    double angle;
+    InkMask m;
+    int ink;
+    if (kind == Kind.STAMP) {
+      StampDesign d = forgery == Forgery.SKILLED ? claimed.stamp().imitate(rng) : src.stamp();
+      angle = (rng.nextDouble() * 2 - 1) * (d.shape() == StampDesign.Shape.RECT ? 15 : 30);
+      m = d.render(angle, 0.97 + 0.06 * rng.nextDouble());
+      ink = d.ink();
+    } else {
+      angle = rng.nextGaussian() * 2;
+      m = switch (forgery) {
+        case GENUINE, OTHER -> src.signer().render(rng, 0.03, 0, angle);
+        case SKILLED -> claimed.signer().imitate(rng).render(rng, 0.045, 1.3, angle);
+      };
+      ink = src.signer().ink();
+    }
+    int w = m.width() + 160;
+    int h = m.height() + 160;
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(new Color(0xfafaf7));
+    g.fillRect(0, 0, w, h);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(new Color(0x1a1a1a));
+    g.setFont(new Font(rng.nextBoolean() ? "Serif" : "SansSerif", Font.PLAIN, 40));
+    // text under the item on some patches only: stamps usually overlap text, signatures sometimes
+    if (kind == Kind.STAMP ? rng.nextDouble() < 0.8 : rng.nextDouble() < 0.3) {
+      for (int y = 40 + rng.nextInt(40); y < h; y += 62) {
+        g.drawString(sentence(rng, 8), -rng.nextInt(200), y);
+      }
+    }
+    g.dispose();
+    Box b = applyInk(Rasters.pixels(img), w, h, m, 80, 80, ink, rng, kind == Kind.STAMP);
+    if (b == null) {
+      b = new Box(80, 80, m.width(), m.height());
+    }
+    PageSample scanned = scan(new PageSample(img, claimed.id(), List.of(new Truth(kind, b, forgery, src.id()))), rng);
+    return new Patch(scanned.image(), scanned.truths().getFirst().box(), angle);
   }
 
   /** A reference impression as an issuer would register it: on blank paper, upright, lightly scanned. */

@@ -15,7 +15,9 @@ import org.riskgate.documents.RegionResult;
 import org.riskgate.documents.VerificationReport;
 import org.riskgate.documents.Verdict;
 import org.riskgate.documents.VerifierConfig;
+import org.riskgate.documents.Method;
 import org.riskgate.documents.compare.ClassicalEmbedder;
+import org.riskgate.documents.compare.CnnEmbedder;
 import org.riskgate.documents.compare.Embedder;
 import org.riskgate.documents.compare.Thresholds;
 import org.riskgate.documents.detect.InkDetector;
@@ -48,19 +50,35 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
   /** The verifier a configuration describes, with the shipped thresholds and the system clock. */
   public static DocumentVerifier open(VerifierConfig config) {
     PageLoader loader = new PageLoader(config.maxPixels());
-    Embedder embedder = embedderFor(config);
-    return new DefaultDocumentVerifier(loader, embedder, registry(config), Thresholds.shipped(config.method()), Clock.systemDefaultZone());
+    Embedder embedder = embedder(config.method());
+    return new DefaultDocumentVerifier(loader, embedder, registry(config, embedder), Thresholds.shipped(config.method()),
+        Clock.systemDefaultZone());
   }
 
   /** The registry a configuration names, embedding with the configured method. */
   public static FileReferenceRegistry registry(VerifierConfig config) {
-    return new FileReferenceRegistry(config.registry(), new PageLoader(config.maxPixels()), List.of(embedderFor(config)));
+    return registry(config, embedder(config.method()));
   }
 
-  private static Embedder embedderFor(VerifierConfig config) {
-    return switch (config.method()) {
+  private static FileReferenceRegistry registry(VerifierConfig config, Embedder embedder) {
+    return new FileReferenceRegistry(config.registry(), new PageLoader(config.maxPixels()), List.of(embedder));
+  }
+
+  /**
+   * The embedder of a method. The CNN's is shared: its weights and the PyTorch engine load once
+   * per JVM.
+   */
+  public static Embedder embedder(Method method) {
+    return switch (method) {
       case CLASSICAL -> new ClassicalEmbedder();
+      case CNN -> Cnn.INSTANCE;
+      case BEST -> new PerKindEmbedder(Method.BEST);
     };
+  }
+
+  /** Holder idiom: the engine starts on first use of the CNN only. */
+  private static final class Cnn {
+    static final CnnEmbedder INSTANCE = new CnnEmbedder();
   }
 
   @Override

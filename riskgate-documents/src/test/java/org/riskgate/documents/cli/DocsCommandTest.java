@@ -75,6 +75,20 @@ class DocsCommandTest {
   }
 
   @Test
+  void evaluateOnATinyPopulationPrintsTablesAndWritesThresholds() throws Exception {
+    Path thr = dir.resolve("t.properties");
+    Run r = run("evaluate", "--method", "classical", "--issuers", "5", "--pages-per-issuer", "3", "--write-thresholds", thr.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("| stamp |").contains("| signature | skilled |").contains("ROC AUC");
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Files.newBufferedReader(thr)) {
+      p.load(in);
+    }
+    assertThat(Double.parseDouble(p.getProperty("classical.stamp"))).isBetween(0.0, 100.0);
+    assertThat(Double.parseDouble(p.getProperty("classical.signature"))).isBetween(0.0, 100.0);
+  }
+
+  @Test
   void badInputIsOneLineAndExitCodeTwo() throws Exception {
     Path junk = dir.resolve("junk.jpg");
     Files.writeString(junk, "not a jpeg");
