@@ -1,6 +1,7 @@
 package org.riskgate.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -42,6 +43,9 @@ public final class RiskgateServer implements AutoCloseable {
       config.http.maxRequestSize = cfg.maxUploadBytes();
       config.jetty.host = cfg.host();
       config.jetty.port = cfg.port();
+      // form uploads (documents) are cut off by Jetty itself, before they reach the disk in full
+      config.jetty.multipartConfig.maxFileSize(cfg.maxUploadBytes(), SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(cfg.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";

@@ -29,6 +29,10 @@ public final class ErrorMapper {
 
   /** Maps an exception; unknown ones become 500 with a logged reference. */
   public static Answer map(Exception e) {
+    Answer upload = uploadProblem(e);
+    if (upload != null) {
+      return upload;
+    }
     return switch (e) {
       case AuthException a -> new Answer(a.status(), a.getMessage(), null);
       case ApiException a -> new Answer(a.status(), a.getMessage(), a.details().isEmpty() ? null : a.details());
@@ -48,6 +52,23 @@ public final class ErrorMapper {
         yield new Answer(500, "internal error (reference " + ref + ")", null);
       }
     };
+  }
+
+  /**
+   * Jetty reports a form upload over the limit, or a broken one, as a servlet exception around a
+   * bad-message exception; the size case is a 413 like any other oversized body.
+   */
+  private static Answer uploadProblem(Exception e) {
+    boolean badMessage = false;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException) {
+        badMessage = true;
+      }
+      if (badMessage && t.getMessage() != null && t.getMessage().contains("size exceeded")) {
+        return new Answer(413, "upload larger than the limit", null);
+      }
+    }
+    return badMessage ? new Answer(400, "malformed form upload", null) : null;
   }
 
   /** Names the field at fault; a value refused by a record's own checks keeps that message. */

@@ -163,6 +163,25 @@ class SecurityTest {
   }
 
   @Test
+  void oversizedFormUploadsAreRefused() throws Exception {
+    s.platform.declarations().storeOne(s.platform.decisions().decideOne(
+        org.riskgate.server.store.DeclarationFixtures.declaration("UPLOAD1"), "test"));
+    Browser b = new Browser();
+    b.form("/login", "username=ana&password=" + TestServer.PASSWORD);
+    String token = b.csrf();
+    String boundary = "----riskgate" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"issuer\"\r\n\r\nKR-1\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"big.png\"\r\n"
+        + "Content-Type: image/png\r\n\r\n" + "x".repeat((int) (2 * LIMIT)) + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> r = b.http.send(HttpRequest.newBuilder(URI.create(s.base + "/declarations/UPLOAD1/documents"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    assertThat(s.platform.documents().store().of("UPLOAD1")).isEmpty();
+  }
+
+  @Test
   void errorsNeverCarryAStackTrace() throws Exception {
     List<HttpResponse<String>> answers = List.of(
         s.post("/api/v1/declarations", Role.ANALYST, "{not json"),
