@@ -40,7 +40,7 @@ public final class CnnEmbedder implements Embedder, AutoCloseable {
 
   /** Loads weights from the given streams per kind, the shipped ones for kinds not given. */
   CnnEmbedder(Map<Kind, byte[]> weights) {
-    prepareEngine();
+    prepareEngine(1);
     try {
       manager = NDManager.newBaseManager();
     } catch (EngineException | UnsatisfiedLinkError e) {
@@ -63,13 +63,17 @@ public final class CnnEmbedder implements Embedder, AutoCloseable {
     }
   }
 
-  /** Offline, and at most two PyTorch threads unless the caller said otherwise. */
-  static void prepareEngine() {
+  /**
+   * Offline, and {@code threads} PyTorch threads unless the caller said otherwise. Inference
+   * uses one: a single small forward pass gains nothing from two, and on a busy two-core machine
+   * the second thread's spinning made verification 5-10x slower in the benchmark.
+   */
+  static void prepareEngine(int threads) {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", "2");
+      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     }
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");

@@ -74,7 +74,7 @@ public final class CnnTrainer {
 
   /** Trains both networks and writes {@code cnn-stamp.params}, {@code cnn-signature.params} and {@code cnn-provenance.properties} into {@code out}. */
   public Map<Kind, byte[]> train(Config c, Path out) throws IOException {
-    CnnEmbedder.prepareEngine();
+    CnnEmbedder.prepareEngine(2);
     Files.createDirectories(out);
     SyntheticData data = new SyntheticData(c.seed(), c.issuers());
     List<Issuer> train = data.issuers(Issuer.Split.TRAIN);
