@@ -53,6 +53,14 @@ public final class Views {
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}
 
 
+  /**
+   * Capacity and rules, editable by supervisors.
+   *
+   * @param thresholds the single-declaration thresholds the capacity gives on recent traffic
+   */
+  public record Settings(Page page, org.riskgate.selectivity.Capacity capacity, String thresholds, String rules,
+      boolean canEdit, String message) {}
+
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v);

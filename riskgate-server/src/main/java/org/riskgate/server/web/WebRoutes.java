@@ -66,6 +66,9 @@ public final class WebRoutes {
     r.get("/models", this::models);
     r.post("/models/{id}/activate", this::activate);
     r.get("/entities/{role}/{id}", this::entity);
+    r.get("/settings", ctx -> settings(ctx, ""));
+    r.post("/settings/capacity", this::changeCapacity);
+    r.post("/settings/rules", this::changeRules);
     r.post("/declarations/{id}/documents", this::uploadDocument);
     r.get("/documents/{doc}/image", this::documentImage);
   }
@@ -309,6 +312,55 @@ public final class WebRoutes {
     }
     platform.activateModel(ctx.pathParam("id"), session(ctx).principal().username());
     ctx.redirect("/models");
+  }
+
+  private void settings(Context ctx, String message) {
+    var c = platform.decisions().config();
+    boolean edit = session(ctx).principal().role().allows(Role.SUPERVISOR);
+    String t = "red from " + Views.f3(c.thresholds().red()) + ", yellow from " + Views.f3(c.thresholds().yellow())
+        + " (on the latest " + c.thresholds().basis() + " decisions)";
+    render(ctx, "settings.jte", new Views.Settings(page(ctx, "Settings", "settings"), c.capacity(), t, c.rulesText(),
+        edit, message));
+  }
+
+  private void requireSupervisor(Context ctx) {
+    if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
+      throw new AuthException(403, "only a supervisor or admin may change capacity and rules");
+    }
+  }
+
+  private void changeCapacity(Context ctx) {
+    requireSupervisor(ctx);
+    try {
+      var c = new org.riskgate.selectivity.Capacity(number(ctx, "red"), number(ctx, "yellow"), number(ctx, "random"),
+          "true".equals(ctx.formParam("perOffice")));
+      platform.changeCapacity(c, session(ctx).principal().username());
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      settings(ctx, e.getMessage());
+      return;
+    }
+    ctx.redirect("/settings");
+  }
+
+  private void changeRules(Context ctx) {
+    requireSupervisor(ctx);
+    try {
+      platform.changeRules(Optional.ofNullable(ctx.formParam("rules")).orElse(""), session(ctx).principal().username());
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      settings(ctx, e.getMessage());
+      return;
+    }
+    ctx.redirect("/settings");
+  }
+
+  private static double number(Context ctx, String name) {
+    try {
+      return Double.parseDouble(Optional.ofNullable(ctx.formParam(name)).orElse("").trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a percentage");
+    }
   }
 
   private void entity(Context ctx) {

@@ -131,6 +131,26 @@ class SecurityTest {
   }
 
   @Test
+  void onlySupervisorsChangeCapacityAndRulesInTheUi() throws Exception {
+    Browser analyst = new Browser();
+    analyst.form("/login", "username=ana&password=" + TestServer.PASSWORD);
+    String token = analyst.csrf();
+    assertThat(analyst.get("/settings").body()).contains("Lane capacity").doesNotContain("Change capacity");
+    assertThat(analyst.form("/settings/capacity", "red=9&yellow=5&random=0&_csrf=" + token).statusCode()).isEqualTo(403);
+    Browser sup = new Browser();
+    sup.form("/login", "username=sue&password=" + TestServer.PASSWORD);
+    String supToken = sup.csrf();
+    assertThat(sup.form("/settings/capacity", "red=9&yellow=5&random=0").statusCode()).isEqualTo(403);
+    assertThat(sup.form("/settings/capacity", "red=9&yellow=5&random=0&_csrf=" + supToken).statusCode()).isEqualTo(302);
+    assertThat(s.platform.decisions().config().capacity().redPercent()).isEqualTo(9);
+    assertThat(AuditLog.latest(s.platform.db(), "capacity", 1).get(0).actor()).isEqualTo("sue");
+    HttpResponse<String> refused = sup.form("/settings/rules", "rules=rule+broken&_csrf=" + supToken);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("settings-error");
+    s.put("/api/v1/capacity", Role.SUPERVISOR, "{\"redPercent\":3,\"yellowPercent\":7,\"randomPercent\":1,\"perOffice\":false}");
+  }
+
+  @Test
   void injectionStringsAreTreatedAsData() throws Exception {
     for (String evil : List.of("' OR '1'='1", "1; DROP TABLE audit_log; --", "\" OR \"\"=\"", "x') UNION SELECT password_hash FROM users --")) {
       String q = java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8);
