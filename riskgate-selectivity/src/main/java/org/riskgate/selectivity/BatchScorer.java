@@ -109,7 +109,13 @@ public final class BatchScorer {
       } catch (RuntimeException | Error e) {
         failure[0] = e;
       } finally {
-        chunks.offer(end);
+        // the end marker must arrive even when the queue is full: wait for room, unless the
+        // scorer itself gave up and interrupted us
+        try {
+          chunks.put(end);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     });
     List<Declaration> window = new ArrayList<>();

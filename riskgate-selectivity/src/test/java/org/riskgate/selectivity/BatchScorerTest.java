@@ -66,6 +66,21 @@ class BatchScorerTest {
     });
   }
 
+  /** The reader fills its queue while scoring lags behind: the end of the input must still arrive. */
+  @Test
+  void aSlowScorerStillSeesTheEndOfALongInput() {
+    List<Declaration> rows = new ArrayList<>();
+    while (rows.size() < 150_000) {
+      rows.addAll(valid);
+    }
+    rows.sort(java.util.Comparator.comparing(Declaration::date));
+    long[] seen = {0};
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1), () ->
+        new BatchScorer(bundle, RuleSet.NONE, new BatchScorer.Options(Capacity.DEFAULT, 1, 0, 2_000))
+            .score(rows.iterator(), (d, dec) -> seen[0]++, n -> { }));
+    assertThat(seen[0]).isEqualTo(rows.size());
+  }
+
   @Test
   void redAndYellowDecisionsCarryModelReasonsAndProvenance() {
     Map<String, Decision> out = run(valid.subList(0, 2_000), RuleSet.NONE, 100_000);
