@@ -404,6 +404,22 @@ public final class DeclarationStore {
     });
   }
 
+  /** Maps one row of a result set; may throw as JDBC does. */
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /** Every row of a parameterless query. */
+  private static <T> List<T> rows(Connection c, String sql, RowMapper<T> mapper) throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(mapper.map(rs));
+      }
+    }
+    return out;
+  }
+
   /** The dashboard's figures; precision at k uses the decisions of {@code activeBundleId}. */
   public Dashboard dashboard(String activeBundleId) {
     return db.read(c -> {
@@ -418,24 +434,14 @@ public final class DeclarationStore {
       }
       List<Dashboard.DayLanes> lanes = new ArrayList<>();
       mix.forEach((day, n) -> lanes.add(new Dashboard.DayLanes(day, n[0], n[1], n[2])));
-      List<Dashboard.DayHits> hits = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.decl_date, COUNT(*),"
+      List<Dashboard.DayHits> hits = rows(c, "SELECT d.decl_date, COUNT(*),"
           + " SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END) FROM inspection_results r"
-          + " JOIN declarations d ON d.id = r.declaration_id GROUP BY d.decl_date ORDER BY d.decl_date");
-           ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          hits.add(new Dashboard.DayHits(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)));
-        }
-      }
-      List<Dashboard.DayScore> drift = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.decl_date, AVG(x.model_score), COUNT(*)"
+          + " JOIN declarations d ON d.id = r.declaration_id GROUP BY d.decl_date ORDER BY d.decl_date",
+          rs -> new Dashboard.DayHits(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)));
+      List<Dashboard.DayScore> drift = rows(c, "SELECT d.decl_date, AVG(x.model_score), COUNT(*)"
           + " FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
-          + " GROUP BY d.decl_date ORDER BY d.decl_date");
-           ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          drift.add(new Dashboard.DayScore(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getLong(3)));
-        }
-      }
+          + " GROUP BY d.decl_date ORDER BY d.decl_date",
+          rs -> new Dashboard.DayScore(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getLong(3)));
       List<Dashboard.Ranked> ranked = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT r.declaration_id, x.model_score, r.fraud"
           + " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id"
