@@ -341,17 +341,22 @@ public final class DeclarationStore {
         bind(ps, all);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            List<Reason> reasons = parse(rs.getString(9), REASONS);
-            boolean fraud = rs.getBoolean(10);
-            Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
-            rows.add(new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getDouble(6), Lane.valueOf(rs.getString(7)),
-                rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result));
+            rows.add(queueRow(rs));
           }
         }
       }
       return new QueuePage(rows, total, f.page(), f.size());
     });
+  }
+
+  /** A queue row from the columns id, date, office, importer, HS, score, lane, random, reasons, fraud. */
+  private static QueueRow queueRow(ResultSet rs) throws SQLException {
+    List<Reason> reasons = parse(rs.getString(9), REASONS);
+    boolean fraud = rs.getBoolean(10);
+    Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
+    return new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
+        rs.getString(4), rs.getString(5), rs.getDouble(6), Lane.valueOf(rs.getString(7)),
+        rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result);
   }
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
@@ -373,12 +378,7 @@ public final class DeclarationStore {
         ps.setInt(2, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            List<Reason> reasons = parse(rs.getString(9), REASONS);
-            boolean fraud = rs.getBoolean(10);
-            Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
-            rows.add(new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getDouble(6), Lane.valueOf(rs.getString(7)),
-                rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result));
+            rows.add(queueRow(rs));
           }
         }
       }
