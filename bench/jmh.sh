@@ -1,9 +1,3 @@
 #!/usr/bin/env bash
 # JMH: latency of deciding one declaration (score, and score + explanation, fast vs exact SHAP).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-./mvnw -q -B -DskipTests -pl bench/jmh -am install
-./mvnw -q -B -pl bench/jmh dependency:build-classpath -Dmdep.outputFile=target/jmh.cp >/dev/null
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -cp "bench/jmh/target/classes:$(cat bench/jmh/target/jmh.cp)" org.openjdk.jmh.Main "${@:-SingleDeclarationBenchmark}"
+exec "$(dirname "$0")/main.sh" org.openjdk.jmh.Main "${@:-SingleDeclarationBenchmark}"
