@@ -15,11 +15,10 @@ public final class ClassicalEmbedder implements Embedder {
 
   @Override
   public float[][] reference(BufferedImage image, Kind kind) {
-    InkMap.Raw raw = InkMap.extract(image, new Box(0, 0, image.getWidth(), image.getHeight()));
-    double[] angles = Embedder.angles(kind);
-    float[][] out = new float[angles.length][];
-    for (int i = 0; i < angles.length; i++) {
-      out[i] = describe(InkMap.normalise(InkMap.rotate(raw, angles[i]), kind), kind);
+    float[][] maps = Embedder.referenceMaps(image, kind);
+    float[][] out = new float[maps.length][];
+    for (int i = 0; i < maps.length; i++) {
+      out[i] = describe(maps[i], kind);
     }
     return out;
   }

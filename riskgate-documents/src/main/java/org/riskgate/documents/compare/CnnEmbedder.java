@@ -87,13 +87,7 @@ public final class CnnEmbedder implements Embedder, AutoCloseable {
 
   @Override
   public float[][] reference(BufferedImage image, Kind kind) {
-    InkMap.Raw raw = InkMap.extract(image, new Box(0, 0, image.getWidth(), image.getHeight()));
-    double[] angles = Embedder.angles(kind);
-    float[][] maps = new float[angles.length][];
-    for (int i = 0; i < angles.length; i++) {
-      maps[i] = InkMap.normalise(InkMap.rotate(raw, angles[i]), kind);
-    }
-    return embed(maps, kind);
+    return embed(Embedder.referenceMaps(image, kind), kind);
   }
 
   @Override

@@ -37,6 +37,17 @@ public interface Embedder {
     return Math.clamp(best * 100, 0, 100);
   }
 
+  /** A whole reference image's normalised ink maps, one at every angle of {@link #angles}. */
+  static float[][] referenceMaps(BufferedImage image, Kind kind) {
+    InkMap.Raw raw = InkMap.extract(image, new Box(0, 0, image.getWidth(), image.getHeight()));
+    double[] angles = angles(kind);
+    float[][] maps = new float[angles.length][];
+    for (int i = 0; i < angles.length; i++) {
+      maps[i] = InkMap.normalise(InkMap.rotate(raw, angles[i]), kind);
+    }
+    return maps;
+  }
+
   /** The angles (degrees) at which references are embedded: stamps are put down at any tilt, signatures barely tilt. */
   static double[] angles(Kind kind) {
     int range = kind == Kind.STAMP ? 36 : 6;
