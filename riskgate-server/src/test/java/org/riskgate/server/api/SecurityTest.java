@@ -195,7 +195,7 @@ class SecurityTest {
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"big.png\"\r\n"
         + "Content-Type: image/png\r\n\r\n" + "x".repeat((int) (2 * LIMIT)) + "\r\n--" + boundary + "--\r\n";
     HttpResponse<String> r = b.http.send(HttpRequest.newBuilder(URI.create(s.base + "/declarations/UPLOAD1/documents"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).expectContinue(true)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
     assertThat(s.platform.documents().store().of("UPLOAD1")).isEmpty();
