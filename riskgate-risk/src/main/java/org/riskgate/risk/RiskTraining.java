@@ -43,7 +43,7 @@ public final class RiskTraining {
       throw new IllegalArgumentException("training data has no inspection outcomes (Fraud column)");
     }
     FeaturePipeline pipeline = FeaturePipeline.fit(train);
-    FeaturePipeline.Walk walk = pipeline.walk(train, true);
+    FeaturePipeline.Walk walk = pipeline.walk(train);
     Dataset trainSet = labelledOnly(walk, pipeline.names());
     Optional<Dataset> validSet = valid.map(v -> {
       LocalDate end = walk.order().get(walk.rows() - 1).date();

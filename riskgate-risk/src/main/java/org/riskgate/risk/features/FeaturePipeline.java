@@ -182,10 +182,9 @@ public final class FeaturePipeline {
 
   /**
    * Moves history forward by one or more whole days: {@code days} must all be dated after the
-   * current history. Outcomes are learned when {@code learnOutcomes} is set (training, or results
-   * recorded after inspection); otherwise only volumes and values are (scoring).
+   * current history. Volumes, values and the outcomes that are known are all learned.
    */
-  public void advance(List<Declaration> days, boolean learnOutcomes) {
+  public void advance(List<Declaration> days) {
     int maxDay = state.lastDay;
     for (Declaration d : days) {
       int day = (int) d.date().toEpochDay();
@@ -196,7 +195,7 @@ public final class FeaturePipeline {
       maxDay = Math.max(maxDay, day);
       double logUv = logUnitValue(d);
       double logPrice = Math.log1p(d.itemPrice());
-      java.util.Optional<InspectionOutcome> outcome = learnOutcomes ? d.outcome() : java.util.Optional.empty();
+      java.util.Optional<InspectionOutcome> outcome = d.outcome();
       state.global.observe(day, logUv, logPrice);
       outcome.ifPresent(o -> state.global.learn(o.fraud(), o.criticalFraud()));
       for (Key k : KEYS) {
@@ -218,11 +217,8 @@ public final class FeaturePipeline {
   /**
    * Describes every declaration point-in-time and learns from it afterwards, one day at a time,
    * in date order. The returned order is the rows' order in the matrix.
-   *
-   * @param learnOutcomes learn inspection outcomes after each day (training), or only volumes
-   *     (scoring a period whose outcomes are not yet known)
    */
-  public Walk walk(List<Declaration> rows, boolean learnOutcomes) {
+  public Walk walk(List<Declaration> rows) {
     List<Declaration> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparing(Declaration::date));
     float[] m = new float[sorted.size() * width()];
@@ -234,7 +230,7 @@ public final class FeaturePipeline {
         describe(sorted.get(end), m, end * width());
         end++;
       }
-      advance(sorted.subList(start, end), learnOutcomes);
+      advance(sorted.subList(start, end));
       start = end;
     }
     return new Walk(m, sorted.size(), width(), sorted);

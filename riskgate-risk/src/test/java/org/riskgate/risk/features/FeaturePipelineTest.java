@@ -56,8 +56,8 @@ class FeaturePipelineTest {
     }
     FeaturePipeline a = FeaturePipeline.fit(rows);
     FeaturePipeline b = FeaturePipeline.fit(rows);
-    Map<String, float[]> original = byId(a.walk(rows, true));
-    Map<String, float[]> rewritten = byId(b.walk(future, true));
+    Map<String, float[]> original = byId(a.walk(rows));
+    Map<String, float[]> rewritten = byId(b.walk(future));
     int same = 0;
     int changedLater = 0;
     for (Declaration d : rows) {
@@ -79,7 +79,7 @@ class FeaturePipelineTest {
     Declaration sameDay = decl("2", "2020-01-01", "IMP", true);
     Declaration next = decl("3", "2020-01-02", "IMP", false);
     FeaturePipeline p = FeaturePipeline.fit(List.of(first, sameDay, next));
-    FeaturePipeline.Walk w = p.walk(List.of(first, sameDay, next), true);
+    FeaturePipeline.Walk w = p.walk(List.of(first, sameDay, next));
     int count = p.position("importer.count");
     int rate = p.position("importer.fraud_rate");
     assertThat(w.matrix()[count]).isZero();
@@ -94,7 +94,7 @@ class FeaturePipelineTest {
     Declaration a = decl("1", "2020-01-01", "A", true);
     Declaration b = decl("2", "2020-01-02", "B", false);
     FeaturePipeline p = FeaturePipeline.fit(List.of(a, b));
-    FeaturePipeline.Walk w = p.walk(List.of(a, b), true);
+    FeaturePipeline.Walk w = p.walk(List.of(a, b));
     assertThat(w.matrix()[w.width() + p.position("seller.count")]).isNaN();
   }
 
@@ -102,7 +102,7 @@ class FeaturePipelineTest {
   void savedStateDescribesExactlyAsBefore(@TempDir Path dir) throws Exception {
     List<Declaration> rows = PublicData.train().subList(0, 3_000);
     FeaturePipeline p = FeaturePipeline.fit(rows);
-    p.walk(rows, true);
+    p.walk(rows);
     p.save(dir.resolve("f.json.gz"));
     FeaturePipeline q = FeaturePipeline.load(dir.resolve("f.json.gz"));
     Declaration later = PublicData.valid().get(0);
@@ -119,7 +119,7 @@ class FeaturePipelineTest {
     Declaration a = decl("1", "2020-01-01", "IMP", true);
     Declaration b = decl("2", "2020-01-02", "IMP", false);
     FeaturePipeline p = FeaturePipeline.fit(List.of(a, b));
-    p.advance(List.of(a), true);
+    p.advance(List.of(a));
     assertThat(p.explain(b, p.position("importer.fraud_rate"), 0.5f))
         .isEqualTo("importer IMP: fraud found in 1 of 1 inspections (100 %)");
   }
