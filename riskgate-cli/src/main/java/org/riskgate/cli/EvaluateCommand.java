@@ -5,12 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.riskgate.core.AtPercent;
-import org.riskgate.core.RankingEvaluation;
-import org.riskgate.core.RankingMetrics;
 import org.riskgate.risk.Evaluator;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.selectivity.Capacity;
@@ -39,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
     InputOptions.Loaded loaded = input.readAll(data, model);
     System.out.println(loaded.describe(data));
     List<EvaluationReport.Entry> entries = evaluateAll(model, loaded);
-    System.out.print(table(entries));
+    System.out.print(EvaluationReport.markdown(entries));
     Path html = EvaluationReport.write(report != null ? report : model.resolve("report"),
         data.getFileName().toString(), entries, Capacity.DEFAULT);
     System.out.println("report: " + html.toAbsolutePath());
@@ -60,27 +56,5 @@ final class EvaluateCommand implements Callable<Integer> {
       entries.add(new EvaluationReport.Entry(Evaluator.evaluate(bundle, loaded.rows()), bundle.provenance()));
     }
     return entries;
-  }
-
-  /** The comparison table as printed on the console and pasted into the README. */
-  static String table(List<EvaluationReport.Entry> entries) {
-    StringBuilder t = new StringBuilder("| model | AUC | PR-AUC |");
-    StringBuilder rule = new StringBuilder("|---|---:|---:|");
-    for (double p : RankingMetrics.STANDARD_PERCENTS) {
-      String n = p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
-      t.append(" P@").append(n).append("% | R@").append(n).append("% | Rev@").append(n).append("% |");
-      rule.append("---:|---:|---:|");
-    }
-    t.append('\n').append(rule).append('\n');
-    for (EvaluationReport.Entry e : entries) {
-      RankingEvaluation m = e.evaluation().metrics();
-      t.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |", e.provenance().trainer(), m.auc(), m.prAuc()));
-      for (double p : RankingMetrics.STANDARD_PERCENTS) {
-        AtPercent a = m.at(p);
-        t.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f |", a.precision(), a.recall(), a.revenue()));
-      }
-      t.append('\n');
-    }
-    return t.toString();
   }
 }

@@ -113,6 +113,27 @@ public final class EvaluationReport {
     return t.append("</table>").toString();
   }
 
+  /** The comparison as a Markdown table, as printed on the console and pasted into the README. */
+  public static String markdown(List<Entry> entries) {
+    StringBuilder t = new StringBuilder("| model | AUC | PR-AUC |");
+    StringBuilder rule = new StringBuilder("|---|---:|---:|");
+    for (double p : RankingMetrics.STANDARD_PERCENTS) {
+      t.append(String.format(Locale.ROOT, " P@%s%% | R@%s%% | Rev@%s%% |", fmt(p), fmt(p), fmt(p)));
+      rule.append("---:|---:|---:|");
+    }
+    t.append('\n').append(rule).append('\n');
+    for (Entry e : entries) {
+      RankingEvaluation m = e.evaluation().metrics();
+      t.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |", e.provenance().trainer(), m.auc(), m.prAuc()));
+      for (double p : RankingMetrics.STANDARD_PERCENTS) {
+        AtPercent a = m.at(p);
+        t.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f |", a.precision(), a.recall(), a.revenue()));
+      }
+      t.append('\n');
+    }
+    return t.toString();
+  }
+
   private static JFreeChart precisionRecall(List<Entry> entries) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Entry e : entries) {
