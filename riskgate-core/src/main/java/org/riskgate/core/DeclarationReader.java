@@ -110,7 +110,8 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
       } catch (RuntimeException e) {
         // FastCSV reports structural damage (e.g. an unterminated quote) this way; the row
         // cannot be located more precisely than the reader's position.
-        rejects.reject(new Reject(source, rows + 1, "(row)", "", "unreadable CSV: " + e.getMessage()));
+        rejects.reject(new Reject(source, rows + 1, "(row)", "",
+            "unreadable CSV: " + e.getMessage() + "; the rest of the file was not read"));
         return false;
       }
     }
