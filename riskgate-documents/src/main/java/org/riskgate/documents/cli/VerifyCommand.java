@@ -38,19 +38,23 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--annotated", paramLabel = "OUT.png", description = "write the page with boxes and scores drawn on it")
   Path annotated;
 
-  @Parameters(paramLabel = "DOCUMENT", description = "scanned page (PNG, JPEG, TIFF)")
+  @Option(names = "--page", paramLabel = "N", description = "page of a PDF or multi-page TIFF to check, counting from 1 (default: ${DEFAULT-VALUE})")
+  int page = 1;
+
+  @Parameters(paramLabel = "DOCUMENT", description = "scanned page (PNG, JPEG, TIFF) or PDF (rendered at 300 dpi)")
   Path document;
 
   @Override
   public Integer call() throws Exception {
     return DocsCommand.guarded(() -> {
       PageLoader loader = new PageLoader(registry.maxPixels);
-      BufferedImage page = loader.load(document);
+      BufferedImage image = loader.load(document, page);
       DocumentVerifier verifier = DefaultDocumentVerifier.open(registry.config());
-      VerificationReport report = verifier.verify(issuer, document.getFileName().toString(), page);
+      String name = document.getFileName() == null ? document.toString() : document.getFileName().toString();
+      VerificationReport report = verifier.verify(issuer, page == 1 ? name : name + " page " + page, image);
       System.out.println(json ? toJson(report) : table(report));
       if (annotated != null) {
-        ImageIO.write(annotate(page, report), "png", annotated.toFile());
+        ImageIO.write(annotate(image, report), "png", annotated.toFile());
       }
       return 0;
     });
