@@ -9,9 +9,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.riskgate.documents.synth.Forgery;
+import org.riskgate.documents.synth.PageSample;
+import org.riskgate.documents.synth.SyntheticData;
 import picocli.CommandLine;
 
 class DocsCommandTest {
@@ -86,6 +99,41 @@ class DocsCommandTest {
     }
     assertThat(Double.parseDouble(p.getProperty("classical.stamp"))).isBetween(0.0, 100.0);
     assertThat(Double.parseDouble(p.getProperty("classical.signature"))).isBetween(0.0, 100.0);
+  }
+
+  @Test
+  void verifyReadsTheChosenPdfPageAndSaysWhenItIsMissing() throws Exception {
+    SyntheticData data = new SyntheticData(11, 10);
+    PageSample sample = data.page(data.issuers().get(0), Forgery.GENUINE, Forgery.GENUINE, new Random(100));
+    BufferedImage blank = new BufferedImage(248, 351, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = blank.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 248, 351);
+    g.dispose();
+    Path pdf = dir.resolve("scan.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      for (BufferedImage img : List.of(blank, sample.image())) {
+        PDRectangle box = new PDRectangle(595.2f, 841.92f);
+        PDPage page = new PDPage(box);
+        doc.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          cs.drawImage(JPEGFactory.createFromImage(doc, img, 0.92f), 0, 0, box.getWidth(), box.getHeight());
+        }
+      }
+      doc.save(pdf.toFile());
+    }
+    String reg = dir.resolve("reg").toString();
+    Run second = run("verify", "--registry", reg, "--method", "classical", "--issuer", "ISS-000", "--json", "--page", "2", pdf.toString());
+    assertThat(second.code()).as(second.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(second.out());
+    assertThat(json.get("document").asText()).isEqualTo("scan.pdf page 2");
+    assertThat(json.get("regions").size()).isGreaterThanOrEqualTo(2);
+    Run first = run("verify", "--registry", reg, "--method", "classical", "--issuer", "ISS-000", pdf.toString());
+    assertThat(first.code()).isEqualTo(2);
+    assertThat(first.err()).startsWith("riskgate docs: ").doesNotContain("Exception");
+    Run third = run("verify", "--registry", reg, "--method", "classical", "--issuer", "ISS-000", "--page", "3", pdf.toString());
+    assertThat(third.code()).isEqualTo(2);
+    assertThat(third.err()).startsWith("riskgate docs: scan.pdf has 2 pages; there is no page 3");
   }
 
   @Test
