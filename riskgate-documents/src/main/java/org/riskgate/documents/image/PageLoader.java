@@ -134,7 +134,8 @@ public final class PageLoader {
     } catch (IndexOutOfBoundsException e) {
       int count;
       try {
-        count = reader.getNumImages(false);
+        // the reader just walked the whole (so finite) chain of pages: counting them is cheap and ends
+        count = reader.getNumImages(true);
       } catch (IOException | RuntimeException ignored) {
         count = -1;
       }
