@@ -61,6 +61,8 @@ public final class FeaturePipeline {
   private final FeatureState state;
   private final List<String> names;
   private final Map<String, Integer> positions = new HashMap<>();
+  /** Snapshot of the history for {@link #describe}; dropped when the history advances. */
+  private volatile FrozenHistory frozen;
 
   private FeaturePipeline(FeatureState state) {
     this.state = state;
@@ -123,13 +125,39 @@ public final class FeaturePipeline {
         ? java.util.Optional.empty() : java.util.Optional.of(LocalDate.ofEpochDay(state.lastDay));
   }
 
+  /** Where {@link #describe} finds the history of a key. */
+  interface History {
+    int BLANK = 0;
+    int UNKNOWN = 1;
+    int FOUND = 2;
+
+    /** Writes the key's {@link Stats#values} into {@code into[at ..]} when it has a history. */
+    int find(Key k, Declaration d, double[] into, int at);
+  }
+
   /**
    * Writes the features of one declaration into {@code out[offset .. offset + width())}, from the
    * history as it stands. For a declaration dated after {@link #historyUntil()} that is exactly
    * what was known before it; for an older one the history may include its own day — callers that
    * must not see the future (training, evaluation) go through {@link #walk} or check the date.
+   *
+   * <p>Reads a snapshot of the history taken at the first call after the last {@link #advance},
+   * so that scoring millions of rows does not pay for the live maps.
    */
   public void describe(Declaration d, float[] out, int offset) {
+    FrozenHistory h = frozen;
+    if (h == null) {
+      synchronized (this) {
+        if (frozen == null) {
+          frozen = new FrozenHistory(state, prior(), criticalPrior());
+        }
+        h = frozen;
+      }
+    }
+    describe(d, out, offset, h);
+  }
+
+  void describe(Declaration d, float[] out, int offset, History history) {
     int day = (int) d.date().toEpochDay();
     int i = offset;
     double logPrice = Math.log1p(d.itemPrice());
@@ -151,33 +179,54 @@ public final class FeaturePipeline {
     }
     double prior = prior();
     double criticalPrior = criticalPrior();
-    Stats[] found = new Stats[KEYS.length];
+    double[] v = new double[KEYS.length * Stats.VALUES];
+    boolean[] found = new boolean[KEYS.length];
     for (Key k : KEYS) {
-      String v = k.of.apply(d);
-      Stats s = v.isEmpty() ? null : state.history.get(k).get(v);
-      found[k.ordinal()] = s;
-      if (s == null) {
-        out[i++] = v.isEmpty() ? Float.NaN : 0;
-        out[i++] = v.isEmpty() ? Float.NaN : (float) prior;
-        out[i++] = v.isEmpty() ? Float.NaN : (float) criticalPrior;
+      int at = k.ordinal() * Stats.VALUES;
+      int f = history.find(k, d, v, at);
+      found[k.ordinal()] = f == History.FOUND;
+      if (f == History.FOUND) {
+        out[i++] = (float) v[at + Stats.LOG_SEEN];
+        out[i++] = (float) v[at + Stats.FRAUD_RATE];
+        out[i++] = (float) v[at + Stats.CRITICAL_RATE];
       } else {
-        out[i++] = (float) Math.log1p(s.seen);
-        out[i++] = (float) s.fraudRate(prior, SHRINKAGE);
-        out[i++] = (float) s.criticalRate(criticalPrior, SHRINKAGE);
+        out[i++] = f == History.BLANK ? Float.NaN : 0;
+        out[i++] = f == History.BLANK ? Float.NaN : (float) prior;
+        out[i++] = f == History.BLANK ? Float.NaN : (float) criticalPrior;
       }
     }
     for (Key k : RECENCY_KEYS) {
-      Stats s = found[k.ordinal()];
-      out[i++] = s == null ? Float.NaN : day - s.firstDay;
-      out[i++] = s == null ? Float.NaN : day - s.lastDay;
+      int at = k.ordinal() * Stats.VALUES;
+      out[i++] = found[k.ordinal()] ? day - (int) v[at + Stats.FIRST_DAY] : Float.NaN;
+      out[i++] = found[k.ordinal()] ? day - (int) v[at + Stats.LAST_DAY] : Float.NaN;
     }
     for (Key k : UNIT_VALUE_KEYS) {
-      Stats s = found[k.ordinal()];
-      out[i++] = s == null || s.seen < 2 ? Float.NaN
-          : (float) ((logUv - s.meanLogUnitValue()) / s.sdLogUnitValue());
+      int at = k.ordinal() * Stats.VALUES;
+      // NaN when unknown or seen once: the mean and spread are NaN then
+      out[i++] = found[k.ordinal()]
+          ? (float) ((logUv - v[at + Stats.MEAN_LOG_UNIT_VALUE]) / v[at + Stats.SD_LOG_UNIT_VALUE])
+          : Float.NaN;
     }
-    Stats imp = found[Key.IMPORTER.ordinal()];
-    out[i++] = imp == null ? Float.NaN : (float) (logPrice - imp.sumLogPrice / imp.seen);
+    int imp = Key.IMPORTER.ordinal() * Stats.VALUES;
+    out[i++] = found[Key.IMPORTER.ordinal()] ? (float) (logPrice - v[imp + Stats.MEAN_LOG_PRICE]) : Float.NaN;
+  }
+
+  /** The live history, for walking a period that advances day by day. */
+  History live() {
+    double prior = prior();
+    double criticalPrior = criticalPrior();
+    return (k, d, into, at) -> {
+      String v = k.value(d);
+      if (v.isEmpty()) {
+        return History.BLANK;
+      }
+      Stats s = state.history.get(k).get(v);
+      if (s == null) {
+        return History.UNKNOWN;
+      }
+      s.values(prior, criticalPrior, into, at);
+      return History.FOUND;
+    };
   }
 
   /**
@@ -185,6 +234,7 @@ public final class FeaturePipeline {
    * current history. Volumes, values and the outcomes that are known are all learned.
    */
   public void advance(List<Declaration> days) {
+    frozen = null;
     int maxDay = state.lastDay;
     for (Declaration d : days) {
       int day = (int) d.date().toEpochDay();
@@ -199,7 +249,7 @@ public final class FeaturePipeline {
       state.global.observe(day, logUv, logPrice);
       outcome.ifPresent(o -> state.global.learn(o.fraud(), o.criticalFraud()));
       for (Key k : KEYS) {
-        String v = k.of.apply(d);
+        String v = k.value(d);
         if (v.isEmpty()) {
           continue;
         }
@@ -226,8 +276,9 @@ public final class FeaturePipeline {
     while (start < sorted.size()) {
       LocalDate day = sorted.get(start).date();
       int end = start;
+      History history = live();
       while (end < sorted.size() && sorted.get(end).date().equals(day)) {
-        describe(sorted.get(end), m, end * width());
+        describe(sorted.get(end), m, end * width(), history);
         end++;
       }
       advance(sorted.subList(start, end));
@@ -246,7 +297,7 @@ public final class FeaturePipeline {
     if (dot > 0) {
       Key k = Key.valueOf(name.substring(0, dot).toUpperCase(Locale.ROOT));
       String what = name.substring(dot + 1);
-      String id = k.of.apply(d);
+      String id = k.value(d);
       Stats s = lookup(k, d);
       String who = k.label + " " + id.replace("|", " / ");
       if (s == null) {
@@ -292,7 +343,7 @@ public final class FeaturePipeline {
   }
 
   private Stats lookup(Key k, Declaration d) {
-    String v = k.of.apply(d);
+    String v = k.value(d);
     return v.isEmpty() ? null : state.history.get(k).get(v);
   }
 

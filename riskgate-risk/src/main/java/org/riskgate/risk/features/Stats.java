@@ -38,6 +38,30 @@ final class Stats {
     }
   }
 
+  /** How many values {@link #values} writes. */
+  static final int VALUES = 8;
+  static final int LOG_SEEN = 0;
+  static final int FRAUD_RATE = 1;
+  static final int CRITICAL_RATE = 2;
+  static final int FIRST_DAY = 3;
+  static final int LAST_DAY = 4;
+  /** Mean and spread of log unit value; NaN below two observations, where a spread means nothing. */
+  static final int MEAN_LOG_UNIT_VALUE = 5;
+  static final int SD_LOG_UNIT_VALUE = 6;
+  static final int MEAN_LOG_PRICE = 7;
+
+  /** Writes what features read of this history into {@code out[at .. at + VALUES)}. */
+  void values(double prior, double criticalPrior, double[] out, int at) {
+    out[at + LOG_SEEN] = Math.log1p(seen);
+    out[at + FRAUD_RATE] = fraudRate(prior, FeaturePipeline.SHRINKAGE);
+    out[at + CRITICAL_RATE] = criticalRate(criticalPrior, FeaturePipeline.SHRINKAGE);
+    out[at + FIRST_DAY] = firstDay;
+    out[at + LAST_DAY] = lastDay;
+    out[at + MEAN_LOG_UNIT_VALUE] = seen < 2 ? Double.NaN : meanLogUnitValue();
+    out[at + SD_LOG_UNIT_VALUE] = seen < 2 ? Double.NaN : sdLogUnitValue();
+    out[at + MEAN_LOG_PRICE] = sumLogPrice / seen;
+  }
+
   /** Fraud rate shrunk towards the prior: small histories say little. */
   double fraudRate(double prior, double strength) {
     return (frauds + strength * prior) / (inspected + strength);

@@ -114,6 +114,50 @@ class FeaturePipelineTest {
     assertThat(q.historyUntil()).isEqualTo(p.historyUntil());
   }
 
+  /** Scoring reads a snapshot of the history: it must describe every row bit for bit as the live maps do. */
+  @Test
+  void snapshotDescribesExactlyAsTheLiveHistory() {
+    List<Declaration> rows = PublicData.train();
+    FeaturePipeline p = FeaturePipeline.fit(rows);
+    p.walk(rows);
+    float[] snapshot = new float[p.width()];
+    float[] live = new float[p.width()];
+    int known = 0;
+    for (Declaration d : PublicData.valid()) {
+      p.describe(d, snapshot, 0);
+      p.describe(d, live, 0, p.live());
+      assertThat(Arrays.equals(snapshot, live)).as("features of %s", d.id()).isTrue();
+      known += Float.isNaN(live[p.position("hs6_origin.unit_value_z")]) ? 0 : 1;
+    }
+    assertThat(known).as("rows whose HS code from its origin was seen before, so lookups were exercised").isGreaterThan(500);
+  }
+
+  @Test
+  void snapshotFollowsTheHistoryWhenItAdvances() {
+    Declaration a = decl("1", "2020-01-01", "IMP", true);
+    Declaration b = decl("2", "2020-01-02", "IMP", false);
+    FeaturePipeline p = FeaturePipeline.fit(List.of(a, b));
+    float[] x = new float[p.width()];
+    p.describe(b, x, 0);
+    assertThat(x[p.position("importer.count")]).isZero();
+    p.advance(List.of(a));
+    p.describe(b, x, 0);
+    assertThat(x[p.position("importer.count")]).isEqualTo((float) Math.log1p(1));
+  }
+
+  @Test
+  void aKeyFingerprintIsTheFingerprintOfItsText() {
+    Declaration blankSeller = decl("1", "2020-01-01", "IMP", true);
+    for (Declaration d : List.of(blankSeller, PublicData.valid().get(0), PublicData.valid().get(1))) {
+      for (Key k : Key.values()) {
+        assertThat(k.fingerprint(d)).as("%s of %s", k, d.id()).isEqualTo(Key.fingerprint(k.value(d)));
+      }
+    }
+    assertThat(Key.SELLER.fingerprint(blankSeller)).isEqualTo(Key.BLANK);
+    assertThat(Key.HS6_ORIGIN.value(blankSeller)).isEqualTo("440890|CN");
+    assertThat(Key.HS6_ORIGIN.fingerprint(blankSeller)).isNotEqualTo(Key.HS6.fingerprint(blankSeller));
+  }
+
   @Test
   void explanationsUseTheHistoryInWords() {
     Declaration a = decl("1", "2020-01-01", "IMP", true);
