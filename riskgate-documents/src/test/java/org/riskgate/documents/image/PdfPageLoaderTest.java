@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -216,14 +217,7 @@ class PdfPageLoaderTest {
       def.finish();
       byte[] buf = new byte[100_000];
       byte[] zipped = Arrays.copyOf(buf, def.deflate(buf));
-      PDStream stream = new PDStream(doc, new ByteArrayInputStream(zipped), COSName.FLATE_DECODE);
-      stream.getCOSObject().setItem(COSName.TYPE, COSName.XOBJECT);
-      stream.getCOSObject().setItem(COSName.SUBTYPE, COSName.IMAGE);
-      stream.getCOSObject().setInt(COSName.WIDTH, 100_000);
-      stream.getCOSObject().setInt(COSName.HEIGHT, 100_000);
-      stream.getCOSObject().setInt(COSName.BITS_PER_COMPONENT, 8);
-      stream.getCOSObject().setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
-      addImagePage(doc, new PDRectangle(200, 200), new PDImageXObject(stream, null));
+      addImagePage(doc, new PDRectangle(200, 200), rawImage(doc, 100_000, 100_000, COSName.FLATE_DECODE, zipped));
       doc.save(p.toFile());
     }
     assertThat(Files.size(p)).isLessThan(100_000);
@@ -232,6 +226,35 @@ class PdfPageLoaderTest {
           assertThat(e.pixels()).isEqualTo(10_000_000_000L);
           assertThat(e.getMessage()).contains("bomb.pdf page 1").contains("embedded image");
         });
+  }
+
+  /** An image XObject written as is: {@code encoded} is stored with {@code filter} and never checked. */
+  private static PDImageXObject rawImage(PDDocument doc, int w, int h, COSName filter, byte[] encoded) throws IOException {
+    COSStream raw = doc.getDocument().createCOSStream();
+    try (OutputStream out = raw.createRawOutputStream()) {
+      out.write(encoded);
+    }
+    raw.setItem(COSName.FILTER, filter);
+    PDStream stream = new PDStream(raw);
+    stream.getCOSObject().setItem(COSName.TYPE, COSName.XOBJECT);
+    stream.getCOSObject().setItem(COSName.SUBTYPE, COSName.IMAGE);
+    stream.getCOSObject().setInt(COSName.WIDTH, w);
+    stream.getCOSObject().setInt(COSName.HEIGHT, h);
+    stream.getCOSObject().setInt(COSName.BITS_PER_COMPONENT, filter == COSName.JBIG2_DECODE ? 1 : 8);
+    stream.getCOSObject().setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
+    return new PDImageXObject(stream, null);
+  }
+
+  /** JBIG2 (common in black-and-white scans) has no decoder among the kept libraries: refused, not drawn blank. */
+  @Test
+  void aJbig2ImageIsUnsupportedRatherThanABlankPage() throws IOException {
+    Path p = dir.resolve("bw-scan.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      addImagePage(doc, new PDRectangle(200, 200), rawImage(doc, 800, 800, COSName.JBIG2_DECODE, new byte[64]));
+      doc.save(p.toFile());
+    }
+    assertThatThrownBy(() -> loader.load(p)).isInstanceOf(DocumentInputException.Unsupported.class)
+        .hasMessageContaining("bw-scan.pdf page 1").hasMessageContaining("JBIG2");
   }
 
   @Test
