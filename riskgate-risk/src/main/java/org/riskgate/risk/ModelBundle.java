@@ -13,14 +13,14 @@ import org.riskgate.risk.xgboost.XGBoostModel;
 /**
  * A trained model with everything needed to use it and to trust it: the fitted feature state
  * (history up to the end of training), the model, and its provenance. Stored as one directory:
- * {@code provenance.json}, {@code features.json.gz} and the backend's model file.
+ * {@code provenance.json}, {@code features.bin.gz} and the backend's model file.
  */
 public final class ModelBundle {
   static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final String PROVENANCE = "provenance.json";
-  private static final String FEATURES = "features.json.gz";
+  private static final String FEATURES = "features.bin.gz";
 
   private final FeaturePipeline features;
   private final RiskModel model;
@@ -64,6 +64,9 @@ public final class ModelBundle {
       throw new IOException(dir + " is not a model bundle (no " + PROVENANCE + "); train one with: riskgate train");
     }
     Provenance p = JSON.readValue(prov.toFile(), Provenance.class);
+    if (!Files.isRegularFile(dir.resolve(FEATURES))) {
+      throw new IOException(dir + " has no " + FEATURES + " (made by an older riskgate, or damaged); retrain it");
+    }
     FeaturePipeline f = FeaturePipeline.load(dir.resolve(FEATURES));
     if (!f.names().equals(p.featureNames())) {
       throw new IOException(dir + " was made by a version of riskgate with other features; retrain it");

@@ -1,10 +1,11 @@
 package org.riskgate.risk.features;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,8 +34,6 @@ import org.riskgate.core.InspectionOutcome;
 public final class FeaturePipeline {
   /** How many inspections a history counts as before its own fraud rate outweighs the prior. */
   static final double SHRINKAGE = 5;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private record Categorical(String name, String label, Function<Declaration, String> of) {}
 
@@ -373,17 +372,21 @@ public final class FeaturePipeline {
     return positions.getOrDefault(name, -1);
   }
 
-  /** Saves the fitted state (gzip JSON). */
+  /** Saves the fitted state (gzip-compressed binary, see {@link FeatureState}). */
   public void save(Path file) throws IOException {
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      JSON.writeValue(out, state);
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+        new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16))) {
+      state.write(out);
     }
   }
 
   /** Loads a state saved by {@link #save}. */
   public static FeaturePipeline load(Path file) throws IOException {
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      return new FeaturePipeline(JSON.readValue(in, FeatureState.class));
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+        new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16))) {
+      return new FeaturePipeline(FeatureState.read(in, file.toString()));
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new IOException(file + " is truncated or damaged: " + e.getMessage(), e);
     }
   }
 }

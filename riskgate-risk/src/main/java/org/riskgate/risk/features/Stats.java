@@ -1,13 +1,14 @@
 package org.riskgate.risk.features;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * Running history of one key (an importer, an HS code, an HS code × origin ...): how often it
  * was seen, how often inspected and found fraudulent, and its unit values. Mutable, owned by one
  * {@link FeatureState}; updated only between days.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 final class Stats {
   long seen;
   long inspected;
@@ -80,5 +81,31 @@ final class Stats {
     double mean = meanLogUnitValue();
     double var = sumSqLogUnitValue / seen - mean * mean;
     return Math.sqrt(Math.max(var, 0.0625));
+  }
+
+  void write(DataOutput out) throws IOException {
+    out.writeLong(seen);
+    out.writeLong(inspected);
+    out.writeLong(frauds);
+    out.writeLong(criticals);
+    out.writeDouble(sumLogUnitValue);
+    out.writeDouble(sumSqLogUnitValue);
+    out.writeDouble(sumLogPrice);
+    out.writeInt(firstDay);
+    out.writeInt(lastDay);
+  }
+
+  static Stats read(DataInput in) throws IOException {
+    Stats s = new Stats();
+    s.seen = in.readLong();
+    s.inspected = in.readLong();
+    s.frauds = in.readLong();
+    s.criticals = in.readLong();
+    s.sumLogUnitValue = in.readDouble();
+    s.sumSqLogUnitValue = in.readDouble();
+    s.sumLogPrice = in.readDouble();
+    s.firstDay = in.readInt();
+    s.lastDay = in.readInt();
+    return s;
   }
 }

@@ -1,6 +1,7 @@
 package org.riskgate.risk.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -112,6 +113,20 @@ class FeaturePipelineTest {
     q.describe(later, y, 0);
     assertThat(y).containsExactly(x);
     assertThat(q.historyUntil()).isEqualTo(p.historyUntil());
+  }
+
+  @Test
+  void aTruncatedStateFileIsNamedInTheError(@TempDir Path dir) throws Exception {
+    List<Declaration> rows = PublicData.train().subList(0, 3_000);
+    FeaturePipeline p = FeaturePipeline.fit(rows);
+    p.walk(rows);
+    Path file = dir.resolve("f.bin.gz");
+    p.save(file);
+    byte[] all = java.nio.file.Files.readAllBytes(file);
+    java.nio.file.Files.write(file, Arrays.copyOf(all, all.length / 2));
+    assertThatThrownBy(() -> FeaturePipeline.load(file))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining(file.toString()).hasMessageContaining("truncated or damaged");
   }
 
   /** Scoring reads a snapshot of the history: it must describe every row bit for bit as the live maps do. */
