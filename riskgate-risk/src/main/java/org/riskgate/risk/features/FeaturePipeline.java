@@ -306,29 +306,27 @@ public final class FeaturePipeline {
         };
       }
       return switch (what) {
-        case "fraud_rate" -> String.format(Locale.ROOT, "%s: fraud found in %d of %d inspections (%.0f %%)",
-            who, s.frauds, s.inspected, 100.0 * s.frauds / Math.max(1, s.inspected));
-        case "critical_rate" -> String.format(Locale.ROOT, "%s: critical fraud in %d of %d inspections",
-            who, s.criticals, s.inspected);
-        case "count" -> String.format(Locale.ROOT, "%s seen %d times before", who, s.seen);
-        case "days_since_first" -> String.format(Locale.ROOT, "%s first seen %.0f days ago", who, value);
-        case "days_since_last" -> String.format(Locale.ROOT, "%s last seen %.0f days ago", who, value);
+        case "fraud_rate" -> who + ": fraud found in " + s.frauds + " of " + s.inspected + " inspections ("
+            + Words.whole(100.0 * s.frauds / Math.max(1, s.inspected)) + " %)";
+        case "critical_rate" -> who + ": critical fraud in " + s.criticals + " of " + s.inspected + " inspections";
+        case "count" -> who + " seen " + s.seen + " times before";
+        case "days_since_first" -> who + " first seen " + Words.whole(value) + " days ago";
+        case "days_since_last" -> who + " last seen " + Words.whole(value) + " days ago";
         case "unit_value_z" -> Math.abs(value) < 0.5
-            ? String.format(Locale.ROOT, "unit price %s/kg, close to the usual for the %s (%d seen)",
-                formatMoney(Math.exp(logUnitValue(d))), k.label, s.seen)
-            : String.format(Locale.ROOT, "unit price %s/kg, %.1f standard deviations %s the usual for the %s",
-                formatMoney(Math.exp(logUnitValue(d))), Math.abs(value), value < 0 ? "below" : "above", k.label);
-        case "price_vs_usual" -> String.format(Locale.ROOT, "item price %.1f× the importer's usual",
-            Math.exp(value));
+            ? "unit price " + Words.money(Math.exp(logUnitValue(d))) + "/kg, close to the usual for the "
+                + k.label + " (" + s.seen + " seen)"
+            : "unit price " + Words.money(Math.exp(logUnitValue(d))) + "/kg, " + Words.oneDecimal(Math.abs(value))
+                + " standard deviations " + (value < 0 ? "below" : "above") + " the usual for the " + k.label;
+        case "price_vs_usual" -> "item price " + Words.oneDecimal(Math.exp(value)) + "× the importer's usual";
         default -> name + " = " + value;
       };
     }
     return switch (name) {
-      case "tax_rate" -> String.format(Locale.ROOT, "tax rate %.1f %%", d.taxRate());
-      case "log_price" -> "item price " + formatMoney(d.itemPrice());
-      case "log_mass" -> String.format(Locale.ROOT, "net mass %.1f kg", d.netMass());
-      case "log_unit_value" -> "unit price " + formatMoney(Math.exp(value)) + "/kg";
-      case "log_tax_at_stake" -> "tax at stake " + formatMoney(d.itemPrice() * d.taxRate() / 100);
+      case "tax_rate" -> "tax rate " + Words.oneDecimal(d.taxRate()) + " %";
+      case "log_price" -> "item price " + Words.money(d.itemPrice());
+      case "log_mass" -> "net mass " + Words.oneDecimal(d.netMass()) + " kg";
+      case "log_unit_value" -> "unit price " + Words.money(Math.exp(value)) + "/kg";
+      case "log_tax_at_stake" -> "tax at stake " + Words.money(d.itemPrice() * d.taxRate() / 100);
       case "hs6_number" -> "HS code " + d.hs6();
       case "day_of_week" -> "declared on a " + d.date().getDayOfWeek().toString().toLowerCase(Locale.ROOT);
       case "has_seller" -> d.sellerId().isEmpty() ? "no seller declared" : "seller declared";
@@ -361,10 +359,6 @@ public final class FeaturePipeline {
 
   private static float hsNumber(String hs6) {
     return Integer.parseInt(hs6);
-  }
-
-  private static String formatMoney(double v) {
-    return String.format(Locale.ROOT, "%,.0f", v);
   }
 
   /** Column of a feature by name, or -1 when there is no such feature. */
