@@ -49,41 +49,103 @@ public final class FeaturePipeline {
       new Categorical("origin_code", "origin country", Declaration::originCountry),
       new Categorical("departure_code", "departure country", Declaration::departureCountry));
 
-  private static final List<String> OWN = List.of(
-      "tax_rate", "log_price", "log_mass", "log_unit_value", "log_tax_at_stake", "hs6_number",
-      "day_of_week", "has_seller", "has_courier", "origin_differs_from_departure");
-
   private static final Key[] KEYS = Key.values();
   private static final Key[] UNIT_VALUE_KEYS = {Key.HS6, Key.HS6_ORIGIN, Key.IMPORTER_HS6};
   private static final Key[] RECENCY_KEYS = {Key.IMPORTER, Key.DECLARANT, Key.SELLER};
 
   private final FeatureState state;
   private final List<String> names;
+  /** How each feature, by column, is put in words. */
+  private final Says[] says;
   private final Map<String, Integer> positions = new HashMap<>();
   /** Snapshot of the history for {@link #describe}; dropped when the history advances. */
   private volatile FrozenHistory frozen;
 
   private FeaturePipeline(FeatureState state) {
     this.state = state;
-    List<String> n = new ArrayList<>(OWN);
-    CATEGORICALS.forEach(c -> n.add(c.name()));
-    for (Key k : Key.values()) {
-      n.add(k.featurePrefix() + ".count");
-      n.add(k.featurePrefix() + ".fraud_rate");
-      n.add(k.featurePrefix() + ".critical_rate");
+    List<String> n = new ArrayList<>();
+    List<Says> w = new ArrayList<>();
+    own(n, w);
+    for (Categorical c : CATEGORICALS) {
+      n.add(c.name());
+      w.add((d, v) -> c.label() + " " + c.of().apply(d));
+    }
+    for (Key k : KEYS) {
+      history(n, w, k, "count", (d, v, who, s) -> who + " seen " + s.seen + " times before");
+      history(n, w, k, "fraud_rate", (d, v, who, s) -> who + ": fraud found in " + s.frauds + " of "
+          + s.inspected + " inspections (" + Words.whole(100.0 * s.frauds / Math.max(1, s.inspected)) + " %)");
+      history(n, w, k, "critical_rate", (d, v, who, s) -> who + ": critical fraud in " + s.criticals + " of "
+          + s.inspected + " inspections");
     }
     for (Key k : RECENCY_KEYS) {
-      n.add(k.featurePrefix() + ".days_since_first");
-      n.add(k.featurePrefix() + ".days_since_last");
+      history(n, w, k, "days_since_first", (d, v, who, s) -> who + " first seen " + Words.whole(v) + " days ago");
+      history(n, w, k, "days_since_last", (d, v, who, s) -> who + " last seen " + Words.whole(v) + " days ago");
     }
     for (Key k : UNIT_VALUE_KEYS) {
-      n.add(k.featurePrefix() + ".unit_value_z");
+      history(n, w, k, "unit_value_z", (d, v, who, s) -> "unit price " + Words.money(Math.exp(logUnitValue(d)))
+          + "/kg, " + (Math.abs(v) < 0.5
+              ? "close to the usual for the " + k.label + " (" + s.seen + " seen)"
+              : Words.oneDecimal(Math.abs(v)) + " standard deviations " + (v < 0 ? "below" : "above")
+                  + " the usual for the " + k.label));
     }
-    n.add("importer.price_vs_usual");
+    history(n, w, Key.IMPORTER, "price_vs_usual",
+        (d, v, who, s) -> "item price " + Words.oneDecimal(Math.exp(v)) + "× the importer's usual");
     this.names = List.copyOf(n);
+    this.says = w.toArray(Says[]::new);
     for (int i = 0; i < names.size(); i++) {
       positions.put(names.get(i), i);
     }
+  }
+
+  /** How one feature of a declaration is put in words, given its value. */
+  @FunctionalInterface
+  private interface Says {
+    String say(Declaration d, float value);
+  }
+
+  /** How a history feature is put in words, given who the history is about and the history. */
+  @FunctionalInterface
+  private interface SaysOfHistory {
+    String say(Declaration d, float value, String who, Stats history);
+  }
+
+  private static void own(List<String> n, List<Says> w) {
+    n.add("tax_rate");
+    w.add((d, v) -> "tax rate " + Words.oneDecimal(d.taxRate()) + " %");
+    n.add("log_price");
+    w.add((d, v) -> "item price " + Words.money(d.itemPrice()));
+    n.add("log_mass");
+    w.add((d, v) -> "net mass " + Words.oneDecimal(d.netMass()) + " kg");
+    n.add("log_unit_value");
+    w.add((d, v) -> "unit price " + Words.money(Math.exp(v)) + "/kg");
+    n.add("log_tax_at_stake");
+    w.add((d, v) -> "tax at stake " + Words.money(d.itemPrice() * d.taxRate() / 100));
+    n.add("hs6_number");
+    w.add((d, v) -> "HS code " + d.hs6());
+    n.add("day_of_week");
+    w.add((d, v) -> "declared on a " + d.date().getDayOfWeek().toString().toLowerCase(Locale.ROOT));
+    n.add("has_seller");
+    w.add((d, v) -> d.sellerId().isEmpty() ? "no seller declared" : "seller declared");
+    n.add("has_courier");
+    w.add((d, v) -> d.courierId().isEmpty() ? "no courier" : "courier " + d.courierId());
+    n.add("origin_differs_from_departure");
+    w.add((d, v) -> d.originCountry().equals(d.departureCountry())
+        ? "shipped from the origin country"
+        : "origin " + d.originCountry() + " shipped from " + d.departureCountry());
+  }
+
+  private void history(List<String> n, List<Says> w, Key k, String what, SaysOfHistory says) {
+    n.add(k.featurePrefix() + "." + what);
+    boolean seenOrNot = what.equals("count") || what.startsWith("days_since");
+    w.add((d, v) -> {
+      String id = k.value(d);
+      Stats s = id.isEmpty() ? null : state.history.get(k).get(id);
+      String who = k.label + " " + id.replace("|", " / ");
+      if (s == null) {
+        return who + (seenOrNot ? " never seen before" : " has no history");
+      }
+      return says.say(d, v, who, s);
+    });
   }
 
   /**
@@ -291,57 +353,7 @@ public final class FeaturePipeline {
    * same history that produced the value.
    */
   public String explain(Declaration d, int f, float value) {
-    String name = names.get(f);
-    int dot = name.indexOf('.');
-    if (dot > 0) {
-      Key k = Key.valueOf(name.substring(0, dot).toUpperCase(Locale.ROOT));
-      String what = name.substring(dot + 1);
-      String id = k.value(d);
-      Stats s = lookup(k, d);
-      String who = k.label + " " + id.replace("|", " / ");
-      if (s == null) {
-        return switch (what) {
-          case "count", "days_since_first", "days_since_last" -> who + " never seen before";
-          default -> who + " has no history";
-        };
-      }
-      return switch (what) {
-        case "fraud_rate" -> who + ": fraud found in " + s.frauds + " of " + s.inspected + " inspections ("
-            + Words.whole(100.0 * s.frauds / Math.max(1, s.inspected)) + " %)";
-        case "critical_rate" -> who + ": critical fraud in " + s.criticals + " of " + s.inspected + " inspections";
-        case "count" -> who + " seen " + s.seen + " times before";
-        case "days_since_first" -> who + " first seen " + Words.whole(value) + " days ago";
-        case "days_since_last" -> who + " last seen " + Words.whole(value) + " days ago";
-        case "unit_value_z" -> Math.abs(value) < 0.5
-            ? "unit price " + Words.money(Math.exp(logUnitValue(d))) + "/kg, close to the usual for the "
-                + k.label + " (" + s.seen + " seen)"
-            : "unit price " + Words.money(Math.exp(logUnitValue(d))) + "/kg, " + Words.oneDecimal(Math.abs(value))
-                + " standard deviations " + (value < 0 ? "below" : "above") + " the usual for the " + k.label;
-        case "price_vs_usual" -> "item price " + Words.oneDecimal(Math.exp(value)) + "× the importer's usual";
-        default -> name + " = " + value;
-      };
-    }
-    return switch (name) {
-      case "tax_rate" -> "tax rate " + Words.oneDecimal(d.taxRate()) + " %";
-      case "log_price" -> "item price " + Words.money(d.itemPrice());
-      case "log_mass" -> "net mass " + Words.oneDecimal(d.netMass()) + " kg";
-      case "log_unit_value" -> "unit price " + Words.money(Math.exp(value)) + "/kg";
-      case "log_tax_at_stake" -> "tax at stake " + Words.money(d.itemPrice() * d.taxRate() / 100);
-      case "hs6_number" -> "HS code " + d.hs6();
-      case "day_of_week" -> "declared on a " + d.date().getDayOfWeek().toString().toLowerCase(Locale.ROOT);
-      case "has_seller" -> d.sellerId().isEmpty() ? "no seller declared" : "seller declared";
-      case "has_courier" -> d.courierId().isEmpty() ? "no courier" : "courier " + d.courierId();
-      case "origin_differs_from_departure" -> d.originCountry().equals(d.departureCountry())
-          ? "shipped from the origin country"
-          : "origin " + d.originCountry() + " shipped from " + d.departureCountry();
-      default -> CATEGORICALS.stream().filter(c -> c.name().equals(name)).findFirst()
-          .map(c -> c.label() + " " + c.of().apply(d)).orElse(name + " = " + value);
-    };
-  }
-
-  private Stats lookup(Key k, Declaration d) {
-    String v = k.value(d);
-    return v.isEmpty() ? null : state.history.get(k).get(v);
+    return says[f].say(d, value);
   }
 
   private double prior() {
