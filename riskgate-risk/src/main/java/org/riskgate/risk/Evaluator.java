@@ -1,6 +1,5 @@
 package org.riskgate.risk;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.riskgate.core.Declaration;
@@ -51,28 +50,5 @@ public final class Evaluator {
     RankingEvaluation metrics = RankingMetrics.evaluate(scores, fraud, tax,
         percents.length == 0 ? RankingMetrics.STANDARD_PERCENTS : percents);
     return new ModelEvaluation(bundle.id(), bundle.provenance().trainer(), metrics, scores, fraud, kept);
-  }
-
-  /**
-   * The features that pushed one declaration's risk up the most, in words.
-   *
-   * @param contributions SHAP values of the row, bias last
-   * @param features the row's feature values
-   */
-  public static List<Contribution> explain(
-      FeaturePipeline pipeline, Declaration d, float[] contributions, float[] features, int offset, int k) {
-    List<Integer> idx = new ArrayList<>();
-    for (int f = 0; f < pipeline.width(); f++) {
-      if (contributions[f] > 0) {
-        idx.add(f);
-      }
-    }
-    idx.sort(Comparator.comparingDouble((Integer f) -> -contributions[f]));
-    List<Contribution> out = new ArrayList<>();
-    for (int f : idx.subList(0, Math.min(k, idx.size()))) {
-      out.add(new Contribution(pipeline.names().get(f),
-          pipeline.explain(d, f, features[offset + f]), contributions[f]));
-    }
-    return out;
   }
 }

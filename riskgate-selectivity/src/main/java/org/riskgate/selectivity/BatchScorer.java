@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.riskgate.core.Declaration;
 import org.riskgate.risk.Contribution;
-import org.riskgate.risk.Evaluator;
+import org.riskgate.risk.Explanations;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.features.FeaturePipeline;
 
@@ -315,7 +315,7 @@ public final class BatchScorer {
           List<List<Contribution>> list = new ArrayList<>(to - from);
           for (int i = from; i < to; i++) {
             list.add(c.isEmpty() ? List.of()
-                : Evaluator.explain(pipeline, day.get(rows.get(i)), c.get()[i - from], part, (i - from) * w,
+                : Explanations.top(pipeline, day.get(rows.get(i)), c.get()[i - from], part, (i - from) * w,
                     options.reasonsPerDecision()));
           }
           return list;

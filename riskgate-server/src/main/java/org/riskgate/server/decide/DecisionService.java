@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.riskgate.core.Declaration;
 import org.riskgate.risk.Contribution;
-import org.riskgate.risk.Evaluator;
+import org.riskgate.risk.Explanations;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.features.FeaturePipeline;
 import org.riskgate.selectivity.BatchScorer;
@@ -111,7 +111,7 @@ public final class DecisionService {
     }
     if (lane != Lane.GREEN) {
       if (contributions.isPresent()) {
-        for (Contribution k : Evaluator.explain(pipeline, d, contributions.get()[0], x, 0, REASONS)) {
+        for (Contribution k : Explanations.top(pipeline, d, contributions.get()[0], x, 0, REASONS)) {
           reasons.add(new Reason("model", k.text(), k.weight()));
         }
       }
