@@ -40,6 +40,13 @@ public record Decision(
 
   /** The reasons as one line of text, strongest first. */
   public String reasonsText() {
-    return String.join("; ", reasons.stream().map(Reason::text).toList());
+    if (reasons.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(reasons.get(0).text());
+    for (int i = 1; i < reasons.size(); i++) {
+      b.append("; ").append(reasons.get(i).text());
+    }
+    return b.toString();
   }
 }
