@@ -216,7 +216,9 @@ public final class BatchScorer {
     days.values().forEach(rows::addAll);
     int w = pipeline.width();
     float[] x = new float[rows.size() * w];
-    IntStream.range(0, rows.size()).parallel().forEach(r -> pipeline.describe(rows.get(r), x, r * w));
+    int block = 512;
+    IntStream.range(0, (rows.size() + block - 1) / block).parallel()
+        .forEach(b -> pipeline.describe(rows, b * block, Math.min(rows.size(), (b + 1) * block), x));
     double[] modelScores = bundle.model().score(x, rows.size(), w);
     Evidence[] found = new Evidence[rows.size()];
     IntStream.range(0, rows.size()).parallel().forEach(r -> found[r] = evidence.about(rows.get(r)));

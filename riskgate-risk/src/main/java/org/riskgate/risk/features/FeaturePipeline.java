@@ -192,8 +192,11 @@ public final class FeaturePipeline {
     int UNKNOWN = 1;
     int FOUND = 2;
 
-    /** Writes the key's {@link Stats#values} into {@code into[at ..]} when it has a history. */
-    int find(Key k, Declaration d, double[] into, int at);
+    /**
+     * Writes the key's {@link Stats#values} into {@code into[at ..]} when it has a history.
+     * {@code row} is the declaration's place in the batch being described, if any.
+     */
+    int find(Key k, Declaration d, int row, double[] into, int at);
   }
 
   /**
@@ -206,6 +209,22 @@ public final class FeaturePipeline {
    * so that scoring millions of rows does not pay for the live maps.
    */
   public void describe(Declaration d, float[] out, int offset) {
+    describe(d, out, offset, snapshot(), 0);
+  }
+
+  /**
+   * Describes {@code rows[from .. to)}, row r into {@code out[r * width() ..]}, like {@link
+   * #describe(Declaration, float[], int)}. Looks the keys of all the rows up together, which lets
+   * the processor fetch many of them from memory at once; safe to call from many threads.
+   */
+  public void describe(List<Declaration> rows, int from, int to, float[] out) {
+    History block = snapshot().block(rows, from, to);
+    for (int r = from; r < to; r++) {
+      describe(rows.get(r), out, r * width(), block, r);
+    }
+  }
+
+  private FrozenHistory snapshot() {
     FrozenHistory h = frozen;
     if (h == null) {
       synchronized (this) {
@@ -215,10 +234,10 @@ public final class FeaturePipeline {
         h = frozen;
       }
     }
-    describe(d, out, offset, h);
+    return h;
   }
 
-  void describe(Declaration d, float[] out, int offset, History history) {
+  void describe(Declaration d, float[] out, int offset, History history, int row) {
     int day = (int) d.date().toEpochDay();
     int i = offset;
     double logPrice = Math.log1p(d.itemPrice());
@@ -244,7 +263,7 @@ public final class FeaturePipeline {
     boolean[] found = new boolean[KEYS.length];
     for (Key k : KEYS) {
       int at = k.ordinal() * Stats.VALUES;
-      int f = history.find(k, d, v, at);
+      int f = history.find(k, d, row, v, at);
       found[k.ordinal()] = f == History.FOUND;
       if (f == History.FOUND) {
         out[i++] = (float) v[at + Stats.LOG_SEEN];
@@ -276,7 +295,7 @@ public final class FeaturePipeline {
   History live() {
     double prior = prior();
     double criticalPrior = criticalPrior();
-    return (k, d, into, at) -> {
+    return (k, d, row, into, at) -> {
       String v = k.value(d);
       if (v.isEmpty()) {
         return History.BLANK;
@@ -339,7 +358,7 @@ public final class FeaturePipeline {
       int end = start;
       History history = live();
       while (end < sorted.size() && sorted.get(end).date().equals(day)) {
-        describe(sorted.get(end), m, end * width(), history);
+        describe(sorted.get(end), m, end * width(), history, end);
         end++;
       }
       advance(sorted.subList(start, end));

@@ -1,5 +1,6 @@
 package org.riskgate.risk.features;
 
+import java.util.List;
 import java.util.Map;
 import org.riskgate.core.Declaration;
 
@@ -19,13 +20,36 @@ final class FrozenHistory implements FeaturePipeline.History {
   }
 
   @Override
-  public int find(Key k, Declaration d, double[] into, int at) {
+  public int find(Key k, Declaration d, int row, double[] into, int at) {
     long fp = k.fingerprint(d);
-    if (fp == Key.BLANK) {
-      return BLANK;
-    }
-    return tables[k.ordinal()].copy(fp, into, at) ? FOUND : UNKNOWN;
+    return fp == Key.BLANK ? BLANK : tables[k.ordinal()].copy(tables[k.ordinal()].entry(fp), into, at);
   }
+
+  /**
+   * The history of {@code rows[from .. to)}, every key of every row looked up at once: the
+   * lookups do not depend on one another, so their cache misses overlap instead of queueing.
+   */
+  FeaturePipeline.History block(List<Declaration> rows, int from, int to) {
+    Key[] keys = Key.values();
+    long[] fingerprints = new long[(to - from) * keys.length];
+    for (int r = from, i = 0; r < to; r++) {
+      Declaration d = rows.get(r);
+      for (Key k : keys) {
+        fingerprints[i++] = k.fingerprint(d);
+      }
+    }
+    int[] entries = new int[fingerprints.length];
+    for (int i = 0; i < fingerprints.length; i++) {
+      entries[i] = fingerprints[i] == Key.BLANK ? BLANK_ENTRY : tables[i % keys.length].entry(fingerprints[i]);
+    }
+    return (k, d, row, into, at) -> {
+      int e = entries[(row - from) * keys.length + k.ordinal()];
+      return e == BLANK_ENTRY ? BLANK : tables[k.ordinal()].copy(e, into, at);
+    };
+  }
+
+  private static final int BLANK_ENTRY = -2;
+  private static final int NO_ENTRY = -1;
 
   private static final class Table {
     /** Interleaved pairs: fingerprint, entry number; a zero fingerprint marks a free slot. */
@@ -55,17 +79,26 @@ final class FrozenHistory implements FeaturePipeline.History {
       }
     }
 
-    boolean copy(long fp, double[] into, int at) {
+    /** The entry of a fingerprint, or {@link #NO_ENTRY}. */
+    int entry(long fp) {
       for (int s = (int) fp & mask; ; s = (s + 1) & mask) {
         long here = slots[2 * s];
         if (here == fp) {
-          System.arraycopy(values, (int) slots[2 * s + 1] * Stats.VALUES, into, at, Stats.VALUES);
-          return true;
+          return (int) slots[2 * s + 1];
         }
         if (here == 0) {
-          return false;
+          return NO_ENTRY;
         }
       }
+    }
+
+    /** Copies an entry's values; says whether there was one. */
+    int copy(int entry, double[] into, int at) {
+      if (entry == NO_ENTRY) {
+        return UNKNOWN;
+      }
+      System.arraycopy(values, entry * Stats.VALUES, into, at, Stats.VALUES);
+      return FOUND;
     }
   }
 }

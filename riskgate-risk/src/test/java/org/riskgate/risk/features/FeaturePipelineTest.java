@@ -129,19 +129,29 @@ class FeaturePipelineTest {
         .hasMessageContaining(file.toString()).hasMessageContaining("truncated or damaged");
   }
 
-  /** Scoring reads a snapshot of the history: it must describe every row bit for bit as the live maps do. */
+  /**
+   * Scoring reads a snapshot of the history, one row or a batch at a time: both must describe
+   * every row bit for bit as the live maps do.
+   */
   @Test
   void snapshotDescribesExactlyAsTheLiveHistory() {
     List<Declaration> rows = PublicData.train();
     FeaturePipeline p = FeaturePipeline.fit(rows);
     p.walk(rows);
-    float[] snapshot = new float[p.width()];
-    float[] live = new float[p.width()];
+    List<Declaration> valid = PublicData.valid();
+    int w = p.width();
+    float[] batch = new float[valid.size() * w];
+    p.describe(valid, 0, 1_000, batch);
+    p.describe(valid, 1_000, valid.size(), batch);
+    float[] single = new float[w];
+    float[] live = new float[w];
     int known = 0;
-    for (Declaration d : PublicData.valid()) {
-      p.describe(d, snapshot, 0);
-      p.describe(d, live, 0, p.live());
-      assertThat(Arrays.equals(snapshot, live)).as("features of %s", d.id()).isTrue();
+    for (int r = 0; r < valid.size(); r++) {
+      Declaration d = valid.get(r);
+      p.describe(d, single, 0);
+      p.describe(d, live, 0, p.live(), r);
+      assertThat(Arrays.equals(single, live)).as("features of %s", d.id()).isTrue();
+      assertThat(Arrays.equals(Arrays.copyOfRange(batch, r * w, (r + 1) * w), live)).as("batch features of %s", d.id()).isTrue();
       known += Float.isNaN(live[p.position("hs6_origin.unit_value_z")]) ? 0 : 1;
     }
     assertThat(known).as("rows whose HS code from its origin was seen before, so lookups were exercised").isGreaterThan(500);
