@@ -20,14 +20,45 @@ import org.riskgate.risk.ModelException;
  * Contributions plus the bias add up exactly to the row's log-odds, like SHAP values.
  */
 final class TreePaths {
-  private final Tree[] trees;
+  // every tree's nodes, one after another, in flat arrays: a walk touches few cache lines
+  private final int[] roots;
+  private final int[] feature;
+  private final float[] threshold;
+  private final int[] yes;
+  private final int[] no;
+  private final int[] missing;
+  private final double[] value;
   private final double bias;
 
   private record Tree(int[] feature, float[] threshold, int[] yes, int[] no, int[] missing, double[] value) {}
 
   private TreePaths(Tree[] trees, double bias) {
-    this.trees = trees;
     this.bias = bias;
+    roots = new int[trees.length];
+    int size = 0;
+    for (int t = 0; t < trees.length; t++) {
+      roots[t] = size;
+      size += trees[t].feature().length;
+    }
+    feature = new int[size];
+    threshold = new float[size];
+    yes = new int[size];
+    no = new int[size];
+    missing = new int[size];
+    value = new double[size];
+    for (int t = 0; t < trees.length; t++) {
+      Tree tree = trees[t];
+      int at = roots[t];
+      int n = tree.feature().length;
+      System.arraycopy(tree.feature(), 0, feature, at, n);
+      System.arraycopy(tree.threshold(), 0, threshold, at, n);
+      System.arraycopy(tree.value(), 0, value, at, n);
+      for (int i = 0; i < n; i++) {
+        yes[at + i] = at + tree.yes()[i];
+        no[at + i] = at + tree.no()[i];
+        missing[at + i] = at + tree.missing()[i];
+      }
+    }
   }
 
   static TreePaths of(Booster booster) {
@@ -96,21 +127,22 @@ final class TreePaths {
   /** Contributions of each row, {@code cols + 1} values with the bias last. */
   float[][] contributions(float[] x, int rows, int cols) {
     float[][] out = new float[rows][cols + 1];
+    double[] c = new double[cols];
     for (int r = 0; r < rows; r++) {
-      double[] c = new double[cols];
+      Arrays.fill(c, 0);
       int base = r * cols;
-      for (Tree t : trees) {
-        int node = 0;
-        while (t.feature()[node] >= 0) {
-          int f = t.feature()[node];
+      for (int root : roots) {
+        int node = root;
+        int f;
+        while ((f = feature[node]) >= 0) {
           float v = x[base + f];
-          int next = Float.isNaN(v) ? t.missing()[node] : v < t.threshold()[node] ? t.yes()[node] : t.no()[node];
-          c[f] += t.value()[next] - t.value()[node];
+          int next = Float.isNaN(v) ? missing[node] : v < threshold[node] ? yes[node] : no[node];
+          c[f] += value[next] - value[node];
           node = next;
         }
       }
-      for (int f = 0; f < cols; f++) {
-        out[r][f] = (float) c[f];
+      for (int i = 0; i < cols; i++) {
+        out[r][i] = (float) c[i];
       }
       out[r][cols] = (float) bias;
     }
