@@ -19,9 +19,9 @@ $PY -c "import pandas, xgboost, sklearn" 2>/dev/null || {
 export RISKGATE_NO_REBUILD=1
 [ -f "$WORK/decl-$ROWS.csv" ] || $PY bench/generate.py "$ROWS" "$WORK/decl-$ROWS.csv" >&2
 
-measure() {  # measure NAME CMD... -> appends "NAME seconds peak_kb" to $WORK/times
+measure() {  # measure NAME CMD... -> appends "NAME seconds peak_kb cpu_seconds" to $WORK/times
   local name=$1; shift
-  /usr/bin/time -f "$name %e %M" -a -o "$WORK/times" "$@" > "$WORK/$name.log" 2>&1
+  /usr/bin/time -f "$name %e %M %U %S" -a -o "$WORK/times" "$@" > "$WORK/$name.log" 2>&1
 }
 rm -f "$WORK/times"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -35,7 +35,8 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 $PY - "$WORK" "$ROWS" <<'PYEOF'
 import json, sys
 work, rows = sys.argv[1], int(sys.argv[2])
-t = {l.split()[0]: (float(l.split()[1]), int(l.split()[2])) for l in open(f"{work}/times")}
+t = {l.split()[0]: (float(l.split()[1]), int(l.split()[2]), float(l.split()[3]) + float(l.split()[4]))
+     for l in open(f"{work}/times")}
 peer = json.loads(open(f"{work}/peer-train.log").read().strip().splitlines()[-1])
 ours = [l for l in open(f"{work}/riskgate-eval.log") if l.startswith("| xgboost |")][0].split("|")
 # columns: model, AUC, PR-AUC, then P/R/Rev at 1, 2, 5 and 10 %
@@ -48,5 +49,6 @@ print(f"| accuracy on 2021Q1: P@10% | {p10:.3f} | {peer['p@10']:.3f} | {p10 / pe
 print(f"| train on 2020, whole process (s) | {t['riskgate-train'][0]:.1f} | {t['peer-train'][0]:.1f} | {t['peer-train'][0] / t['riskgate-train'][0]:.2f}x faster |")
 rs, ps = rows / t['riskgate-score'][0], rows / t['peer-score'][0]
 print(f"| score {rows:,} rows CSV in -> lanes out (rows/s) | {rs:,.0f} | {ps:,.0f} | {rs / ps:.2f}x |")
+print(f"| score: CPU time, all threads (s) | {t['riskgate-score'][2]:.1f} | {t['peer-score'][2]:.1f} | {t['peer-score'][2] / t['riskgate-score'][2]:.2f}x less |")
 print(f"| score: peak memory (MiB) | {t['riskgate-score'][1] / 1024:.0f} | {t['peer-score'][1] / 1024:.0f} | |")
 PYEOF
