@@ -198,7 +198,7 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
     LocalDate d = dates.get(v);
     if (d == null) {
       try {
-        d = v.length() == 8 && v.chars().allMatch(Character::isDigit)
+        d = v.length() == 8 && allDigits(v)
             ? LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
                 Integer.parseInt(v.substring(6)))
             : LocalDate.parse(v);
@@ -212,8 +212,8 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
 
   private String hsCode(CsvRecord rec) {
     String v = raw(rec, Field.HS_CODE);
-    String digits = v.replace(".", "").replace(" ", "");
-    if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    String digits = v.indexOf('.') < 0 && v.indexOf(' ') < 0 ? v : v.replace(".", "").replace(" ", "");
+    if (digits.isEmpty() || !allDigits(digits)) {
       throw bad(Field.HS_CODE, v, "HS code must be digits");
     }
     // Spreadsheets drop the leading zero of chapters 01-09: 5 and 9 digits are restored.
@@ -224,6 +224,15 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
       throw bad(Field.HS_CODE, v, "HS code must have 6 to 10 digits");
     }
     return digits;
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private double number(CsvRecord rec, Field f, double min, double max) {
