@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     description = "Find stamps and signatures on scanned documents and compare them with registered references.",
     subcommands = {
       RegisterCommand.class, ListCommand.class, ReplaceCommand.class, RetireCommand.class,
-      VerifyCommand.class, GenerateCommand.class, EvaluateCommand.class, TrainCnnCommand.class
+      VerifyCommand.class, GenerateCommand.class, EvaluateCommand.class, TrainCnnCommand.class, TrainClassicalCommand.class
     })
 public final class DocsCommand implements Runnable {
 

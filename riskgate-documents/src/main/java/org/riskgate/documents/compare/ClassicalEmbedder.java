@@ -1,34 +1,75 @@
 package org.riskgate.documents.compare;
 
 import java.awt.image.BufferedImage;
+import java.util.Objects;
 import org.riskgate.documents.Box;
 import org.riskgate.documents.Kind;
 import org.riskgate.documents.Method;
 
-/** HOG on the normalised ink map; references are embedded at every angle of {@link Embedder#angles}. */
+/**
+ * Registration and chamfer comparison with OpenCV ({@link InkAlignment}): a reference is stored
+ * as its ink map at working resolution, a query is aligned onto it and the differences are
+ * scored by the shipped {@link ClassicalModel}; the similarity is 100 times its probability of
+ * a genuine impression.
+ */
 public final class ClassicalEmbedder implements Embedder {
+
+  private final ClassicalModel model;
+
+  /**
+   * With the shipped model.
+   *
+   * @throws IllegalStateException when OpenCV's natives do not load
+   */
+  public ClassicalEmbedder() {
+    this(ClassicalModel.shipped());
+  }
+
+  /** With the given model (the trainer scores with a fresh one). */
+  ClassicalEmbedder(ClassicalModel model) {
+    this.model = Objects.requireNonNull(model);
+    OpenCv.load();
+  }
 
   @Override
   public Method method() {
     return Method.CLASSICAL;
   }
 
+  /** {@code classical-ink}: ink maps, unlike the HOG vectors the classical method stored before. */
+  @Override
+  public String storageName() {
+    return "classical-ink";
+  }
+
   @Override
   public float[][] reference(BufferedImage image, Kind kind) {
-    float[][] maps = Embedder.referenceMaps(image, kind);
-    float[][] out = new float[maps.length][];
-    for (int i = 0; i < maps.length; i++) {
-      out[i] = describe(maps[i], kind);
-    }
-    return out;
+    return new float[][] {ink(image, new Box(0, 0, image.getWidth(), image.getHeight()), kind).encode()};
   }
 
   @Override
   public float[] query(BufferedImage page, Box box, Kind kind) {
-    return describe(InkMap.normalise(InkMap.extract(page, box), kind), kind);
+    return ink(page, box, kind).encode();
   }
 
-  private static float[] describe(float[] map, Kind kind) {
-    return Hog.describe(map, InkMap.width(kind), InkMap.height(kind));
+  @Override
+  public double similarity(float[] query, float[][] reference, Kind kind) {
+    InkAlignment.Ink q = InkAlignment.Ink.decode(query);
+    double best = 0;
+    for (float[] r : reference) {
+      best = Math.max(best, 100 * model.of(kind, q.dark()).probability(InkAlignment.features(InkAlignment.Ink.decode(r), q, kind)));
+    }
+    return best;
+  }
+
+  /** The features of a query against a reference (for fitting the model). */
+  static double[] features(float[] query, float[] reference, Kind kind) {
+    return InkAlignment.features(InkAlignment.Ink.decode(reference), InkAlignment.Ink.decode(query), kind);
+  }
+
+  static InkAlignment.Ink ink(BufferedImage image, Box box, Kind kind) {
+    // a faint coloured stamp over dense black text has far fewer coloured than dark pixels, yet
+    // chroma still tells it from the text; only a photocopy or black ink leaves no colour at all
+    return InkAlignment.prepare(InkMap.extract(image, box, 0.02, 0.002), kind);
   }
 }

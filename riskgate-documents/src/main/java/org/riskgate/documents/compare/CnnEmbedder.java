@@ -95,6 +95,11 @@ public final class CnnEmbedder implements Embedder, AutoCloseable {
     return embed(new float[][] {InkMap.normalise(InkMap.extract(page, box), kind)}, kind)[0];
   }
 
+  @Override
+  public double similarity(float[] query, float[][] reference, Kind kind) {
+    return Embedder.cosine(query, reference);
+  }
+
   /** Unit-length embeddings of normalised ink maps. */
   synchronized float[][] embed(float[][] maps, Kind kind) {
     int n = maps.length;

@@ -6,14 +6,22 @@ import org.riskgate.documents.Kind;
 import org.riskgate.documents.Method;
 
 /**
- * Turns regions into unit vectors whose dot product is their similarity. A reference gives
- * several vectors (one per rotation tried), a query one; the similarity of a query to a
- * reference is the best dot product.
+ * Turns regions into vectors and compares them. A reference gives one or more vectors (the CNN:
+ * one per rotation tried; the classical method: its ink map), a query one; the similarity of a
+ * query to a reference is the best over the reference's vectors.
  */
 public interface Embedder {
 
   /** Which method this is. */
   Method method();
+
+  /**
+   * The name under which a reference's vectors are stored; changes when their format does, so a
+   * registry recomputes them from the stored image instead of misreading old ones.
+   */
+  default String storageName() {
+    return method().label();
+  }
 
   /** The vectors of a reference image (the whole image is the stamp or signature). */
   float[][] reference(BufferedImage image, Kind kind);
@@ -21,8 +29,11 @@ public interface Embedder {
   /** The vector of a region on a page. */
   float[] query(BufferedImage page, Box box, Kind kind);
 
-  /** Similarity 0..100 of a query vector to a reference's vectors. */
-  static double similarity(float[] query, float[][] reference) {
+  /** Similarity 0..100 of a query's vector to a reference's vectors (the best over them). */
+  double similarity(float[] query, float[][] reference, Kind kind);
+
+  /** Similarity 0..100 as the best cosine (dot product of unit vectors) of a query vector to a reference's vectors. */
+  static double cosine(float[] query, float[][] reference) {
     double best = 0;
     for (float[] r : reference) {
       if (r.length != query.length) {

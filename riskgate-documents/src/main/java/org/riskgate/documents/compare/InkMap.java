@@ -32,11 +32,27 @@ public final class InkMap {
     return kind == Kind.STAMP ? STAMP_SIZE : SIGNATURE_H;
   }
 
-  /** A raw (not resized) ink map of a box on the page. */
-  public record Raw(float[] ink, int width, int height) {}
+  /**
+   * A raw (not resized) ink map of a box on the page.
+   *
+   * @param ink values 0..1, row by row
+   * @param width width
+   * @param height height
+   * @param dark true when measured by darkness (black ink, a photocopy, or too little colour), false when by chroma
+   */
+  public record Raw(float[] ink, int width, int height, boolean dark) {}
 
-  /** The ink inside {@code box} (grown by a small margin), at page resolution. */
+  /** The ink inside {@code box} (grown by a small margin), at page resolution; chroma when coloured ink outnumbers dark pixels. */
   public static Raw extract(BufferedImage page, Box box) {
+    return extract(page, box, 1.0, 0);
+  }
+
+  /**
+   * The ink inside {@code box} (grown by a small margin), at page resolution, measured by chroma
+   * when coloured pixels are at least {@code colourShare} times the dark ones and at least
+   * {@code minColour} of the box, else by darkness.
+   */
+  public static Raw extract(BufferedImage page, Box box, double colourShare, double minColour) {
     BufferedImage rgb = Rasters.toRgb(page);
     Box b = new Box(box.x() - 8, box.y() - 8, box.width() + 16, box.height() + 16).clip(rgb.getWidth(), rgb.getHeight());
     int[] px = Rasters.pixels(rgb);
@@ -55,8 +71,8 @@ public final class InkMap {
         }
       }
     }
-    // coloured ink if it dominates what is dark in the box; else darkness is all there is
-    boolean byChroma = colour > dark;
+    // coloured ink if there is enough of it beside what is dark in the box; else darkness is all there is
+    boolean byChroma = colour > colourShare * dark && colour > minColour * b.width() * b.height();
     paper = Math.max(paper, 200);
     float[] ink = new float[b.width() * b.height()];
     for (int y = 0; y < b.height(); y++) {
@@ -68,7 +84,7 @@ public final class InkMap {
         ink[y * b.width() + x] = Math.clamp(v, 0f, 1f);
       }
     }
-    return new Raw(ink, b.width(), b.height());
+    return new Raw(ink, b.width(), b.height(), !byChroma);
   }
 
   /** Crops a raw map to its ink and resizes it to the kind's size, keeping the aspect ratio. */
@@ -97,7 +113,7 @@ public final class InkMap {
   }
 
   /** Bounds {x0, y0, x1, y1} of rows and columns holding at least three ink pixels. */
-  private static int[] tight(Raw raw) {
+  static int[] tight(Raw raw) {
     int w = raw.width();
     int h = raw.height();
     int[] rows = new int[h];
@@ -155,6 +171,6 @@ public final class InkMap {
         out[y * nw + x] = Rasters.bilinear(raw.ink(), w, h, sx, sy);
       }
     }
-    return new Raw(out, nw, nh);
+    return new Raw(out, nw, nh, raw.dark());
   }
 }

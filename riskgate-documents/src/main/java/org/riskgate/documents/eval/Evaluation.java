@@ -190,7 +190,7 @@ public final class Evaluation {
       dets.remove(best);
       tp[t.kind().ordinal()]++;
       float[] q = embedder.query(page.image(), best.box(), t.kind());
-      scores.add(new Scored(t.kind(), t.forgery(), Embedder.similarity(q, t.kind() == Kind.STAMP ? refStamp : refSig)));
+      scores.add(new Scored(t.kind(), t.forgery(), embedder.similarity(q, t.kind() == Kind.STAMP ? refStamp : refSig, t.kind())));
     }
     for (Detection d : dets) {
       fp[d.kind().ordinal()]++;

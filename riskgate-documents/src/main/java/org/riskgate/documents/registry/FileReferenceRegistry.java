@@ -158,7 +158,7 @@ public final class FileReferenceRegistry implements ReferenceRegistry {
   }
 
   private Path embeddingFile(String id, Embedder e) {
-    return dir.resolve("embeddings").resolve(id + "." + e.method().label() + ".bin");
+    return dir.resolve("embeddings").resolve(id + "." + e.storageName() + ".bin");
   }
 
   private Reference find(String id) {

@@ -104,7 +104,7 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
         float[] q = embedder.query(page, d.box(), d.kind());
         double best = 0;
         for (Reference r : refs) {
-          best = Math.max(best, Embedder.similarity(q, registry.embeddings(r, embedder)));
+          best = Math.max(best, embedder.similarity(q, registry.embeddings(r, embedder), d.kind()));
         }
         verdict = best >= thresholds.of(d.kind()) ? new Verdict.Consistent(best) : new Verdict.Suspicious(best);
       }

@@ -31,9 +31,20 @@ final class PerKindEmbedder implements Embedder {
     return method;
   }
 
+  /** One file holds both kinds' vectors, so the name says which method each kind uses. */
+  @Override
+  public String storageName() {
+    return method.label() + "-" + stamp.storageName() + "-" + signature.storageName();
+  }
+
   @Override
   public float[][] reference(BufferedImage image, Kind kind) {
     return of(kind).reference(image, kind);
+  }
+
+  @Override
+  public double similarity(float[] query, float[][] reference, Kind kind) {
+    return of(kind).similarity(query, reference, kind);
   }
 
   @Override

@@ -70,8 +70,8 @@ class CnnEmbedderTest {
         float[][] ref = cnn.reference(data.reference(issuer, k, new Random(i)), k);
         SyntheticData.Patch g = data.patch(issuer, k, Forgery.GENUINE, new Random(100 + i));
         SyntheticData.Patch o = data.patch(issuer, k, Forgery.OTHER, new Random(200 + i));
-        genuine += Embedder.similarity(cnn.query(g.image(), g.box(), k), ref) / n;
-        other += Embedder.similarity(cnn.query(o.image(), o.box(), k), ref) / n;
+        genuine += cnn.similarity(cnn.query(g.image(), g.box(), k), ref, k) / n;
+        other += cnn.similarity(cnn.query(o.image(), o.box(), k), ref, k) / n;
       }
       assertThat(genuine).as(k.label()).isGreaterThan(other + 10);
     }

@@ -62,6 +62,32 @@ class FileReferenceRegistryTest {
   }
 
   @Test
+  void vectorsOfAnOlderFormatAreRecomputedNotMisread() throws IOException {
+    Reference a = open().register("KR-9", Kind.STAMP, image(3, Kind.STAMP), LocalDate.of(2025, 1, 1), Reference.OPEN_END);
+    // what the HOG-based classical method stored before its vectors became ink maps
+    Files.write(dir.resolve("reg/embeddings/" + a.id() + ".classical.bin"), new byte[] {0, 0, 0, 1, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8});
+    Files.delete(dir.resolve("reg/embeddings/" + a.id() + ".classical-ink.bin"));
+    float[][] e = open().embeddings(a, new ClassicalEmbedder());
+    assertThat(e[0].length).isGreaterThan(1000);
+    assertThat(dir.resolve("reg/embeddings/" + a.id() + ".classical-ink.bin")).exists();
+  }
+
+  @Test
+  void aReferenceWithoutInkIsAnEmptyPage() throws IOException {
+    java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = blank.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 400, 300);
+    g.setColor(java.awt.Color.BLACK);
+    g.drawLine(10, 10, 12, 10);
+    g.dispose();
+    Path p = dir.resolve("blank.png");
+    ImageIO.write(blank, "png", p.toFile());
+    assertThatThrownBy(() -> open().register("KR-7", Kind.STAMP, p, LocalDate.now(), Reference.OPEN_END))
+        .isInstanceOf(org.riskgate.documents.DocumentInputException.EmptyPage.class).hasMessageContaining("no ink");
+  }
+
+  @Test
   void unknownIdsAndBadIssuerIdsAreRefused() throws IOException {
     assertThatThrownBy(() -> open().retire("nope")).isInstanceOf(IllegalArgumentException.class);
     Path img = image(0, Kind.STAMP);

@@ -1,0 +1,488 @@
+package org.riskgate.documents.compare;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
+import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_NONE;
+import static org.bytedeco.opencv.global.opencv_imgproc.DIST_L2;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.RETR_LIST;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY_INV;
+import static org.bytedeco.opencv.global.opencv_imgproc.TM_CCORR_NORMED;
+import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.distanceTransform;
+import static org.bytedeco.opencv.global.opencv_imgproc.findContours;
+import static org.bytedeco.opencv.global.opencv_imgproc.getRotationMatrix2D;
+import static org.bytedeco.opencv.global.opencv_imgproc.matchTemplate;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+import static org.bytedeco.opencv.global.opencv_video.MOTION_AFFINE;
+import static org.bytedeco.opencv.global.opencv_video.findTransformECCWithMask;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_core.TermCriteria;
+import org.riskgate.documents.Kind;
+
+/**
+ * Registers a query's ink onto a reference's ink and measures what differs (OpenCV).
+ *
+ * <p>Alignment: a coarse search over rotations with normalised cross-correlation at about 64
+ * pixels, then ECC ({@code findTransformECC}, affine) on blurred ink at working resolution. The
+ * query is warped into the reference's frame, both are binarised and their distance transforms
+ * give directed chamfer measures: query ink far from any reference stroke (a changed letter,
+ * emblem or font adds such ink) and, down-weighted by the fit, reference ink the query lacks
+ * (partial ink from uneven pressure does that too). The worst windows keep a local change from
+ * being averaged away. For signatures the pen's stroke width, the strokes' roughness (a slow
+ * hand's tremor) and the shear of the fitted warp (slant) are compared as well.
+ */
+final class InkAlignment {
+
+  /** Names of {@link #features}, in order; the fitted weights refer to them. */
+  static final String[] FEATURES = {
+    "extra_mean", "extra_far", "extra_near", "extra_worst", "missing_mean", "missing_far", "missing_worst", "ecc", "ink_ratio",
+    "scale", "aspect", "shear", "pen", "tremor"
+  };
+
+  /** Ink above this share of the map's strong ink counts as a stroke. */
+  private static final double INK = 0.35;
+  /** Distances are capped here (working pixels), so one stray blot does not dominate a mean. */
+  private static final double CAP = 8;
+  /** A stroke pixel farther than this from the other map's ink is "far". */
+  private static final double FAR = 1.5;
+  /** The map is cut into this many windows across and down for the worst-window measures. */
+  private static final int WINDOWS = 6;
+
+  private static final boolean MASKED_COARSE = Boolean.getBoolean("dev.maskedcoarse");
+  private static final double COARSE = Double.parseDouble(System.getProperty("dev.coarse", "64"));
+
+  private InkAlignment() {}
+
+  /** An ink map at working resolution; {@code dark} when measured by darkness (see {@link InkMap.Raw#dark}). */
+  record Ink(float[] v, int w, int h, boolean dark) {
+    /** As stored in the registry: width, height, 1 if dark, then the values row by row. */
+    float[] encode() {
+      float[] out = new float[v.length + 3];
+      out[0] = w;
+      out[1] = h;
+      out[2] = dark ? 1 : 0;
+      System.arraycopy(v, 0, out, 3, v.length);
+      return out;
+    }
+
+    static Ink decode(float[] e) {
+      if (e.length < 4) {
+        throw new IllegalArgumentException("not an ink map: " + e.length + " values");
+      }
+      int w = (int) e[0];
+      int h = (int) e[1];
+      if (w <= 0 || h <= 0 || (long) w * h != e.length - 3) {
+        throw new IllegalArgumentException("not an ink map: " + w + "x" + h + " in " + e.length + " values");
+      }
+      return new Ink(Arrays.copyOfRange(e, 3, e.length), w, h, e[2] != 0);
+    }
+  }
+
+  /**
+   * Working resolution as a fraction of 300 dpi: 225 dpi, where a rim letter's strokes and a
+   * signature's tremor are still a few pixels wide (150 dpi lost both; 300 dpi gained nothing on
+   * validation issuers and cost time).
+   */
+  static final double SCALE = 0.75;
+
+  /**
+   * Crops a raw ink map to its ink (with a margin), resamples it to working resolution and
+   * stretches its contrast.
+   *
+   * @throws IllegalArgumentException when the map holds (almost) no ink
+   */
+  static Ink prepare(InkMap.Raw raw, Kind kind) {
+    OpenCv.load();
+    int inked = 0;
+    for (float v : raw.ink()) {
+      if (v > 0.15f) {
+        inked++;
+      }
+    }
+    if (inked < 20) {
+      throw new IllegalArgumentException("no ink in the " + kind.label() + " region (" + raw.width() + "x" + raw.height() + ")");
+    }
+    int[] t = InkMap.tight(raw);
+    int m = 6;
+    int x0 = Math.max(0, t[0] - m);
+    int y0 = Math.max(0, t[1] - m);
+    int x1 = Math.min(raw.width(), t[2] + m);
+    int y1 = Math.min(raw.height(), t[3] + m);
+    int cw = x1 - x0;
+    int ch = y1 - y0;
+    float[] crop = new float[cw * ch];
+    for (int y = 0; y < ch; y++) {
+      System.arraycopy(raw.ink(), (y + y0) * raw.width() + x0, crop, y * cw, cw);
+    }
+    double s = SCALE;
+    int w = Math.max(8, (int) Math.round(cw * s));
+    int h = Math.max(8, (int) Math.round(ch * s));
+    float[] v;
+    try (PointerScope scope = new PointerScope()) {
+      Mat src = mat(crop, cw, ch);
+      Mat dst = new Mat();
+      resize(src, dst, new Size(w, h), 0, 0, INTER_AREA);
+      v = floats(dst);
+    }
+    // uneven pressure: measure strokes against this impression's strong ink, not against 1.0
+    float[] sorted = v.clone();
+    Arrays.sort(sorted);
+    int firstInk = 0;
+    while (firstInk < sorted.length && sorted[firstInk] < 0.1f) {
+      firstInk++;
+    }
+    float top = firstInk < sorted.length ? sorted[firstInk + (int) ((sorted.length - 1 - firstInk) * 0.9)] : 1f;
+    float k = 1f / Math.max(0.2f, top);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.min(1f, v[i] * k);
+    }
+    return new Ink(v, w, h, raw.dark());
+  }
+
+  /** The query's ink warped into the reference's frame (for inspection and tests). */
+  static Ink aligned(Ink ref, Ink query, Kind kind) {
+    OpenCv.load();
+    try (PointerScope scope = new PointerScope()) {
+      Mat r = mat(ref.v(), ref.w(), ref.h());
+      Mat q = mat(query.v(), query.w(), query.h());
+      Mat warp = coarse(r, q, kind);
+      refine(r, q, warp, kind);
+      Mat qw = new Mat();
+      warpAffine(q, qw, warp, r.size(), INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, new Scalar(0.0));
+      return new Ink(floats(qw), ref.w(), ref.h(), query.dark());
+    }
+  }
+
+  /** Features of a query against a reference, see {@link #FEATURES}; larger means more different except {@code ecc}. */
+  static double[] features(Ink ref, Ink query, Kind kind) {
+    OpenCv.load();
+    try (PointerScope scope = new PointerScope()) {
+      Mat r = mat(ref.v(), ref.w(), ref.h());
+      Mat q = mat(query.v(), query.w(), query.h());
+      Mat warp = coarse(r, q, kind);
+      double ecc = refine(r, q, warp, kind);
+      Mat qw = new Mat();
+      warpAffine(q, qw, warp, r.size(), INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, new Scalar(0.0));
+      float[] rv = ref.v();
+      float[] qv = floats(qw);
+      int w = ref.w();
+      int h = ref.h();
+      float[] dr = distances(r);
+      float[] dq = distances(qw);
+      double extra = 0;
+      int qInk = 0;
+      int qFar = 0;
+      double missing = 0;
+      int rInk = 0;
+      int rFar = 0;
+      int qNear = 0;
+      int[] winInk = new int[WINDOWS * WINDOWS];
+      int[] winFar = new int[WINDOWS * WINDOWS];
+      int[] winRef = new int[WINDOWS * WINDOWS];
+      int[] winMissing = new int[WINDOWS * WINDOWS];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          if (qv[i] > INK) {
+            qInk++;
+            extra += Math.min(CAP, dr[i]);
+            int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
+            winInk[win]++;
+            if (dr[i] > FAR) {
+              qFar++;
+              winFar[win]++;
+              if (dr[i] <= 3 * FAR) {
+                qNear++;
+              }
+            }
+          }
+          if (rv[i] > INK) {
+            rInk++;
+            missing += Math.min(CAP, dq[i]);
+            int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
+            winRef[win]++;
+            if (dq[i] > FAR) {
+              rFar++;
+              winMissing[win]++;
+            }
+          }
+        }
+      }
+      double[] worst = new double[winInk.length];
+      for (int i = 0; i < worst.length; i++) {
+        worst[i] = winFar[i] / (winInk[i] + 0.02 * qInk + 1.0);
+      }
+      Arrays.sort(worst);
+      double[] worstMissing = new double[winRef.length];
+      for (int i = 0; i < worstMissing.length; i++) {
+        worstMissing[i] = winMissing[i] / (winRef[i] + 0.02 * rInk + 1.0);
+      }
+      Arrays.sort(worstMissing);
+      double[] geometry = geometry(warp);
+      double pen = 0;
+      double tremor = 0;
+      if (kind == Kind.SIGNATURE) {
+        double[] sr = strokes(r);
+        double[] sq = strokes(qw);
+        pen = Math.abs(Math.log(sq[0] / sr[0]));
+        tremor = Math.log(sq[1] / sr[1]);
+      }
+      return new double[] {
+        qInk == 0 ? CAP : extra / qInk,
+        qInk == 0 ? 1 : (double) qFar / qInk,
+        qInk == 0 ? 1 : (double) qNear / qInk,
+        (worst[worst.length - 1] + worst[worst.length - 2]) / 2,
+        rInk == 0 ? CAP : missing / rInk,
+        rInk == 0 ? 1 : (double) rFar / rInk,
+        (worstMissing[worstMissing.length - 1] + worstMissing[worstMissing.length - 2]) / 2,
+        ecc,
+        Math.abs(Math.log((qInk + 1.0) / (rInk + 1.0))),
+        Math.abs(geometry[0]),
+        Math.abs(geometry[1]),
+        Math.abs(geometry[2]),
+        pen,
+        tremor
+      };
+    }
+  }
+
+  /**
+   * Best rotation and shift at about 64 pixels by normalised cross-correlation of the rotated
+   * reference over the (padded) query. Returns the 2x3 float warp from reference to query
+   * coordinates at working resolution.
+   */
+  private static Mat coarse(Mat r, Mat q, Kind kind) {
+    double c = Math.min(1, COARSE / Math.max(r.cols(), r.rows()));
+    Mat rc = blurred(small(r, c), 1);
+    Mat qc = blurred(small(q, c), 1);
+    int range = kind == Kind.STAMP ? 36 : 8;
+    int step = kind == Kind.STAMP ? 4 : 2;
+    double best = -1;
+    double[] bestM = null;
+    for (int a = -range; a <= range; a += step) {
+      Mat m = getRotationMatrix2D(new Point2f((rc.cols() - 1) / 2f, (rc.rows() - 1) / 2f), a, 1.0);
+      double rad = Math.toRadians(a);
+      int nw = (int) Math.ceil(Math.abs(rc.cols() * Math.cos(rad)) + Math.abs(rc.rows() * Math.sin(rad)));
+      int nh = (int) Math.ceil(Math.abs(rc.cols() * Math.sin(rad)) + Math.abs(rc.rows() * Math.cos(rad)));
+      DoubleIndexer mi = m.createIndexer();
+      mi.put(0, 2, mi.get(0, 2) + (nw - rc.cols()) / 2.0);
+      mi.put(1, 2, mi.get(1, 2) + (nh - rc.rows()) / 2.0);
+      Mat rot = new Mat();
+      warpAffine(rc, rot, m, new Size(nw, nh));
+      int px = Math.max(0, nw - qc.cols()) / 2 + nw / 4 + 2;
+      int py = Math.max(0, nh - qc.rows()) / 2 + nh / 4 + 2;
+      Mat padded = new Mat();
+      copyMakeBorder(qc, padded, py, py, px, px, BORDER_CONSTANT, new Scalar(0.0));
+      Mat res = new Mat();
+      if (MASKED_COARSE) {
+        // the query's ink counts only near the rotated reference's strokes, so a window full of
+        // printed text is not preferred or avoided for the text alone
+        Mat near = new Mat();
+        threshold(rot, near, 0.05, 255, 0);
+        Mat mask = new Mat();
+        near.convertTo(mask, CV_8U);
+        dilate(mask, mask, getStructuringElement(MORPH_ELLIPSE, new Size(3, 3)));
+        matchTemplate(padded, rot, res, TM_CCORR_NORMED, mask);
+      } else {
+        matchTemplate(padded, rot, res, TM_CCORR_NORMED);
+      }
+      DoublePointer max = new DoublePointer(1);
+      Point loc = new Point();
+      minMaxLoc(res, null, max, null, loc, null);
+      if (max.get() > best) {
+        best = max.get();
+        // reference (coarse) -> rotated canvas -> padded query -> query, then back to working pixels
+        bestM = new double[] {
+          mi.get(0, 0), mi.get(0, 1), (mi.get(0, 2) + loc.x() - px) / c,
+          mi.get(1, 0), mi.get(1, 1), (mi.get(1, 2) + loc.y() - py) / c
+        };
+      }
+      mi.release();
+    }
+    Mat warp = new Mat(2, 3, CV_32F);
+    FloatIndexer wi = warp.createIndexer();
+    for (int i = 0; i < 6; i++) {
+      wi.put(i / 3, i % 3, (float) bestM[i]);
+    }
+    wi.release();
+    return warp;
+  }
+
+  /** Refines the warp with ECC on blurred ink; keeps the coarse warp when ECC fails. Returns the correlation reached. */
+  private static double refine(Mat r, Mat q, Mat warp, Kind kind) {
+    Mat rb = blurred(r, 2);
+    Mat qb = blurred(q, 2);
+    // stamps: only the reference's strokes and their surroundings steer the fit, so printed text
+    // elsewhere in the query's box has nothing to match; a signature's strokes move too much
+    Mat mask = new Mat();
+    if (kind == Kind.STAMP) {
+      Mat near = new Mat();
+      threshold(rb, near, 0.05, 255, 0);
+      near.convertTo(mask, CV_8U);
+      dilate(mask, mask, getStructuringElement(MORPH_ELLIPSE, new Size(9, 9)));
+    }
+    Mat trial = warp.clone();
+    try {
+      return findTransformECCWithMask(rb, qb, mask, new Mat(), trial, MOTION_AFFINE,
+          new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 60, 1e-4), 1);
+    } catch (RuntimeException e) {
+      // ECC throws when it diverges (e.g. a different stamp altogether): the coarse warp stands
+      return 0;
+    } finally {
+      if (isSane(trial)) {
+        trial.copyTo(warp);
+      }
+    }
+  }
+
+  private static boolean isSane(Mat warp) {
+    double[] g = geometry(warp);
+    return Double.isFinite(g[0]) && Math.abs(g[0]) < 0.3 && Math.abs(g[1]) < 0.3 && Math.abs(g[2]) < 0.4;
+  }
+
+  /** log scale, log aspect (x over y) and shear of the warp's linear part. */
+  private static double[] geometry(Mat warp) {
+    FloatIndexer wi = warp.createIndexer();
+    double a = wi.get(0, 0);
+    double b = wi.get(0, 1);
+    double c = wi.get(1, 0);
+    double d = wi.get(1, 1);
+    wi.release();
+    double sx = Math.hypot(a, c);
+    double det = a * d - b * c;
+    double sy = det / sx;
+    double m = (a * b + c * d) / sx;
+    return new double[] {Math.log(Math.sqrt(Math.abs(det))), Math.log(sx / sy), m / sy};
+  }
+
+  /** Distance of every pixel to the nearest stroke pixel. */
+  private static float[] distances(Mat ink) {
+    Mat bin = new Mat();
+    threshold(ink, bin, INK, 255, THRESH_BINARY_INV);
+    Mat b8 = new Mat();
+    bin.convertTo(b8, CV_8U);
+    Mat d = new Mat();
+    distanceTransform(b8, d, DIST_L2, 3);
+    return floats(d);
+  }
+
+  /**
+   * Pen width (twice area over perimeter of the strokes) and roughness (mean distance of the
+   * outline from its smoothed self, over the pen width) of an ink map.
+   */
+  private static double[] strokes(Mat ink) {
+    Mat bin = new Mat();
+    threshold(ink, bin, INK, 255, 0);
+    Mat b8 = new Mat();
+    bin.convertTo(b8, CV_8U);
+    MatVector contours = new MatVector();
+    findContours(b8, contours, new Mat(), RETR_LIST, CHAIN_APPROX_NONE);
+    double perimeter = 0;
+    double rough = 0;
+    int n = 0;
+    for (long i = 0; i < contours.size(); i++) {
+      Mat ct = contours.get(i);
+      int len = ct.rows();
+      if (len < 24) {
+        continue;
+      }
+      IntIndexer ix = ct.createIndexer();
+      int[] xs = new int[len];
+      int[] ys = new int[len];
+      for (int j = 0; j < len; j++) {
+        xs[j] = ix.get(j, 0, 0);
+        ys[j] = ix.get(j, 0, 1);
+      }
+      ix.release();
+      int fine = 2;
+      int wide = 7;
+      for (int j = 0; j < len; j++) {
+        double fx = 0;
+        double fy = 0;
+        for (int k = -fine; k <= fine; k++) {
+          fx += xs[Math.floorMod(j + k, len)];
+          fy += ys[Math.floorMod(j + k, len)];
+        }
+        double wx = 0;
+        double wy = 0;
+        for (int k = -wide; k <= wide; k++) {
+          wx += xs[Math.floorMod(j + k, len)];
+          wy += ys[Math.floorMod(j + k, len)];
+        }
+        rough += Math.hypot(fx / (2 * fine + 1) - wx / (2 * wide + 1), fy / (2 * fine + 1) - wy / (2 * wide + 1));
+      }
+      n += len;
+      perimeter += len;
+    }
+    double area = 0;
+    FloatBuffer fb = bin.createBuffer();
+    while (fb.hasRemaining()) {
+      if (fb.get() > 0) {
+        area++;
+      }
+    }
+    double pen = perimeter == 0 ? 1 : Math.max(0.5, 2 * area / perimeter);
+    return new double[] {pen, n == 0 ? 0.1 : Math.max(0.05, rough / n)};
+  }
+
+  private static Mat small(Mat m, double c) {
+    if (c >= 1) {
+      return m;
+    }
+    Mat out = new Mat();
+    resize(m, out, new Size(Math.max(4, (int) Math.round(m.cols() * c)), Math.max(4, (int) Math.round(m.rows() * c))), 0, 0, INTER_AREA);
+    return out;
+  }
+
+  private static Mat blurred(Mat m, double sigma) {
+    Mat out = new Mat();
+    GaussianBlur(m, out, new Size(0, 0), sigma);
+    return out;
+  }
+
+  private static Mat mat(float[] v, int w, int h) {
+    Mat m = new Mat(h, w, CV_32F);
+    FloatBuffer fb = m.createBuffer();
+    fb.put(v);
+    return m;
+  }
+
+  private static float[] floats(Mat m) {
+    Mat f = m;
+    if (m.type() != CV_32F) {
+      f = new Mat();
+      m.convertTo(f, CV_32F);
+    }
+    if (!f.isContinuous()) {
+      f = f.clone();
+    }
+    float[] out = new float[f.rows() * f.cols()];
+    FloatBuffer fb = f.createBuffer();
+    fb.get(out);
+    return out;
+  }
+}
