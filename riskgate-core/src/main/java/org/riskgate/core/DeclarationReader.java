@@ -35,6 +35,11 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
   private final RejectSink rejects;
   // Dates repeat across millions of rows; parsing each once keeps reading fast.
   private final Map<String, LocalDate> dates = new HashMap<>();
+  // Codes, countries, parties and HS codes repeat too: one shared instance of each value keeps a
+  // window of rows waiting for its day small, and hashes each value once. Bounded, in case a
+  // column turns out to be unique per row.
+  private final Map<String, String> shared = new HashMap<>();
+  private static final int MAX_SHARED = 200_000;
   private Declaration next;
   private long rows;
 
@@ -153,22 +158,22 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
       return new Declaration(
           text(rec, Field.DECLARATION_ID, true),
           date(rec),
-          text(rec, Field.OFFICE_ID, false),
-          text(rec, Field.PROCESS_TYPE, false),
-          text(rec, Field.IMPORT_TYPE, false),
-          text(rec, Field.IMPORT_USE, false),
-          text(rec, Field.PAYMENT_TYPE, false),
-          text(rec, Field.TRANSPORT_MODE, false),
-          text(rec, Field.DECLARANT_ID, false),
-          text(rec, Field.IMPORTER_ID, true),
-          text(rec, Field.SELLER_ID, false),
-          text(rec, Field.COURIER_ID, false),
-          hsCode(rec),
-          text(rec, Field.DEPARTURE_COUNTRY, false),
-          text(rec, Field.ORIGIN_COUNTRY, false),
+          code(rec, Field.OFFICE_ID, false),
+          code(rec, Field.PROCESS_TYPE, false),
+          code(rec, Field.IMPORT_TYPE, false),
+          code(rec, Field.IMPORT_USE, false),
+          code(rec, Field.PAYMENT_TYPE, false),
+          code(rec, Field.TRANSPORT_MODE, false),
+          code(rec, Field.DECLARANT_ID, false),
+          code(rec, Field.IMPORTER_ID, true),
+          code(rec, Field.SELLER_ID, false),
+          code(rec, Field.COURIER_ID, false),
+          share(hsCode(rec)),
+          code(rec, Field.DEPARTURE_COUNTRY, false),
+          code(rec, Field.ORIGIN_COUNTRY, false),
           number(rec, Field.TAX_RATE, 0, 1000),
-          text(rec, Field.TAX_TYPE, false),
-          text(rec, Field.ORIGIN_INDICATOR, false),
+          code(rec, Field.TAX_TYPE, false),
+          code(rec, Field.ORIGIN_INDICATOR, false),
           number(rec, Field.NET_MASS, 0, Double.MAX_VALUE),
           number(rec, Field.ITEM_PRICE, 0, Double.MAX_VALUE),
           outcome(rec),
@@ -189,6 +194,22 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
     String v = raw(rec, f);
     if (required && v.isEmpty()) {
       throw bad(f, v, "required value is blank");
+    }
+    return v;
+  }
+
+  /** A repeating value, as its one shared instance. */
+  private String code(CsvRecord rec, Field f, boolean required) {
+    return share(text(rec, f, required));
+  }
+
+  private String share(String v) {
+    String s = shared.get(v);
+    if (s != null) {
+      return s;
+    }
+    if (shared.size() < MAX_SHARED) {
+      shared.put(v, v);
     }
     return v;
   }
