@@ -56,6 +56,16 @@ class DeclarationReaderTest {
     assertThat(sink.rejects).isEmpty();
   }
 
+  /** Rows waiting for their day are held in memory: a repeated value must not be held twice. */
+  @Test
+  void repeatedValuesShareOneInstance() throws IOException {
+    List<Declaration> all = DeclarationReader.readAll(write(HEADER, GOOD, GOOD), ColumnMapping.defaults(), new ListSink());
+    assertThat(all).hasSize(2);
+    assertThat(all.get(1).importerId()).isEqualTo(all.get(0).importerId()).isSameAs(all.get(0).importerId());
+    assertThat(all.get(1).originCountry()).isSameAs(all.get(0).originCountry());
+    assertThat(all.get(1).hsCode()).isSameAs(all.get(0).hsCode());
+  }
+
   @Test
   void malformedRowsAreRejectedWithLineAndFieldAndReadingGoesOn() throws IOException {
     ListSink sink = new ListSink();
