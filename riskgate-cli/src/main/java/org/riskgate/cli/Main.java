@@ -36,7 +36,7 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     // Tribuo reports every training step on java.util.logging; the CLI prints its own summary.
     java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     subcommands().forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(new UserErrors());
     return cli.execute(args);

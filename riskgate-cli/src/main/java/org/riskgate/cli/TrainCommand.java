@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.Trainer;
@@ -31,6 +32,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Where to write the model bundle.")
   Path model;
 
+  @Option(names = "--features", paramLabel = "SET", defaultValue = "declaration",
+      description = "What the models learn from: declaration (own fields and category codes; the default, chosen on "
+          + "an internal 2020 holdout) or all (also the history of parties, goods and origins).")
+  FeatureSet features;
+
   @Option(names = "--baselines", description = "Also train logistic regression and random forest into DIR/baselines/ for comparison.")
   boolean baselines;
 
@@ -47,8 +53,9 @@ final class TrainCommand implements Callable<Integer> {
       System.out.println(v.get().describe(valid));
     }
     RiskTraining.Prepared prepared = RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows));
-    System.out.printf("features: %d per declaration, point-in-time over %s .. %s%n",
-        prepared.pipeline().width(), prepared.from(), prepared.to());
+    System.out.printf("features: %d per declaration (the models learn from %d: %s), point-in-time over %s .. %s%n",
+        prepared.pipeline().width(), features.of(prepared.pipeline()).size(), features.label(),
+        prepared.from(), prepared.to());
     RiskTraining.Source source = new RiskTraining.Source(train, t.rejects().count(), Optional.ofNullable(valid));
     List<Trainer> trainers = new ArrayList<>(List.of(new XGBoostTrainer(XGBoostOptions.DEFAULT)));
     if (baselines) {
@@ -57,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     for (Trainer trainer : trainers) {
       long t0 = System.nanoTime();
-      ModelBundle bundle = RiskTraining.fit(prepared, trainer, source);
+      ModelBundle bundle = RiskTraining.fit(prepared, trainer, features, source);
       Path dir = trainer == trainers.get(0) ? model : model.resolve("baselines").resolve(trainer.name());
       bundle.save(dir);
       System.out.printf("%-14s trained in %5.1f s  %s  -> %s%n", trainer.name(),

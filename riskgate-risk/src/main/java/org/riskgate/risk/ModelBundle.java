@@ -73,9 +73,15 @@ public final class ModelBundle {
     }
     RiskModel m = switch (p.trainer()) {
       case "xgboost", "random-forest" -> XGBoostModel.load(dir, p.trainer());
-      case "logistic" -> TribuoModel.load(p.trainer(), dir, p.featureNames());
+      case "logistic" -> TribuoModel.load(p.trainer(), dir, p.modelFeatures());
       default -> throw new IOException(dir + ": unknown trainer '" + p.trainer() + "'");
     };
-    return new ModelBundle(f, m, p);
+    return new ModelBundle(f, reading(m, p), p);
+  }
+
+  /** The model as the pipeline sees it: reading whole rows even when it learned from some columns. */
+  static RiskModel reading(RiskModel model, Provenance p) {
+    return p.modelFeatures().equals(p.featureNames()) ? model
+        : new ColumnSubset(model, p.featureNames(), p.modelFeatures());
   }
 }

@@ -23,7 +23,9 @@ import java.util.Map;
  * @param validRows its rows, or 0
  * @param versions library and runtime versions
  * @param createdAt when the bundle was made (ISO instant)
- * @param featureNames the model's input columns, in order
+ * @param featureNames the pipeline's feature columns, in order: every row is described with these
+ * @param featureSet which of them the model learned from ({@link FeatureSet} label)
+ * @param modelFeatures the features the model reads, in its own column order
  */
 public record Provenance(
     String bundleId,
@@ -42,12 +44,15 @@ public record Provenance(
     long validRows,
     Map<String, String> versions,
     String createdAt,
-    List<String> featureNames) {
+    List<String> featureNames,
+    String featureSet,
+    List<String> modelFeatures) {
 
   public Provenance {
     parameters = Map.copyOf(parameters);
     trainingNotes = Map.copyOf(trainingNotes);
     versions = Map.copyOf(versions);
     featureNames = List.copyOf(featureNames);
+    modelFeatures = List.copyOf(modelFeatures);
   }
 }

@@ -66,9 +66,14 @@ public final class RiskTraining {
         walk.order().get(walk.rows() - 1).date(), frauds);
   }
 
-  /** Trains one model on prepared data and wraps it with its provenance. */
-  public static ModelBundle fit(Prepared p, Trainer trainer, Source source) throws IOException {
-    Trainer.TrainedModel trained = trainer.train(p.train(), p.valid());
+  /**
+   * Trains one model on prepared data, on the features of {@code set}, and wraps it with its
+   * provenance.
+   */
+  public static ModelBundle fit(Prepared p, Trainer trainer, FeatureSet set, Source source) throws IOException {
+    List<String> used = set.of(p.pipeline());
+    Trainer.TrainedModel trained = trainer.train(ColumnSubset.select(p.train(), used),
+        p.valid().map(v -> ColumnSubset.select(v, used)));
     String created = Instant.now().toString();
     String sha = sha256(source.trainingFile());
     String id = trainer.name() + "-" + p.to() + "-"
@@ -81,8 +86,8 @@ public final class RiskTraining {
         source.validFile().map(Path::toString).orElse(""),
         source.validFile().isPresent() ? sha256(source.validFile().get()) : "",
         p.valid().map(Dataset::rows).orElse(0),
-        versions(), created, p.pipeline().names());
-    return new ModelBundle(p.pipeline(), trained.model(), prov);
+        versions(), created, p.pipeline().names(), set.label(), used);
+    return new ModelBundle(p.pipeline(), ModelBundle.reading(trained.model(), prov), prov);
   }
 
   private static Dataset labelledOnly(FeaturePipeline.Walk walk, List<String> names) {

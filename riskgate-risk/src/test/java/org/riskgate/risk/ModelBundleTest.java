@@ -31,7 +31,7 @@ class ModelBundleTest {
 
   @Test
   void xgboostBundleRoundTripsAndScoresTheLaterPeriodWell() throws Exception {
-    ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), source());
+    ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), FeatureSet.ALL, source());
     bundle.save(dir.resolve("xgb"));
     ModelBundle loaded = ModelBundle.load(dir.resolve("xgb"));
     Evaluator.ModelEvaluation before = Evaluator.evaluate(bundle, PublicData.valid());
@@ -48,7 +48,7 @@ class ModelBundleTest {
 
   @Test
   void contributionsAddUpToTheLogOdds() throws Exception {
-    ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), source());
+    ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), FeatureSet.ALL, source());
     int w = prepared.train().cols();
     float[] x = java.util.Arrays.copyOf(prepared.train().x(), 5 * w);
     double[] p = bundle.model().score(x, 5, w);
@@ -64,10 +64,43 @@ class ModelBundleTest {
     }
   }
 
+  /**
+   * A model that learned from the declaration's own columns still takes whole rows, explains
+   * nothing with the columns it never read, and keeps doing so after a round trip.
+   */
+  @Test
+  void aModelOnPartOfTheFeaturesReadsWholeRows() throws Exception {
+    for (Trainer t : java.util.List.of(new XGBoostTrainer(QUICK), TribuoTrainer.logisticRegression())) {
+      ModelBundle b = RiskTraining.fit(prepared, t, FeatureSet.DECLARATION, source());
+      assertThat(b.provenance().featureSet()).isEqualTo("declaration");
+      assertThat(b.provenance().modelFeatures()).contains("tax_rate", "origin_code")
+          .noneMatch(org.riskgate.risk.features.FeaturePipeline::fromHistory);
+      b.save(dir.resolve("declaration-" + t.name()));
+      ModelBundle loaded = ModelBundle.load(dir.resolve("declaration-" + t.name()));
+      int w = prepared.train().cols();
+      float[] x = java.util.Arrays.copyOf(prepared.train().x(), 20 * w);
+      double[] p = loaded.model().score(x, 20, w);
+      assertThat(p).containsExactly(b.model().score(x, 20, w));
+      // history columns are not read: scrambling them changes nothing
+      float[] scrambled = x.clone();
+      int rate = prepared.pipeline().position("importer.fraud_rate");
+      for (int r = 0; r < 20; r++) {
+        scrambled[r * w + rate] = 1 - scrambled[r * w + rate];
+      }
+      assertThat(loaded.model().score(scrambled, 20, w)).containsExactly(p);
+      loaded.model().contributions(x, 20, w, false).ifPresent(c -> {
+        for (float[] row : c) {
+          assertThat(row).hasSize(w + 1);
+          assertThat(row[rate]).isZero();
+        }
+      });
+    }
+  }
+
   @Test
   void baselinesRoundTrip() throws Exception {
     for (Trainer t : java.util.List.of(TribuoTrainer.logisticRegression(), new RandomForestTrainer(20, 6, 2, 1))) {
-      ModelBundle b = RiskTraining.fit(prepared, t, source());
+      ModelBundle b = RiskTraining.fit(prepared, t, FeatureSet.ALL, source());
       b.save(dir.resolve(t.name()));
       ModelBundle loaded = ModelBundle.load(dir.resolve(t.name()));
       int w = prepared.train().cols();
@@ -79,7 +112,7 @@ class ModelBundleTest {
 
   @Test
   void evaluationRefusesAPeriodThatOverlapsTraining() throws Exception {
-    ModelBundle b = RiskTraining.fit(prepared, TribuoTrainer.logisticRegression(), source());
+    ModelBundle b = RiskTraining.fit(prepared, TribuoTrainer.logisticRegression(), FeatureSet.ALL, source());
     assertThatThrownBy(() -> Evaluator.evaluate(b, PublicData.train().subList(30_000, 31_000)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("inside the training period");

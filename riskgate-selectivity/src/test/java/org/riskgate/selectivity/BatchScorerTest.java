@@ -18,6 +18,7 @@ import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RejectFile;
+import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.xgboost.XGBoostOptions;
@@ -35,7 +36,7 @@ class BatchScorerTest {
     valid = DeclarationReader.readAll(Path.of("../data/customs/df_syn_valid_eng.csv"), ColumnMapping.defaults(),
         new RejectFile(dir.resolve("r2.csv")));
     RiskTraining.Prepared p = RiskTraining.prepare(rows, Optional.empty());
-    bundle = RiskTraining.fit(p, new XGBoostTrainer(new XGBoostOptions(150, 20, 0.15, 4, 3, 0.8, 0.7, 2, 1)),
+    bundle = RiskTraining.fit(p, new XGBoostTrainer(new XGBoostOptions(150, 20, 0.15, 4, 3, 0.8, 0.7, 2, 1)), FeatureSet.ALL,
         new RiskTraining.Source(train, 0, Optional.empty()));
   }
 

@@ -16,6 +16,7 @@ import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.Reject;
 import org.riskgate.core.RejectSink;
 import org.riskgate.risk.Evaluator;
+import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.xgboost.XGBoostOptions;
@@ -173,7 +174,7 @@ public final class Platform implements AutoCloseable {
     Collected rejects = new Collected();
     List<Declaration> rows = DeclarationReader.readAll(trainFile, ColumnMapping.defaults(), rejects);
     RiskTraining.Prepared prepared = RiskTraining.prepare(rows, Optional.empty());
-    ModelBundle b = RiskTraining.fit(prepared, new XGBoostTrainer(options),
+    ModelBundle b = RiskTraining.fit(prepared, new XGBoostTrainer(options), FeatureSet.DEFAULT,
         new RiskTraining.Source(trainFile, rejects.count(), Optional.empty()));
     b.save(dir);
     return b;

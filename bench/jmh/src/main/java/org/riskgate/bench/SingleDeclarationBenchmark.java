@@ -19,6 +19,7 @@ import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RejectFile;
+import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.xgboost.XGBoostOptions;
@@ -50,7 +51,7 @@ public class SingleDeclarationBenchmark {
     valid = DeclarationReader.readAll(data.resolve("df_syn_valid_eng.csv"),
         ColumnMapping.defaults(), new RejectFile(Path.of("target/bench-rejects.csv")));
     bundle = RiskTraining.fit(RiskTraining.prepare(train, Optional.empty()),
-        new XGBoostTrainer(XGBoostOptions.DEFAULT),
+        new XGBoostTrainer(XGBoostOptions.DEFAULT), FeatureSet.DEFAULT,
         new RiskTraining.Source(data.resolve("df_syn_train_eng.csv"), 0, Optional.empty()));
     row = new float[bundle.features().width()];
   }

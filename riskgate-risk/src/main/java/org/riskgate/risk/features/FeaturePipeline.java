@@ -170,6 +170,14 @@ public final class FeaturePipeline {
     return new FeaturePipeline(s);
   }
 
+  /**
+   * Whether a feature comes from a history (an importer's fraud rate, an HS code's count ...)
+   * rather than from the declaration itself: history features are named {@code key.what}.
+   */
+  public static boolean fromHistory(String name) {
+    return name.indexOf('.') > 0;
+  }
+
   /** Feature names, in column order. */
   public List<String> names() {
     return names;
