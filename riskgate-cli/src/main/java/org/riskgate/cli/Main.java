@@ -36,8 +36,10 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     // Tribuo reports every training step on java.util.logging; the CLI prints its own summary.
     java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
-    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = new CommandLine(new Main());
     subcommands().forEach(cli::addSubcommand);
+    // after the subcommands: the setting reaches only those already added
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new UserErrors());
     return cli.execute(args);
   }

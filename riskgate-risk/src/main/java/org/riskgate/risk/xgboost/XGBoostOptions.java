@@ -5,8 +5,12 @@ import java.util.Map;
 
 /**
  * Gradient-boosting parameters. The defaults were chosen once on the 2020 training year with an
- * internal time holdout (never on the 2021 validation file) and are deliberately conservative:
- * shallow trees, strong subsampling, early stopping.
+ * internal time holdout (fit on its first 85 %, test on its last 15 %; never on the 2021
+ * validation file), for the default {@link org.riskgate.risk.FeatureSet}: on the declaration's own
+ * fields and codes the signal lies in fine interactions of HS code, origin, office and the rest,
+ * which deep trees reach in a few hundred rounds where depth 6 needed two thousand (holdout AUC
+ * 0.909 at depth 12 against 0.898 at depth 6, 0.891 at depth 6 with a learning rate of 0.3).
+ * Subsampling of rows and columns and early stopping keep them from fitting noise.
  *
  * @param maxRounds upper bound on boosting rounds; early stopping usually ends sooner
  * @param earlyStoppingRounds rounds without improvement on the validation period before stopping
@@ -23,7 +27,7 @@ public record XGBoostOptions(
     double subsample, double colsample, int threads, long seed) {
 
   public static final XGBoostOptions DEFAULT =
-      new XGBoostOptions(2000, 100, 0.03, 6, 3, 0.8, 0.7, 2, 42);
+      new XGBoostOptions(2000, 100, 0.1, 12, 3, 0.8, 0.7, 2, 42);
 
   public XGBoostOptions {
     if (maxRounds < 1 || earlyStoppingRounds < 1 || maxDepth < 1 || threads < 1) {
