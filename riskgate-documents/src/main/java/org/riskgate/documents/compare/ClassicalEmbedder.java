@@ -57,7 +57,7 @@ public final class ClassicalEmbedder implements Embedder {
     InkAlignment.Ink q = InkAlignment.Ink.decode(query);
     double best = 0;
     for (float[] r : reference) {
-      best = Math.max(best, 100 * model.of(kind, q.dark()).probability(InkAlignment.features(InkAlignment.Ink.decode(r), q, kind)));
+      best = Math.max(best, 100 * model.probability(kind, q.dark(), InkAlignment.features(InkAlignment.Ink.decode(r), q, kind)));
     }
     return best;
   }

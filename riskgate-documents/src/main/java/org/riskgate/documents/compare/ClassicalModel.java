@@ -9,9 +9,8 @@ import java.util.Properties;
 import org.riskgate.documents.Kind;
 
 /**
- * The classical method's scoring: per kind, and for stamps per way the query's ink was measured
- * (chroma or darkness: under a dark stamp or on a photocopy, printed text stays in the map, so
- * extra ink means less), a logistic regression over the standardised {@link InkAlignment#FEATURES}, giving the
+ * The classical method's scoring: per kind, and for stamps apart for dark ink over printed text
+ * (see {@link #part}), a logistic regression over the standardised {@link InkAlignment#FEATURES}, giving the
  * probability that a query is a genuine impression of the reference. Fitted on training issuers by {@link ClassicalTrainer} ({@code riskgate docs
  * train-classical}) and shipped as {@code classical-model.properties}.
  */
@@ -58,24 +57,33 @@ public final class ClassicalModel {
   }
 
   /**
-   * The part's name for a kind and ink measure: {@code stamp.colour}, {@code stamp.dark} or
-   * {@code signature} (text rarely runs under a signature, and a split left too few dark
-   * signatures to fit on).
+   * The part that scores a comparison: {@code signature}; for stamps {@code stamp.text} when the
+   * query's ink was measured by darkness and some of it lies outside the reference's outline
+   * (printed text under a black stamp or on a photocopy, which stays in the map, so extra ink
+   * means less), else {@code stamp.clean}. Signatures are not split: text rarely runs under them.
    */
-  static String part(Kind kind, boolean dark) {
+  static String part(Kind kind, boolean dark, double[] features) {
     return switch (kind) {
-      case STAMP -> dark ? "stamp.dark" : "stamp.colour";
+      case STAMP -> dark && features[InkAlignment.OUTSIDE] > TEXT ? "stamp.text" : "stamp.clean";
       case SIGNATURE -> "signature";
     };
   }
 
+  /** Share of the query's ink outside the reference's outline above which a dark stamp counts as over text. */
+  static final double TEXT = 0.02;
+
   /** All part names. */
   static java.util.List<String> parts() {
-    return java.util.List.of(part(Kind.STAMP, false), part(Kind.STAMP, true), part(Kind.SIGNATURE, false));
+    return java.util.List.of("stamp.clean", "stamp.text", "signature");
   }
 
-  Logistic of(Kind kind, boolean dark) {
-    return parts.get(part(kind, dark));
+  /** Probability 0..1 that a comparison with these features is of a genuine impression. */
+  double probability(Kind kind, boolean dark, double[] features) {
+    return parts.get(part(kind, dark, features)).probability(features);
+  }
+
+  Logistic of(String part) {
+    return parts.get(part);
   }
 
   /** The shipped model. */

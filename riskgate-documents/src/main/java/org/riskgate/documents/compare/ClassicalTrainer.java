@@ -13,15 +13,21 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.awt.image.BufferedImage;
+import org.riskgate.documents.Box;
+import org.riskgate.documents.Detection;
 import org.riskgate.documents.Kind;
+import org.riskgate.documents.detect.InkDetector;
+import org.riskgate.documents.synth.PageSample;
+import org.riskgate.documents.synth.Truth;
 import org.riskgate.documents.synth.Forgery;
 import org.riskgate.documents.synth.Issuer;
 import org.riskgate.documents.synth.SyntheticData;
 
 /**
- * Fits the classical method's {@link ClassicalModel} on generated patches of training issuers
- * only: per issuer and kind, genuine impressions against the issuer's reference (label 1), and
- * skilled imitations and other issuers' items presented under it (label 0). Logistic regression
+ * Fits the classical method's {@link ClassicalModel} on generated pages of training issuers
+ * only, with the items the detector finds on them: genuine impressions against the issuer's
+ * reference (label 1), skilled imitations and other issuers' items presented under it (label 0). Logistic regression
  * by Newton's method with a small ridge penalty on standardised features.
  */
 public final class ClassicalTrainer {
@@ -31,19 +37,18 @@ public final class ClassicalTrainer {
    *
    * @param seed generator seed (the issuer population is the evaluation's)
    * @param issuers issuers in the population; only the training three-fifths are used
-   * @param genuinePerIssuer genuine patches per training issuer and kind
-   * @param forgedPerIssuer skilled and (as many) other forgeries per training issuer and kind
+   * @param pagesPerIssuer pages per training issuer (a third of each kind genuine, skilled, other)
    * @param ridge L2 penalty on the weights
    */
-  public record Config(long seed, int issuers, int genuinePerIssuer, int forgedPerIssuer, double ridge) {
+  public record Config(long seed, int issuers, int pagesPerIssuer, double ridge) {
     /** The parameters of the shipped model. */
     public static Config defaults() {
-      return new Config(7, 60, 8, 4, 1.0);
+      return new Config(7, 60, 12, 1.0);
     }
   }
 
   /** Features and label of one patch. */
-  record Sample(Kind kind, boolean dark, Forgery forgery, double[] x, int task, int index) {}
+  record Sample(Kind kind, boolean dark, Forgery forgery, double[] x, int page) {}
 
   private final PrintStream log;
 
@@ -56,10 +61,10 @@ public final class ClassicalTrainer {
   public ClassicalModel train(Config c, Path out) throws IOException {
     long t0 = System.nanoTime();
     SyntheticData data = new SyntheticData(c.seed(), c.issuers());
-    List<Sample> samples = samples(data, data.issuers(Issuer.Split.TRAIN), c.genuinePerIssuer(), c.forgedPerIssuer(), c.seed());
+    List<Sample> samples = samples(data, data.issuers(Issuer.Split.TRAIN), c.pagesPerIssuer(), c.seed());
     Map<String, ClassicalModel.Logistic> fitted = new java.util.HashMap<>();
     for (String part : ClassicalModel.parts()) {
-      List<Sample> mine = samples.stream().filter(s -> ClassicalModel.part(s.kind(), s.dark()).equals(part)).toList();
+      List<Sample> mine = samples.stream().filter(s -> ClassicalModel.part(s.kind(), s.dark(), s.x()).equals(part)).toList();
       fitted.put(part, fit(mine, c.ridge()));
       log.printf(Locale.ROOT, "%s: %d samples (%d genuine), weights %s%n", part, mine.size(),
           mine.stream().filter(s -> s.forgery() == Forgery.GENUINE).count(), java.util.Arrays.toString(fitted.get(part).weight()));
@@ -71,29 +76,40 @@ public final class ClassicalTrainer {
     try (Writer w = Files.newBufferedWriter(out.resolve("classical-model.properties"))) {
       p.store(w, String.format(Locale.ROOT,
           "logistic regression over InkAlignment features; written by: riskgate docs train-classical (seed %d, %d issuers, "
-              + "training issuers only, %d genuine + %d skilled + %d other patches per issuer and kind, ridge %.2f, OpenCV %s, %s, %.0f s)",
-          c.seed(), c.issuers(), c.genuinePerIssuer(), c.forgedPerIssuer(), c.forgedPerIssuer(), c.ridge(), OpenCv.load(),
+              + "training issuers only, %d pages per issuer, items found by the detector, ridge %.2f, OpenCV %s, %s, %.0f s)",
+          c.seed(), c.issuers(), c.pagesPerIssuer(), c.ridge(), OpenCv.load(),
           Instant.now(), (System.nanoTime() - t0) / 1e9));
     }
     return model;
   }
 
-  /** Patches of the given issuers against their references, scored in parallel; deterministic. */
-  static List<Sample> samples(SyntheticData data, List<Issuer> issuers, int genuine, int forged, long seed) {
-    int per = genuine + 2 * forged;
-    return IntStream.range(0, issuers.size() * Kind.values().length).parallel().boxed().flatMap(task -> {
-      Issuer issuer = issuers.get(task / Kind.values().length);
-      Kind kind = Kind.values()[task % Kind.values().length];
-      Random refRng = new Random(issuer.id().hashCode() * 31L + seed + kind.ordinal());
-      java.awt.image.BufferedImage refImage = data.reference(issuer, kind, refRng);
-      float[] ref = ClassicalEmbedder.ink(refImage, new org.riskgate.documents.Box(0, 0, refImage.getWidth(), refImage.getHeight()), kind).encode();
-      List<Sample> out = new ArrayList<>();
+  /**
+   * Generated pages of the given issuers, each item found by the detector (as in the
+   * evaluation), against the issuers' references; stamps and signatures cycle independently
+   * through genuine, skilled and other. Scored in parallel; deterministic.
+   */
+  static List<Sample> samples(SyntheticData data, List<Issuer> issuers, int pagesPerIssuer, long seed) {
+    InkDetector detector = new InkDetector();
+    return IntStream.range(0, issuers.size() * pagesPerIssuer).parallel().boxed().flatMap(task -> {
+      Issuer issuer = issuers.get(task / pagesPerIssuer);
+      int j = task % pagesPerIssuer;
       Random rng = new Random(seed * 1_000_003L + task);
-      for (int i = 0; i < per; i++) {
-        Forgery f = i < genuine ? Forgery.GENUINE : i < genuine + forged ? Forgery.SKILLED : Forgery.OTHER;
-        SyntheticData.Patch patch = data.patch(issuer, kind, f, rng);
-        InkAlignment.Ink q = ClassicalEmbedder.ink(patch.image(), patch.box(), kind);
-        out.add(new Sample(kind, q.dark(), f, ClassicalEmbedder.features(q.encode(), ref, kind), task, i));
+      Forgery stamp = Forgery.values()[j % 3];
+      Forgery signature = Forgery.values()[(j + 1 + j / 3) % 3];
+      PageSample page = data.page(issuer, stamp, signature, rng);
+      Random refRng = new Random(issuer.id().hashCode() * 31L + seed);
+      Map<Kind, float[]> refs = new java.util.EnumMap<>(Kind.class);
+      for (Kind k : Kind.values()) {
+        BufferedImage img = data.reference(issuer, k, refRng);
+        refs.put(k, ClassicalEmbedder.ink(img, new Box(0, 0, img.getWidth(), img.getHeight()), k).encode());
+      }
+      List<Detection> found = detector.detect(page.image());
+      List<Sample> out = new ArrayList<>();
+      for (Truth t : page.truths()) {
+        found.stream().filter(d -> d.kind() == t.kind() && d.box().iou(t.box()) >= 0.5).findFirst().ifPresent(d -> {
+          InkAlignment.Ink q = ClassicalEmbedder.ink(page.image(), d.box(), t.kind());
+          out.add(new Sample(t.kind(), q.dark(), t.forgery(), ClassicalEmbedder.features(q.encode(), refs.get(t.kind()), t.kind()), task));
+        });
       }
       return out.stream();
     }).toList();

@@ -46,12 +46,13 @@ import org.riskgate.documents.Kind;
 /**
  * Registers a query's ink onto a reference's ink and measures what differs (OpenCV).
  *
- * <p>Alignment: a coarse search over rotations with normalised cross-correlation at about 64
+ * <p>Alignment: a coarse search over rotations with normalised cross-correlation at 64-96
  * pixels, then ECC ({@code findTransformECC}, affine) on blurred ink at working resolution. The
  * query is warped into the reference's frame, both are binarised and their distance transforms
  * give directed chamfer measures: query ink far from any reference stroke (a changed letter,
- * emblem or font adds such ink) and, down-weighted by the fit, reference ink the query lacks
- * (partial ink from uneven pressure does that too). The worst windows keep a local change from
+ * emblem or font adds such ink) and reference ink the query lacks, told apart by how far: a
+ * stroke with query ink close by but not on it is a changed shape, a stroke with none anywhere
+ * near is more often ink that did not take (uneven pressure, blotches). The worst windows keep a local change from
  * being averaged away. For signatures the pen's stroke width, the strokes' roughness (a slow
  * hand's tremor) and the shear of the fitted warp (slant) are compared as well.
  */
@@ -59,9 +60,12 @@ final class InkAlignment {
 
   /** Names of {@link #features}, in order; the fitted weights refer to them. */
   static final String[] FEATURES = {
-    "extra_mean", "extra_far", "extra_near", "extra_worst", "missing_mean", "missing_far", "missing_worst", "ecc", "ink_ratio",
-    "scale", "aspect", "shear", "pen", "tremor"
+    "extra_mean", "extra_far", "extra_near", "extra_worst", "missing_mean", "missing_far", "missing_near", "missing_worst", "ecc", "ink_ratio",
+    "scale", "aspect", "shear", "pen", "tremor", "outside", "extra_worst_clean"
   };
+
+  /** Index of {@code outside} in {@link #FEATURES}. */
+  static final int OUTSIDE = Arrays.asList(FEATURES).indexOf("outside");
 
   /** Ink above this share of the map's strong ink counts as a stroke. */
   private static final double INK = 0.35;
@@ -71,9 +75,6 @@ final class InkAlignment {
   private static final double FAR = 1.5;
   /** The map is cut into this many windows across and down for the worst-window measures. */
   private static final int WINDOWS = 6;
-
-  private static final boolean MASKED_COARSE = Boolean.getBoolean("dev.maskedcoarse");
-  private static final double COARSE = Double.parseDouble(System.getProperty("dev.coarse", "64"));
 
   private InkAlignment() {}
 
@@ -199,7 +200,10 @@ final class InkAlignment {
       double missing = 0;
       int rInk = 0;
       int rFar = 0;
+      int rNear = 0;
       int qNear = 0;
+      int qOutside = 0;
+      boolean[] inside = hull(rv, w, h);
       int[] winInk = new int[WINDOWS * WINDOWS];
       int[] winFar = new int[WINDOWS * WINDOWS];
       int[] winRef = new int[WINDOWS * WINDOWS];
@@ -209,6 +213,7 @@ final class InkAlignment {
           int i = y * w + x;
           if (qv[i] > INK) {
             qInk++;
+            qOutside += inside[i] ? 0 : 1;
             extra += Math.min(CAP, dr[i]);
             int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
             winInk[win]++;
@@ -228,6 +233,9 @@ final class InkAlignment {
             if (dq[i] > FAR) {
               rFar++;
               winMissing[win]++;
+              if (dq[i] <= 3 * FAR) {
+                rNear++;
+              }
             }
           }
         }
@@ -243,6 +251,8 @@ final class InkAlignment {
       }
       Arrays.sort(worstMissing);
       double[] geometry = geometry(warp);
+      double outside = qInk == 0 ? 0 : (double) qOutside / qInk;
+      double extraWorst = (worst[worst.length - 1] + worst[worst.length - 2]) / 2;
       double pen = 0;
       double tremor = 0;
       if (kind == Kind.SIGNATURE) {
@@ -255,9 +265,10 @@ final class InkAlignment {
         qInk == 0 ? CAP : extra / qInk,
         qInk == 0 ? 1 : (double) qFar / qInk,
         qInk == 0 ? 1 : (double) qNear / qInk,
-        (worst[worst.length - 1] + worst[worst.length - 2]) / 2,
+        extraWorst,
         rInk == 0 ? CAP : missing / rInk,
         rInk == 0 ? 1 : (double) rFar / rInk,
+        rInk == 0 ? 1 : (double) rNear / rInk,
         (worstMissing[worstMissing.length - 1] + worstMissing[worstMissing.length - 2]) / 2,
         ecc,
         Math.abs(Math.log((qInk + 1.0) / (rInk + 1.0))),
@@ -265,18 +276,56 @@ final class InkAlignment {
         Math.abs(geometry[1]),
         Math.abs(geometry[2]),
         pen,
-        tremor
+        tremor,
+        outside,
+        extraWorst * Math.max(0, 1 - 5 * outside)
       };
     }
   }
 
   /**
-   * Best rotation and shift at about 64 pixels by normalised cross-correlation of the rotated
+   * Pixels inside the reference's outline, grown by a few pixels: between the first and last
+   * stroke pixel of their row and of their column. Ink outside it on a genuine impression is
+   * printed text (or another item) in the box, which says how far extra ink can be trusted.
+   */
+  private static boolean[] hull(float[] ink, int w, int h) {
+    int grow = 4;
+    int[] rowMin = new int[h];
+    int[] rowMax = new int[h];
+    int[] colMin = new int[w];
+    int[] colMax = new int[w];
+    Arrays.fill(rowMin, Integer.MAX_VALUE);
+    Arrays.fill(rowMax, Integer.MIN_VALUE);
+    Arrays.fill(colMin, Integer.MAX_VALUE);
+    Arrays.fill(colMax, Integer.MIN_VALUE);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (ink[y * w + x] > INK) {
+          rowMin[y] = Math.min(rowMin[y], x);
+          rowMax[y] = Math.max(rowMax[y], x);
+          colMin[x] = Math.min(colMin[x], y);
+          colMax[x] = Math.max(colMax[x], y);
+        }
+      }
+    }
+    boolean[] out = new boolean[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out[y * w + x] = rowMin[y] != Integer.MAX_VALUE && colMin[x] != Integer.MAX_VALUE
+            && x >= rowMin[y] - grow && x <= rowMax[y] + grow && y >= colMin[x] - grow && y <= colMax[x] + grow;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Best rotation and shift at 64-96 pixels by normalised cross-correlation of the rotated
    * reference over the (padded) query. Returns the 2x3 float warp from reference to query
    * coordinates at working resolution.
    */
   private static Mat coarse(Mat r, Mat q, Kind kind) {
-    double c = Math.min(1, COARSE / Math.max(r.cols(), r.rows()));
+    // stamps at 96 pixels, where rim letters still show through printed text; signatures at 64
+    double c = Math.min(1, (kind == Kind.STAMP ? 96.0 : 64.0) / Math.max(r.cols(), r.rows()));
     Mat rc = blurred(small(r, c), 1);
     Mat qc = blurred(small(q, c), 1);
     int range = kind == Kind.STAMP ? 36 : 8;
@@ -298,7 +347,7 @@ final class InkAlignment {
       Mat padded = new Mat();
       copyMakeBorder(qc, padded, py, py, px, px, BORDER_CONSTANT, new Scalar(0.0));
       Mat res = new Mat();
-      if (MASKED_COARSE) {
+      if (kind == Kind.STAMP) {
         // the query's ink counts only near the rotated reference's strokes, so a window full of
         // printed text is not preferred or avoided for the text alone
         Mat near = new Mat();

@@ -66,9 +66,9 @@ class ClassicalEmbedderTest {
       }
     }
     assertThat((double) covered / refInk).as("rotated %.1f degrees", p.angle()).isGreaterThan(0.6);
-    // without alignment (the query simply laid over the reference) far less would match
+    // and the blurred ink correlates well after the fit
     double[] f = InkAlignment.features(r, q, Kind.STAMP);
-    assertThat(f[7]).as("ECC correlation").isGreaterThan(0.5);
+    assertThat(f[java.util.Arrays.asList(InkAlignment.FEATURES).indexOf("ecc")]).as("ECC correlation").isGreaterThan(0.5);
   }
 
   /** Statistical, as the evaluation is: genuine impressions outrank skilled imitations for most pairs. */
@@ -139,11 +139,11 @@ class ClassicalEmbedderTest {
     for (String part : ClassicalModel.parts()) {
       assertThat(p.getProperty(part + ".bias")).isNotNull();
     }
-    for (Kind k : Kind.values()) {
-      assertThat(back.of(k, true).probability(x)).isCloseTo(m.of(k, true).probability(x), org.assertj.core.data.Offset.offset(1e-4));
+    for (String part : ClassicalModel.parts()) {
+      assertThat(back.of(part).probability(x)).isCloseTo(m.of(part).probability(x), org.assertj.core.data.Offset.offset(1e-4));
     }
-    p.remove("stamp.dark.bias");
-    assertThatThrownBy(() -> ClassicalModel.fromProperties(p)).hasMessageContaining("stamp.dark.bias");
+    p.remove("stamp.text.bias");
+    assertThatThrownBy(() -> ClassicalModel.fromProperties(p)).hasMessageContaining("stamp.text.bias");
   }
 
   @Test
@@ -157,7 +157,7 @@ class ClassicalEmbedderTest {
         x[j] = rng.nextGaussian();
       }
       x[1] += genuine ? -2 : 2;
-      samples.add(new ClassicalTrainer.Sample(Kind.STAMP, false, genuine ? Forgery.GENUINE : Forgery.SKILLED, x, 0, i));
+      samples.add(new ClassicalTrainer.Sample(Kind.STAMP, false, genuine ? Forgery.GENUINE : Forgery.SKILLED, x, i));
     }
     ClassicalModel.Logistic l = ClassicalTrainer.fit(samples, 1.0);
     assertThat(l.weight()[1]).isLessThan(-1);
