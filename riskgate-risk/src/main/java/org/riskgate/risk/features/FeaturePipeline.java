@@ -68,7 +68,12 @@ public final class FeaturePipeline {
     own(n, w);
     for (Categorical c : CATEGORICALS) {
       n.add(c.name());
-      w.add((d, v) -> c.label() + " " + c.of().apply(d));
+      Says says = (d, v) -> c.label() + " " + c.of().apply(d);
+      w.add(switch (c.name()) {
+        case "origin_code" -> withRecord(Key.ORIGIN, says);
+        case "tax_type_code" -> withRecord(Key.TAX_TYPE, says);
+        default -> says;
+      });
     }
     for (Key k : KEYS) {
       history(n, w, k, "count", (d, v, who, s) -> who + " seen " + s.seen + " times before");
@@ -109,7 +114,21 @@ public final class FeaturePipeline {
     String say(Declaration d, float value, String who, Stats history);
   }
 
-  private static void own(List<String> n, List<Says> w) {
+  /**
+   * A declaration's own field in words, with the inspection record of that value when there is
+   * one: a model that learned from the HS code itself is explained with what is known of it.
+   */
+  private Says withRecord(Key k, Says says) {
+    return (d, v) -> {
+      String id = k.value(d);
+      Stats s = id.isEmpty() ? null : state.history.get(k).get(id);
+      String what = says.say(d, v);
+      return s == null || s.inspected == 0 ? what : what + " (fraud found in " + s.frauds + " of " + s.inspected
+          + " inspections, " + Words.whole(100.0 * s.frauds / s.inspected) + " %)";
+    };
+  }
+
+  private void own(List<String> n, List<Says> w) {
     n.add("tax_rate");
     w.add((d, v) -> "tax rate " + Words.oneDecimal(d.taxRate()) + " %");
     n.add("log_price");
@@ -121,7 +140,7 @@ public final class FeaturePipeline {
     n.add("log_tax_at_stake");
     w.add((d, v) -> "tax at stake " + Words.money(d.itemPrice() * d.taxRate() / 100));
     n.add("hs6_number");
-    w.add((d, v) -> "HS code " + d.hs6());
+    w.add(withRecord(Key.HS6, (d, v) -> "HS code " + d.hs6()));
     n.add("day_of_week");
     w.add((d, v) -> "declared on a " + d.date().getDayOfWeek().toString().toLowerCase(Locale.ROOT));
     n.add("has_seller");

@@ -191,6 +191,12 @@ class FeaturePipelineTest {
     p.advance(List.of(a));
     assertThat(p.explain(b, p.position("importer.fraud_rate"), 0.5f))
         .isEqualTo("importer IMP: fraud found in 1 of 1 inspections (100 %)");
+    // the declaration's own fields come with the record of their value
+    assertThat(p.explain(b, p.position("hs6_number"), 440890))
+        .isEqualTo("HS code 440890 (fraud found in 1 of 1 inspections, 100 %)");
+    assertThat(p.explain(b, p.position("origin_code"), 0))
+        .isEqualTo("origin country CN (fraud found in 1 of 1 inspections, 100 %)");
+    assertThat(p.explain(b, p.position("office"), 0)).isEqualTo("customs office 30");
   }
 
   private static Declaration decl(String id, String date, String importer, boolean fraud) {
