@@ -15,6 +15,8 @@ import org.riskgate.risk.Dataset;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.Trainer;
+import org.riskgate.risk.tribuo.TribuoTrainer;
+import org.riskgate.risk.xgboost.RandomForestTrainer;
 import org.riskgate.risk.xgboost.XGBoostOptions;
 import org.riskgate.risk.xgboost.XGBoostTrainer;
 
@@ -29,7 +31,12 @@ import org.riskgate.risk.xgboost.XGBoostTrainer;
 public final class ModelSelection {
   private ModelSelection() {}
 
-  private record Candidate(FeatureSet set, double eta, int depth) {}
+  private record Candidate(String model, FeatureSet set, Trainer trainer) {
+    static Candidate xgboost(FeatureSet set, double eta, int depth) {
+      return new Candidate(String.format(Locale.ROOT, "xgboost, learning rate %.2f, depth %d", eta, depth), set,
+          new XGBoostTrainer(new XGBoostOptions(4000, 100, eta, depth, 3, 0.8, 0.7, 2, 42)));
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args.length > 0 ? args[0] : "data/customs");
@@ -39,24 +46,27 @@ public final class ModelSelection {
     Dataset all = p.train();
     int cut = all.rows() * 85 / 100;
     List<Candidate> candidates = List.of(
-        new Candidate(FeatureSet.ALL, 0.03, 6),
-        new Candidate(FeatureSet.ALL, 0.1, 12),
-        new Candidate(FeatureSet.DECLARATION, 0.1, 6),
-        new Candidate(FeatureSet.DECLARATION, 0.3, 6),
-        new Candidate(FeatureSet.DECLARATION, 0.1, 8),
-        new Candidate(FeatureSet.DECLARATION, 0.1, 10),
-        new Candidate(FeatureSet.DECLARATION, 0.1, 12),
-        new Candidate(FeatureSet.DECLARATION, 0.1, 16));
-    System.out.println("| features | learning rate | depth | rounds | holdout AUC | P@5% | P@10% | train (s) |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Candidate.xgboost(FeatureSet.ALL, 0.03, 6),
+        Candidate.xgboost(FeatureSet.ALL, 0.1, 12),
+        Candidate.xgboost(FeatureSet.DECLARATION, 0.1, 6),
+        Candidate.xgboost(FeatureSet.DECLARATION, 0.3, 6),
+        Candidate.xgboost(FeatureSet.DECLARATION, 0.1, 8),
+        Candidate.xgboost(FeatureSet.DECLARATION, 0.1, 10),
+        Candidate.xgboost(FeatureSet.DECLARATION, 0.1, 12),
+        Candidate.xgboost(FeatureSet.DECLARATION, 0.1, 16),
+        new Candidate("logistic", FeatureSet.ALL, TribuoTrainer.logisticRegression()),
+        new Candidate("logistic", FeatureSet.DECLARATION, TribuoTrainer.logisticRegression()),
+        new Candidate("random forest", FeatureSet.ALL, new RandomForestTrainer(200, 10, 2, 42)),
+        new Candidate("random forest", FeatureSet.DECLARATION, new RandomForestTrainer(200, 10, 2, 42)));
+    System.out.println("| model | features | rounds | holdout AUC | P@5% | P@10% | train (s) |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|");
     for (Candidate c : candidates) {
       List<String> used = c.set().of(p.pipeline());
       int[] cols = used.stream().mapToInt(n -> all.featureNames().indexOf(n)).toArray();
       Dataset fit = slice(all, 0, cut, cols, used);
       Dataset test = slice(all, cut, all.rows(), cols, used);
-      XGBoostOptions o = new XGBoostOptions(4000, 100, c.eta(), c.depth(), 3, 0.8, 0.7, 2, 42);
       long t0 = System.nanoTime();
-      Trainer.TrainedModel m = new XGBoostTrainer(o).train(fit, Optional.empty());
+      Trainer.TrainedModel m = c.trainer().train(fit, Optional.empty());
       double seconds = (System.nanoTime() - t0) / 1e9;
       double[] s = m.model().score(test.x(), test.rows(), test.cols());
       boolean[] fraud = new boolean[test.rows()];
@@ -66,8 +76,8 @@ public final class ModelSelection {
         ones[r] = 1;
       }
       RankingEvaluation e = RankingMetrics.evaluate(s, fraud, ones, 5, 10);
-      System.out.printf(Locale.ROOT, "| %s (%d) | %.2f | %d | %s | %.4f | %.3f | %.3f | %.0f |%n",
-          c.set().label(), used.size(), c.eta(), c.depth(), m.notes().get("rounds"), e.auc(),
+      System.out.printf(Locale.ROOT, "| %s | %s (%d) | %s | %.4f | %.3f | %.3f | %.0f |%n",
+          c.model(), c.set().label(), used.size(), m.notes().getOrDefault("rounds", ""), e.auc(),
           e.at(5).precision(), e.at(10).precision(), seconds);
     }
   }
