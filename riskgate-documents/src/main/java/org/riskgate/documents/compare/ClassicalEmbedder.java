@@ -1,7 +1,6 @@
 package org.riskgate.documents.compare;
 
 import java.awt.image.BufferedImage;
-import java.util.Objects;
 import org.riskgate.documents.Box;
 import org.riskgate.documents.Kind;
 import org.riskgate.documents.Method;
@@ -22,12 +21,7 @@ public final class ClassicalEmbedder implements Embedder {
    * @throws IllegalStateException when OpenCV's natives do not load
    */
   public ClassicalEmbedder() {
-    this(ClassicalModel.shipped());
-  }
-
-  /** With the given model (the trainer scores with a fresh one). */
-  ClassicalEmbedder(ClassicalModel model) {
-    this.model = Objects.requireNonNull(model);
+    this.model = ClassicalModel.shipped();
     OpenCv.load();
   }
 

@@ -43,7 +43,7 @@ public final class ClassicalTrainer {
   public record Config(long seed, int issuers, int pagesPerIssuer, double ridge) {
     /** The parameters of the shipped model. */
     public static Config defaults() {
-      return new Config(7, 60, 12, 1.0);
+      return new Config(7, 60, 24, 1.0);
     }
   }
 

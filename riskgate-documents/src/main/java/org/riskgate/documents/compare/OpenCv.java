@@ -26,9 +26,14 @@ final class OpenCv {
   static String load() {
     try {
       return Natives.VERSION;
-    } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("OpenCV natives did not load (linux-x86_64 only): " + cause.getMessage(), cause);
+    } catch (ExceptionInInitializerError e) {
+      if (e.getCause() instanceof IllegalStateException ise) {
+        throw ise;
+      }
+      throw new IllegalStateException("OpenCV natives did not load (linux-x86_64 only): " + e.getCause(), e.getCause());
+    } catch (NoClassDefFoundError e) {
+      // a second attempt after a failed first one, or the OpenCV jar itself is missing
+      throw new IllegalStateException("OpenCV natives did not load (linux-x86_64 only): " + e.getMessage(), e);
     }
   }
 
