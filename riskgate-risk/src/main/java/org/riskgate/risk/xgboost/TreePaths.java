@@ -1,12 +1,12 @@
 package org.riskgate.risk.xgboost;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
+import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.riskgate.risk.ModelException;
@@ -87,65 +87,115 @@ final class TreePaths {
     return t.feature()[node] < 0 ? 0 : 1 + Math.max(depth(t, t.yes()[node]), depth(t, t.no()[node]));
   }
 
+  /**
+   * Reads the trees from the model's JSON form, whose node arrays stream in without building a
+   * document: a few hundred deep trees took seconds through XGBoost's per-tree dump.
+   */
   static TreePaths of(Booster booster) {
-    try {
-      ObjectMapper json = new ObjectMapper();
-      String[] dump = booster.getModelDump((String) null, true, "json");
-      Tree[] trees = new Tree[dump.length];
-      for (int t = 0; t < dump.length; t++) {
-        trees[t] = parse(json.readTree(dump[t]));
+    try (JsonParser in = new JsonFactory().createParser(booster.toByteArray("json"))) {
+      List<Tree> trees = new ArrayList<>();
+      double baseScore = 0.5;
+      while (in.nextToken() != null) {
+        if (in.currentToken() != JsonToken.FIELD_NAME) {
+          continue;
+        }
+        switch (in.currentName()) {
+          case "trees" -> {
+            in.nextToken();
+            while (in.nextToken() == JsonToken.START_OBJECT) {
+              trees.add(tree(in));
+            }
+          }
+          case "base_score" -> {
+            in.nextToken();
+            baseScore = Double.parseDouble(in.getText().replace("[", "").replace("]", ""));
+          }
+          default -> { }
+        }
       }
-      JsonNode config = json.readTree(new String(booster.toByteArray("json"), StandardCharsets.UTF_8));
-      String base = config.at("/learner/learner_model_param/base_score").asText("0.5").replace("[", "").replace("]", "");
-      double p = Double.parseDouble(base);
-      return new TreePaths(trees, Math.log(p / (1 - p)));
+      if (trees.isEmpty()) {
+        throw new ModelException("the XGBoost model has no trees");
+      }
+      return new TreePaths(trees.toArray(Tree[]::new), Math.log(baseScore / (1 - baseScore)));
     } catch (XGBoostError | IOException e) {
       throw new ModelException("cannot read the trees of the XGBoost model: " + e.getMessage(), e);
     }
   }
 
-  private static Tree parse(JsonNode root) {
-    int max = 0;
-    Deque<JsonNode> todo = new ArrayDeque<>();
-    todo.push(root);
-    java.util.List<JsonNode> all = new java.util.ArrayList<>();
-    while (!todo.isEmpty()) {
-      JsonNode n = todo.pop();
-      all.add(n);
-      max = Math.max(max, n.get("nodeid").asInt());
-      n.path("children").forEach(todo::push);
+  /** One tree object of the model JSON, the parser on its START_OBJECT. */
+  private static Tree tree(JsonParser in) throws IOException {
+    double[] left = null;
+    double[] right = null;
+    double[] split = null;
+    double[] condition = null;
+    double[] defaultLeft = null;
+    double[] hessian = null;
+    while (in.nextToken() == JsonToken.FIELD_NAME) {
+      String name = in.currentName();
+      in.nextToken();
+      switch (name) {
+        case "left_children" -> left = numbers(in);
+        case "right_children" -> right = numbers(in);
+        case "split_indices" -> split = numbers(in);
+        case "split_conditions" -> condition = numbers(in);
+        case "default_left" -> defaultLeft = numbers(in);
+        case "sum_hessian" -> hessian = numbers(in);
+        case "categories_nodes" -> {
+          if (numbers(in).length > 0) {
+            throw new ModelException("the XGBoost model has categorical splits, which tree paths do not follow");
+          }
+        }
+        default -> in.skipChildren();
+      }
     }
-    int size = max + 1;
+    if (left == null || right == null || split == null || condition == null || defaultLeft == null || hessian == null) {
+      throw new ModelException("a tree of the XGBoost model lacks its node arrays");
+    }
+    int size = left.length;
     int[] feature = new int[size];
     float[] threshold = new float[size];
     int[] yes = new int[size];
     int[] no = new int[size];
     int[] missing = new int[size];
     double[] value = new double[size];
-    double[] cover = new double[size];
-    Arrays.fill(feature, -1);
-    for (JsonNode n : all) {
-      int id = n.get("nodeid").asInt();
-      cover[id] = n.get("cover").asDouble();
-      if (n.has("leaf")) {
-        value[id] = n.get("leaf").asDouble();
+    for (int id = 0; id < size; id++) {
+      if (left[id] < 0) {
+        feature[id] = -1;
+        value[id] = condition[id];
       } else {
-        feature[id] = Integer.parseInt(n.get("split").asText().substring(1));
-        threshold[id] = (float) n.get("split_condition").asDouble();
-        yes[id] = n.get("yes").asInt();
-        no[id] = n.get("no").asInt();
-        missing[id] = n.get("missing").asInt();
+        feature[id] = (int) split[id];
+        threshold[id] = (float) condition[id];
+        yes[id] = (int) left[id];
+        no[id] = (int) right[id];
+        missing[id] = defaultLeft[id] != 0 ? yes[id] : no[id];
       }
     }
     // an inner node's expected value is the cover-weighted mean of its children's; children
     // have larger ids than their parent, so one backward pass fills every node
     for (int id = size - 1; id >= 0; id--) {
       if (feature[id] >= 0) {
-        value[id] = (cover[yes[id]] * value[yes[id]] + cover[no[id]] * value[no[id]])
-            / (cover[yes[id]] + cover[no[id]]);
+        value[id] = (hessian[yes[id]] * value[yes[id]] + hessian[no[id]] * value[no[id]])
+            / (hessian[yes[id]] + hessian[no[id]]);
       }
     }
     return new Tree(feature, threshold, yes, no, missing, value);
+  }
+
+  /** A JSON array of numbers (or booleans, as 1 and 0), the parser on its START_ARRAY. */
+  private static double[] numbers(JsonParser in) throws IOException {
+    double[] out = new double[64];
+    int n = 0;
+    for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = switch (t) {
+        case VALUE_TRUE -> 1;
+        case VALUE_FALSE -> 0;
+        default -> in.getDoubleValue();
+      };
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /**
