@@ -61,7 +61,7 @@ final class InkAlignment {
   /** Names of {@link #features}, in order; the fitted weights refer to them. */
   static final String[] FEATURES = {
     "extra_mean", "extra_far", "extra_near", "extra_worst", "missing_mean", "missing_far", "missing_near", "missing_worst", "ecc", "ink_ratio",
-    "scale", "aspect", "shear", "pen", "tremor", "outside", "extra_worst_clean"
+    "scale", "aspect", "shear", "pen", "tremor", "outside", "extra_worst_clean", "extra_row_excess"
   };
 
   /** Index of {@code outside} in {@link #FEATURES}. */
@@ -282,9 +282,44 @@ final class InkAlignment {
         pen,
         tremor,
         outside,
-        extraWorst * Math.max(0, 1 - 5 * outside)
+        extraWorst * Math.max(0, 1 - 5 * outside),
+        rowExcess(qv, dr, w, h, warp, query.w(), query.h())
       };
     }
+  }
+
+  /**
+   * Extra ink (query strokes away from every reference stroke) taken back to the query's own
+   * frame, i.e. the page's, where printed text runs in horizontal lines: per window of a 6x6 grid,
+   * the share of the window that is extra ink beyond the mean of its row of windows. Text spreads
+   * along its row and cancels; an added or changed emblem or word is concentrated and stands out.
+   */
+  private static double rowExcess(float[] qv, float[] dr, int w, int h, Mat warp, int qw, int qh) {
+    float[] extra = new float[w * h];
+    for (int i = 0; i < extra.length; i++) {
+      extra[i] = qv[i] > INK && dr[i] > FAR ? 1f : 0f;
+    }
+    Mat back = new Mat();
+    // the warp maps reference to query coordinates: warping forwards lands on the query's pixels
+    warpAffine(mat(extra, w, h), back, warp, new Size(qw, qh), INTER_LINEAR, BORDER_CONSTANT, new Scalar(0.0));
+    float[] e = floats(back);
+    double[][] win = new double[WINDOWS][WINDOWS];
+    for (int y = 0; y < qh; y++) {
+      for (int x = 0; x < qw; x++) {
+        if (e[y * qw + x] > 0.5f) {
+          win[y * WINDOWS / qh][x * WINDOWS / qw]++;
+        }
+      }
+    }
+    double area = (double) qw * qh / (WINDOWS * WINDOWS);
+    double best = 0;
+    for (double[] row : win) {
+      double mean = Arrays.stream(row).average().orElse(0);
+      for (double v : row) {
+        best = Math.max(best, (v - mean) / area);
+      }
+    }
+    return best;
   }
 
   /**
