@@ -52,7 +52,7 @@ class CliEndToEndTest {
     Run t = run("train", "--train", train.toString(), "--model", model.toString());
     assertThat(t.code()).as(t.err()).isZero();
     assertThat(t.out()).contains("37,385 declarations", "xgboost");
-    assertThat(model.resolve("provenance.json")).exists();
+    assertThat(Files.readString(model.resolve("provenance.json"))).contains("\"featureSet\" : \"declaration\"");
 
     Run e = run("evaluate", "--model", model.toString(), "--data", valid.toString());
     assertThat(e.code()).as(e.err()).isZero();
@@ -95,6 +95,21 @@ class CliEndToEndTest {
     List<String> decided = Files.readAllLines(hsOut);
     assertThat(decided.get(1)).contains(",red,", "wrong-code", "declared code does not fit the goods");
     assertThat(decided.subList(2, 4)).noneMatch(r -> r.contains("wrong-code"));
+  }
+
+  @Test
+  void theFeatureSetIsChosenOnTheCommandLineAndRecorded() throws Exception {
+    Path train = slice("df_syn_train_eng.csv", 6_000);
+    Path model = dir.resolve("all");
+    Run t = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "all");
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(t.out()).contains("xgboost learns from 69: all");
+    assertThat(Files.readString(model.resolve("provenance.json")))
+        .contains("\"featureSet\" : \"all\"", "\"importer.fraud_rate\"");
+
+    Run bad = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "parties");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--features", "DECLARATION, ALL");
   }
 
   @Test
