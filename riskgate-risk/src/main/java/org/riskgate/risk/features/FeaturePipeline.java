@@ -77,8 +77,7 @@ public final class FeaturePipeline {
     }
     for (Key k : KEYS) {
       history(n, w, k, "count", (d, v, who, s) -> who + " seen " + s.seen + " times before");
-      history(n, w, k, "fraud_rate", (d, v, who, s) -> who + ": fraud found in " + s.frauds + " of "
-          + s.inspected + " inspections (" + Words.whole(100.0 * s.frauds / Math.max(1, s.inspected)) + " %)");
+      history(n, w, k, "fraud_rate", (d, v, who, s) -> who + ": " + record(s) + " (" + percentFraud(s) + ")");
       history(n, w, k, "critical_rate", (d, v, who, s) -> who + ": critical fraud in " + s.criticals + " of "
           + s.inspected + " inspections");
     }
@@ -120,12 +119,23 @@ public final class FeaturePipeline {
    */
   private Says withRecord(Key k, Says says) {
     return (d, v) -> {
-      String id = k.value(d);
-      Stats s = id.isEmpty() ? null : state.history.get(k).get(id);
+      Stats s = stats(k, k.value(d));
       String what = says.say(d, v);
-      return s == null || s.inspected == 0 ? what : what + " (fraud found in " + s.frauds + " of " + s.inspected
-          + " inspections, " + Words.whole(100.0 * s.frauds / s.inspected) + " %)";
+      return s == null || s.inspected == 0 ? what : what + " (" + record(s) + ", " + percentFraud(s) + ")";
     };
+  }
+
+  /** The history of a key's text, or null when it is blank or was never seen. */
+  private Stats stats(Key k, String id) {
+    return id.isEmpty() ? null : state.history.get(k).get(id);
+  }
+
+  private static String record(Stats s) {
+    return "fraud found in " + s.frauds + " of " + s.inspected + " inspections";
+  }
+
+  private static String percentFraud(Stats s) {
+    return Words.whole(100.0 * s.frauds / Math.max(1, s.inspected)) + " %";
   }
 
   private void own(List<String> n, List<Says> w) {
@@ -158,7 +168,7 @@ public final class FeaturePipeline {
     boolean seenOrNot = what.equals("count") || what.startsWith("days_since");
     w.add((d, v) -> {
       String id = k.value(d);
-      Stats s = id.isEmpty() ? null : state.history.get(k).get(id);
+      Stats s = stats(k, id);
       String who = k.label + " " + id.replace("|", " / ");
       if (s == null) {
         return who + (seenOrNot ? " never seen before" : " has no history");
