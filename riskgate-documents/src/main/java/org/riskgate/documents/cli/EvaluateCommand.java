@@ -20,8 +20,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--issuers", description = "issuers in the population; a fifth are test issuers (default: ${DEFAULT-VALUE})")
   int issuers = 60;
 
-  @Option(names = "--pages-per-issuer", description = "pages per issuer (default: ${DEFAULT-VALUE})")
+  @Option(names = "--pages-per-issuer", description = "pages per test issuer (default: ${DEFAULT-VALUE})")
   int pages = 9;
+
+  @Option(names = "--validation-pages", description = "pages per validation issuer, where thresholds are chosen (default: ${DEFAULT-VALUE})")
+  int validationPages = 24;
 
   @Option(names = "--method", description = "comparison method: classical or cnn (default: ${DEFAULT-VALUE})")
   String method = org.riskgate.documents.VerifierConfig.DEFAULT_METHOD.label();
@@ -33,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     return DocsCommand.guarded(() -> {
       long t0 = System.nanoTime();
-      Evaluation.Report report = new Evaluation(DefaultDocumentVerifier.embedder(Method.parse(method))).run(new Evaluation.Config(seed, issuers, pages));
+      Evaluation.Report report = new Evaluation(DefaultDocumentVerifier.embedder(Method.parse(method))).run(new Evaluation.Config(seed, issuers, pages, validationPages));
       System.out.print(report.markdown());
       System.out.printf(Locale.ROOT, "%n(%.0f s)%n", (System.nanoTime() - t0) / 1e9);
       if (thresholds != null) {
@@ -49,8 +52,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try (var out = Files.newBufferedWriter(thresholds)) {
           p.store(out, String.format(Locale.ROOT, "similarity %% at the equal error rate on validation issuers; "
-              + "written by: riskgate docs evaluate --method M --seed %d --issuers %d --pages-per-issuer %d --write-thresholds FILE",
-              seed, issuers, pages));
+              + "written by: riskgate docs evaluate --method M --seed %d --issuers %d --pages-per-issuer %d --validation-pages %d --write-thresholds FILE",
+              seed, issuers, pages, validationPages));
         }
       }
       return 0;

@@ -29,12 +29,14 @@ public final class Evaluation {
    *
    * @param seed generator seed
    * @param issuers issuers in the population (a fifth are validation, a fifth test)
-   * @param pagesPerIssuer pages per issuer; stamps and signatures cycle through genuine, skilled and other
+   * @param pagesPerIssuer pages per test issuer; stamps and signatures cycle through genuine, skilled and other
+   * @param validationPagesPerIssuer pages per validation issuer (more than the test's: choices and
+   *     thresholds are made there, and 36 forgeries per cell leave one item at 2.8 EER points)
    */
-  public record Config(long seed, int issuers, int pagesPerIssuer) {
+  public record Config(long seed, int issuers, int pagesPerIssuer, int validationPagesPerIssuer) {
     /** Checks the numbers. */
     public Config {
-      if (issuers < 5 || pagesPerIssuer < 3) {
+      if (issuers < 5 || pagesPerIssuer < 3 || validationPagesPerIssuer < 3) {
         throw new IllegalArgumentException("need at least 5 issuers and 3 pages per issuer");
       }
     }
@@ -63,12 +65,13 @@ public final class Evaluation {
    * @param method the embedder's method
    * @param thresholds validation thresholds per kind
    * @param detection test detection figures
-   * @param verification test verification figures
-   * @param validation validation verification figures (all forgeries together)
+   * @param verification test verification figures per kind of forgery
+   * @param validation validation verification figures (all forgeries together; thresholds are their EER points)
+   * @param validationByForgery validation verification figures per kind of forgery, at those thresholds
    */
   public record Report(
       Config config, String method, Map<Kind, Double> thresholds, List<DetectionScore> detection,
-      List<VerificationScore> verification, List<VerificationScore> validation) {
+      List<VerificationScore> verification, List<VerificationScore> validation, List<VerificationScore> validationByForgery) {
 
     /** Copies the collections. */
     public Report {
@@ -76,13 +79,14 @@ public final class Evaluation {
       detection = List.copyOf(detection);
       verification = List.copyOf(verification);
       validation = List.copyOf(validation);
+      validationByForgery = List.copyOf(validationByForgery);
     }
 
     /** Markdown tables for the documentation. */
     public String markdown() {
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format(Locale.ROOT, "method %s, seed %d, %d issuers, %d pages per issuer%n%n",
-          method, config.seed(), config.issuers(), config.pagesPerIssuer()));
+      sb.append(String.format(Locale.ROOT, "method %s, seed %d, %d issuers, %d pages per test issuer, %d per validation issuer%n%n",
+          method, config.seed(), config.issuers(), config.pagesPerIssuer(), config.validationPagesPerIssuer()));
       sb.append("Detection on test issuers (IoU >= 0.5, kind must match)\n\n");
       sb.append("| kind | TP | FN | FP | precision | recall |\n|---|---|---|---|---|---|\n");
       for (DetectionScore d : detection) {
@@ -90,13 +94,9 @@ public final class Evaluation {
             d.truePositives(), d.falseNegatives(), d.falsePositives(), d.precision(), d.recall()));
       }
       sb.append("\nVerification on test issuers (threshold chosen on validation issuers)\n\n");
-      sb.append("| kind | forgery | genuine | forged | ROC AUC | EER | threshold | FAR at threshold | FRR at threshold |\n");
-      sb.append("|---|---|---|---|---|---|---|---|---|\n");
-      for (VerificationScore v : verification) {
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.1f %% | %.1f | %.1f %% | %.1f %% |%n",
-            v.kind().label(), v.forgery().name().toLowerCase(Locale.ROOT), v.roc().genuine(), v.roc().forged(),
-            v.roc().auc(), 100 * v.roc().eer(), thresholds.get(v.kind()), 100 * v.farAtThreshold(), 100 * v.frrAtThreshold()));
-      }
+      byForgery(sb, verification);
+      sb.append("\nVerification on validation issuers by forgery (where choices are made; same thresholds)\n\n");
+      byForgery(sb, validationByForgery);
       sb.append("\nValidation issuers (skilled and other forgeries together; the threshold is this EER point)\n\n");
       sb.append("| kind | genuine | forged | ROC AUC | EER | threshold |\n|---|---|---|---|---|---|\n");
       for (VerificationScore v : validation) {
@@ -104,6 +104,16 @@ public final class Evaluation {
             v.roc().genuine(), v.roc().forged(), v.roc().auc(), 100 * v.roc().eer(), thresholds.get(v.kind())));
       }
       return sb.toString();
+    }
+
+    private void byForgery(StringBuilder sb, List<VerificationScore> rows) {
+      sb.append("| kind | forgery | genuine | forged | ROC AUC | EER | threshold | FAR at threshold | FRR at threshold |\n");
+      sb.append("|---|---|---|---|---|---|---|---|---|\n");
+      for (VerificationScore v : rows) {
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %.1f %% | %.1f | %.1f %% | %.1f %% |%n",
+            v.kind().label(), v.forgery().name().toLowerCase(Locale.ROOT), v.roc().genuine(), v.roc().forged(),
+            v.roc().auc(), 100 * v.roc().eer(), thresholds.get(v.kind()), 100 * v.farAtThreshold(), 100 * v.frrAtThreshold()));
+      }
     }
   }
 
@@ -122,8 +132,8 @@ public final class Evaluation {
   /** Generates the pages and measures; deterministic for a config. */
   public Report run(Config config) {
     SyntheticData data = new SyntheticData(config.seed(), config.issuers());
-    List<PageResult> val = pages(data, data.issuers(Issuer.Split.VALIDATION), config, 1);
-    List<PageResult> test = pages(data, data.issuers(Issuer.Split.TEST), config, 2);
+    List<PageResult> val = pages(data, data.issuers(Issuer.Split.VALIDATION), config.validationPagesPerIssuer(), config.seed(), 1);
+    List<PageResult> test = pages(data, data.issuers(Issuer.Split.TEST), config.pagesPerIssuer(), config.seed(), 2);
     Map<Kind, Double> thr = new EnumMap<>(Kind.class);
     List<VerificationScore> valScores = new ArrayList<>();
     for (Kind k : Kind.values()) {
@@ -132,15 +142,22 @@ public final class Evaluation {
       valScores.add(new VerificationScore(k, Forgery.SKILLED, roc, Double.NaN, Double.NaN));
     }
     List<DetectionScore> det = new ArrayList<>();
-    List<VerificationScore> ver = new ArrayList<>();
     for (Kind k : Kind.values()) {
       int tp = test.stream().mapToInt(p -> p.tp()[k.ordinal()]).sum();
       int fn = test.stream().mapToInt(p -> p.fn()[k.ordinal()]).sum();
       int fp = test.stream().mapToInt(p -> p.fp()[k.ordinal()]).sum();
       det.add(new DetectionScore(k, tp, fn, fp));
-      double[] genuine = scores(test, k, Forgery.GENUINE);
+    }
+    return new Report(config, embedder.method().label(), thr, det, byForgery(test, thr), valScores, byForgery(val, thr));
+  }
+
+  /** Per kind and kind of forgery: ROC against the genuine items, and error rates at the given thresholds. */
+  private static List<VerificationScore> byForgery(List<PageResult> pages, Map<Kind, Double> thr) {
+    List<VerificationScore> ver = new ArrayList<>();
+    for (Kind k : Kind.values()) {
+      double[] genuine = scores(pages, k, Forgery.GENUINE);
       for (Forgery f : List.of(Forgery.SKILLED, Forgery.OTHER)) {
-        double[] forged = scores(test, k, f);
+        double[] forged = scores(pages, k, f);
         if (genuine.length == 0 || forged.length == 0) {
           continue;
         }
@@ -148,19 +165,20 @@ public final class Evaluation {
         ver.add(new VerificationScore(k, f, Roc.of(genuine, forged), fractionAtLeast(forged, t), 1 - fractionAtLeast(genuine, t)));
       }
     }
-    return new Report(config, embedder.method().label(), thr, det, ver, valScores);
+    return ver;
   }
 
-  private List<PageResult> pages(SyntheticData data, List<Issuer> issuers, Config config, int salt) {
-    int n = issuers.size() * config.pagesPerIssuer();
+  /** Pages of the given issuers; page {@code i} depends on seed, salt and {@code i} only, so a split's pages stay fixed for its page count. */
+  private List<PageResult> pages(SyntheticData data, List<Issuer> issuers, int pagesPerIssuer, long seed, int salt) {
+    int n = issuers.size() * pagesPerIssuer;
     return IntStream.range(0, n).parallel().mapToObj(i -> {
-      Issuer issuer = issuers.get(i / config.pagesPerIssuer());
-      int j = i % config.pagesPerIssuer();
-      Random rng = new Random(config.seed() * 7919 + salt * 1_000_003L + i);
+      Issuer issuer = issuers.get(i / pagesPerIssuer);
+      int j = i % pagesPerIssuer;
+      Random rng = new Random(seed * 7919 + salt * 1_000_003L + i);
       Forgery stamp = Forgery.values()[j % 3];
       Forgery sig = Forgery.values()[(j + 1 + j / 3) % 3];
       PageSample page = data.page(issuer, stamp, sig, rng);
-      Random refRng = new Random(issuer.id().hashCode() * 31L + config.seed());
+      Random refRng = new Random(issuer.id().hashCode() * 31L + seed);
       float[][] refStamp = embedder.reference(data.reference(issuer, Kind.STAMP, refRng), Kind.STAMP);
       float[][] refSig = embedder.reference(data.reference(issuer, Kind.SIGNATURE, refRng), Kind.SIGNATURE);
       return score(page, refStamp, refSig);

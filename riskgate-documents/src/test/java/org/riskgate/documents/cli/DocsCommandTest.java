@@ -90,9 +90,11 @@ class DocsCommandTest {
   @Test
   void evaluateOnATinyPopulationPrintsTablesAndWritesThresholds() throws Exception {
     Path thr = dir.resolve("t.properties");
-    Run r = run("evaluate", "--method", "classical", "--issuers", "5", "--pages-per-issuer", "3", "--write-thresholds", thr.toString());
+    Run r = run("evaluate", "--method", "classical", "--issuers", "5", "--pages-per-issuer", "3", "--validation-pages", "3",
+        "--write-thresholds", thr.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("| stamp |").contains("| signature | skilled |").contains("ROC AUC");
+    assertThat(r.out()).contains("| stamp |").contains("| signature | skilled |").contains("ROC AUC")
+        .contains("3 pages per test issuer, 3 per validation issuer").contains("Verification on validation issuers by forgery");
     java.util.Properties p = new java.util.Properties();
     try (var in = Files.newBufferedReader(thr)) {
       p.load(in);
