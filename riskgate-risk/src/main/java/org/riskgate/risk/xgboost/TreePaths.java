@@ -21,21 +21,29 @@ import org.riskgate.risk.ModelException;
  */
 final class TreePaths {
   /*
-   * Every tree's nodes, one after another. A leaf points to itself and splits on nothing (its
-   * threshold is NaN, so no value goes right), so a walk may take more steps than the leaf's depth
-   * at no effect; every row then takes the same number of steps per tree, and a block of rows
-   * walks a tree in lockstep without a branch the processor could mispredict.
+   * Every tree's nodes, one after another, each tree in breadth-first order with the two children
+   * of a split side by side. A node is two ints at an even address: its "meta" (the feature, a flag
+   * for "a missing value goes right", and the address of its first child relative to the tree's
+   * root) and its threshold's bits. The second child is two ints after the first, so a step is
+   * "child + (value >= threshold ? 2 : 0)" on one cache line, and the default model's 175,000 nodes
+   * take 1.4 MB, within a core's second-level cache; with 16-byte nodes the walk took 12 % longer.
    *
-   * A node is four ints side by side, so a step reads one cache line: the feature (with a flag
-   * for "a missing value goes right"), the threshold's bits, the yes child (value below the
-   * threshold) and the no child.
+   * A leaf points to itself and splits on nothing (its threshold is NaN, so no value goes right),
+   * so a walk may take more steps than the leaf's depth at no effect; every row then takes the
+   * same number of steps per tree, and a block of rows walks a tree in lockstep without a branch
+   * the processor could mispredict.
    */
-  private static final int NODE = 4;
-  private static final int MISSING_RIGHT = 1 << 30;
-  private static final int FEATURE = MISSING_RIGHT - 1;
+  private static final int FEATURE_BITS = 10;
+  private static final int FEATURE = (1 << FEATURE_BITS) - 1;
+  private static final int MISSING_RIGHT = 1 << FEATURE_BITS;
+  private static final int CHILD_SHIFT = FEATURE_BITS + 1;
+  private static final int MAX_TREE_NODES = 1 << (31 - CHILD_SHIFT);
+  /** The address (index into {@link #nodes}) of each tree's root. */
   private final int[] roots;
+  /** How many steps reach every leaf of each tree: its depth. */
   private final int[] steps;
   private final int[] nodes;
+  /** The expected value at each node, at half its address. */
   private final double[] value;
   private final double bias;
   /** The log-odds before any tree: XGBoost's base score. */
@@ -55,24 +63,49 @@ final class TreePaths {
     steps = new int[trees.length];
     int size = 0;
     for (int t = 0; t < trees.length; t++) {
-      roots[t] = size;
+      roots[t] = 2 * size;
       size += trees[t].feature().length;
+      if (trees[t].feature().length > MAX_TREE_NODES) {
+        throw new ModelException("a tree of the XGBoost model has more than " + MAX_TREE_NODES + " nodes");
+      }
     }
-    nodes = new int[NODE * size];
+    nodes = new int[2 * size];
     value = new double[size];
     for (int t = 0; t < trees.length; t++) {
-      Tree tree = trees[t];
-      int at = roots[t];
-      for (int i = 0; i < tree.feature().length; i++) {
-        int n = at + i;
-        value[n] = tree.value()[i];
-        boolean leaf = tree.feature()[i] < 0;
-        nodes[NODE * n] = leaf ? 0 : tree.feature()[i] | (tree.missing()[i] == tree.no()[i] ? MISSING_RIGHT : 0);
-        nodes[NODE * n + 1] = Float.floatToRawIntBits(leaf ? Float.NaN : tree.threshold()[i]);
-        nodes[NODE * n + 2] = leaf ? n : at + tree.yes()[i];
-        nodes[NODE * n + 3] = leaf ? n : at + tree.no()[i];
+      lay(trees[t], roots[t]);
+      steps[t] = depth(trees[t], 0);
+    }
+  }
+
+  /** Writes a tree's nodes breadth-first from {@code root}, siblings side by side. */
+  private void lay(Tree tree, int root) {
+    int[] order = new int[tree.feature().length];
+    int[] slot = new int[tree.feature().length];
+    int placed = 1;
+    for (int head = 0; head < placed; head++) {
+      int id = order[head];
+      if (tree.feature()[id] >= 0) {
+        slot[tree.yes()[id]] = placed;
+        order[placed++] = tree.yes()[id];
+        slot[tree.no()[id]] = placed;
+        order[placed++] = tree.no()[id];
       }
-      steps[t] = depth(tree, 0);
+    }
+    for (int id = 0; id < order.length; id++) {
+      int at = root + 2 * slot[id];
+      value[at >> 1] = tree.value()[id];
+      int f = tree.feature()[id];
+      if (f < 0) {
+        nodes[at] = (at - root) << CHILD_SHIFT;
+        nodes[at + 1] = Float.floatToRawIntBits(Float.NaN);
+      } else {
+        if (f > FEATURE) {
+          throw new ModelException("the XGBoost model splits on feature " + f + "; tree paths know " + (FEATURE + 1));
+        }
+        int missingRight = tree.missing()[id] == tree.no()[id] ? MISSING_RIGHT : 0;
+        nodes[at] = f | missingRight | (2 * slot[tree.yes()[id]] << CHILD_SHIFT);
+        nodes[at + 1] = Float.floatToRawIntBits(tree.threshold()[id]);
+      }
     }
   }
 
@@ -218,43 +251,42 @@ final class TreePaths {
           int a6 = root;
           int a7 = root;
           for (int step = 0; step < depth; step++) {
-            a0 = next(a0, x, row);
-            a1 = next(a1, x, row + cols);
-            a2 = next(a2, x, row + 2 * cols);
-            a3 = next(a3, x, row + 3 * cols);
-            a4 = next(a4, x, row + 4 * cols);
-            a5 = next(a5, x, row + 5 * cols);
-            a6 = next(a6, x, row + 6 * cols);
-            a7 = next(a7, x, row + 7 * cols);
+            a0 = next(a0, root, x, row);
+            a1 = next(a1, root, x, row + cols);
+            a2 = next(a2, root, x, row + 2 * cols);
+            a3 = next(a3, root, x, row + 3 * cols);
+            a4 = next(a4, root, x, row + 4 * cols);
+            a5 = next(a5, root, x, row + 5 * cols);
+            a6 = next(a6, root, x, row + 6 * cols);
+            a7 = next(a7, root, x, row + 7 * cols);
           }
-          sum[r] += value[a0];
-          sum[r + 1] += value[a1];
-          sum[r + 2] += value[a2];
-          sum[r + 3] += value[a3];
-          sum[r + 4] += value[a4];
-          sum[r + 5] += value[a5];
-          sum[r + 6] += value[a6];
-          sum[r + 7] += value[a7];
+          sum[r] += value[a0 >> 1];
+          sum[r + 1] += value[a1 >> 1];
+          sum[r + 2] += value[a2 >> 1];
+          sum[r + 3] += value[a3 >> 1];
+          sum[r + 4] += value[a4 >> 1];
+          sum[r + 5] += value[a5 >> 1];
+          sum[r + 6] += value[a6 >> 1];
+          sum[r + 7] += value[a7 >> 1];
         }
         for (; r < n; r++) {
           int a = root;
           for (int step = 0; step < depth; step++) {
-            a = next(a, x, (start + r) * cols);
+            a = next(a, root, x, (start + r) * cols);
           }
-          sum[r] += value[a];
+          sum[r] += value[a >> 1];
         }
       }
       System.arraycopy(sum, 0, out, start, n);
     }
   }
 
-  /** The node a row at {@code node} goes to: itself at a leaf. */
-  private int next(int node, float[] x, int row) {
-    int b = NODE * node;
-    int meta = nodes[b];
+  /** The node a row at {@code node} of the tree at {@code root} goes to: itself at a leaf. */
+  private int next(int node, int root, float[] x, int row) {
+    int meta = nodes[node];
     float v = x[row + (meta & FEATURE)];
-    boolean right = v >= Float.intBitsToFloat(nodes[b + 1]) | (v != v & (meta & MISSING_RIGHT) != 0);
-    return nodes[b + 2 + (right ? 1 : 0)];
+    boolean right = v >= Float.intBitsToFloat(nodes[node + 1]) | (v != v & (meta & MISSING_RIGHT) != 0);
+    return root + (meta >>> CHILD_SHIFT) + (right ? 2 : 0);
   }
 
   /** Contributions of each row, {@code cols + 1} values with the bias last. */
@@ -266,12 +298,13 @@ final class TreePaths {
       int n = Math.min(BLOCK, rows - from);
       Arrays.fill(c, 0);
       for (int t = 0; t < roots.length; t++) {
-        Arrays.fill(at, 0, n, roots[t]);
+        int root = roots[t];
+        Arrays.fill(at, 0, n, root);
         for (int step = 0; step < steps[t]; step++) {
           for (int r = 0; r < n; r++) {
             int node = at[r];
-            int next = next(node, x, (from + r) * cols);
-            c[r * cols + (nodes[NODE * node] & FEATURE)] += value[next] - value[node];
+            int next = next(node, root, x, (from + r) * cols);
+            c[r * cols + (nodes[node] & FEATURE)] += value[next >> 1] - value[node >> 1];
             at[r] = next;
           }
         }

@@ -2,6 +2,7 @@ package org.riskgate.risk.xgboost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.data.Offset;
@@ -25,6 +26,16 @@ class XGBoostModelTest {
       double[] nativeScores = m.nativeScore(d.x(), rows, d.cols());
       for (int i = 0; i < rows; i++) {
         assertThat(walked[i]).as("%s row %d", t.name(), i).isCloseTo(nativeScores[i], Offset.offset(1e-6));
+      }
+      // missing values take each split's learned default direction, left or right
+      float[] gaps = Arrays.copyOf(d.x(), rows * d.cols());
+      for (int i = 0; i < gaps.length; i += 3) {
+        gaps[i] = Float.NaN;
+      }
+      double[] walkedGaps = m.walk(gaps, rows, d.cols());
+      double[] nativeGaps = m.nativeScore(gaps, rows, d.cols());
+      for (int i = 0; i < rows; i++) {
+        assertThat(walkedGaps[i]).as("%s row %d with gaps", t.name(), i).isCloseTo(nativeGaps[i], Offset.offset(1e-6));
       }
       assertThat(m.score(d.x(), rows, d.cols())).as("scores are the walk's once it is found to agree")
           .containsExactly(walked);
