@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.riskgate.risk.Evaluator;
 import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.report.EvaluationReport;
 import picocli.CommandLine.Command;
@@ -28,13 +29,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "DIR", description = "Write the HTML report here (default: DIR/report next to the bundle).")
   Path report;
 
+  @Option(names = "--objective", split = ",", defaultValue = "frauds", paramLabel = "frauds|revenue",
+      description = "How declarations are ranked for the top n %%: frauds (by risk, the default) or revenue "
+          + "(by risk × the declaration's tax); give both, comma-separated, to compare them.")
+  List<Objective> objectives;
+
   @Mixin InputOptions input;
 
   @Override
   public Integer call() throws IOException {
     InputOptions.Loaded loaded = input.readAll(data, model);
     System.out.println(loaded.describe(data));
-    List<EvaluationReport.Entry> entries = evaluateAll(model, loaded);
+    List<EvaluationReport.Entry> entries = evaluateAll(model, loaded, objectives);
     System.out.print(EvaluationReport.markdown(entries));
     Path html = EvaluationReport.write(report != null ? report : model.resolve("report"),
         data.getFileName().toString(), entries, Capacity.DEFAULT);
@@ -42,7 +48,8 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  static List<EvaluationReport.Entry> evaluateAll(Path model, InputOptions.Loaded loaded) throws IOException {
+  static List<EvaluationReport.Entry> evaluateAll(Path model, InputOptions.Loaded loaded, List<Objective> objectives)
+      throws IOException {
     List<Path> bundles = new ArrayList<>(List.of(model));
     Path baselines = model.resolve("baselines");
     if (Files.isDirectory(baselines)) {
@@ -50,10 +57,15 @@ final class EvaluateCommand implements Callable<Integer> {
         s.filter(Files::isDirectory).sorted().forEach(bundles::add);
       }
     }
-    List<EvaluationReport.Entry> entries = new ArrayList<>();
+    List<ModelBundle> loadedBundles = new ArrayList<>();
     for (Path b : bundles) {
-      ModelBundle bundle = ModelBundle.load(b);
-      entries.add(new EvaluationReport.Entry(Evaluator.evaluate(bundle, loaded.rows()), bundle.provenance()));
+      loadedBundles.add(ModelBundle.load(b));
+    }
+    List<EvaluationReport.Entry> entries = new ArrayList<>();
+    for (Objective o : objectives.stream().distinct().toList()) {
+      for (ModelBundle bundle : loadedBundles) {
+        entries.add(new EvaluationReport.Entry(Evaluator.evaluate(bundle, loaded.rows(), o), bundle.provenance()));
+      }
     }
     return entries;
   }

@@ -15,6 +15,7 @@ import org.riskgate.core.RejectFile;
 import org.riskgate.profiles.ProfileConfig;
 import org.riskgate.profiles.ProfileStore;
 import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.BatchScorer;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Decision;
@@ -63,6 +64,11 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Check each declared HS code against its description (a description column is needed): flags become rule attributes hs.mismatch, hs.mismatch_score, hs.review_object and reasons on the decision.")
   boolean hsCheck;
 
+  @Option(names = "--objective", defaultValue = "frauds", paramLabel = "frauds|revenue",
+      description = "What the capacity is spent on: frauds (the riskiest declarations, the default) or revenue "
+          + "(the highest expected tax recovered: risk × the declaration's tax).")
+  Objective objective;
+
   @Option(names = "--seed", defaultValue = "20210101", description = "Seed of the random picks (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -85,7 +91,7 @@ final class ScoreCommand implements Callable<Integer> {
       evidence = d -> before.about(d).and(hs.about(d));
     }
     BatchScorer scorer = new BatchScorer(bundle, ruleSet, evidence,
-        new BatchScorer.Options(cap, seed, 3, 200_000));
+        new BatchScorer.Options(cap, seed, 3, 200_000, objective));
     if (output.toAbsolutePath().getParent() != null) {
       Files.createDirectories(output.toAbsolutePath().getParent());
     }

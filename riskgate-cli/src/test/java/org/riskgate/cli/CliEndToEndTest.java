@@ -54,9 +54,9 @@ class CliEndToEndTest {
     assertThat(t.out()).contains("37,385 declarations", "xgboost");
     assertThat(Files.readString(model.resolve("provenance.json"))).contains("\"featureSet\" : \"declaration\"");
 
-    Run e = run("evaluate", "--model", model.toString(), "--data", valid.toString());
+    Run e = run("evaluate", "--model", model.toString(), "--data", valid.toString(), "--objective", "frauds,revenue");
     assertThat(e.code()).as(e.err()).isZero();
-    assertThat(e.out()).contains("| xgboost |", "1 rejected", "44A890", "report:");
+    assertThat(e.out()).contains("| xgboost |", "| xgboost (revenue) |", "1 rejected", "44A890", "report:");
     assertThat(model.resolve("report/index.html")).exists();
 
     Path rules = dir.resolve("watch.rules");
@@ -78,6 +78,17 @@ class CliEndToEndTest {
         .isNotEmpty().allMatch(r -> r.contains(",red,") && r.contains("importer on the watch list"));
     assertThat(Files.readString(dir.resolve("out/decisions.csv.rejects.csv")))
         .contains("df_syn_valid_eng.csv,2002,HS6 Code,44A890,HS code must be digits");
+
+    Path byRevenue = dir.resolve("out/revenue.csv");
+    Run rev = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", byRevenue.toString(),
+        "--objective", "revenue");
+    assertThat(rev.code()).as(rev.err()).isZero();
+    assertThat(Files.readAllLines(byRevenue).stream().filter(l -> l.contains(",red,")).toList())
+        .isNotEmpty().allMatch(l -> l.contains("expected tax recovered "));
+    Run unknown = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", byRevenue.toString(),
+        "--objective", "tax");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--objective", "FRAUDS, REVENUE");
 
     // the HS check: beef declared under a wood heading is flagged, and a rule acts on the flag
     List<String> valid3 = Files.readAllLines(valid).subList(0, 4);

@@ -16,6 +16,7 @@ import org.riskgate.core.Declaration;
 import org.riskgate.risk.Contribution;
 import org.riskgate.risk.Explanations;
 import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
 import org.riskgate.risk.features.FeaturePipeline;
 
 /**
@@ -41,12 +42,20 @@ public final class BatchScorer {
    * @param seed seeds the random picks
    * @param reasonsPerDecision how many model reasons each red or yellow decision carries
    * @param windowRows the most declarations held in memory at once
+   * @param objective what the capacity is spent on: lanes go to the highest risk, or to the
+   *     highest expected tax recovered
    */
-  public record Options(Capacity capacity, long seed, int reasonsPerDecision, int windowRows) {
+  public record Options(Capacity capacity, long seed, int reasonsPerDecision, int windowRows, Objective objective) {
     public Options {
       if (windowRows < 1 || reasonsPerDecision < 0) {
         throw new IllegalArgumentException("window must be positive and reasons not negative");
       }
+      java.util.Objects.requireNonNull(objective, "objective");
+    }
+
+    /** Options that spend the capacity on finding frauds. */
+    public Options(Capacity capacity, long seed, int reasonsPerDecision, int windowRows) {
+      this(capacity, seed, reasonsPerDecision, windowRows, Objective.FRAUDS);
     }
 
     public static Options defaults(Capacity capacity) {
@@ -255,7 +264,8 @@ public final class BatchScorer {
         }
       }
       scores[r] = Math.max(0, Math.min(1, s));
-      candidates.add(new LaneAssigner.Candidate(day.get(r).officeId(), scores[r], forced));
+      candidates.add(new LaneAssigner.Candidate(day.get(r).officeId(),
+          options.objective().priority(scores[r], day.get(r)), forced));
     }
     List<LaneAssigner.Assignment> assigned = lanes.assign(candidates);
     List<Integer> selected = new ArrayList<>();
@@ -279,6 +289,7 @@ public final class BatchScorer {
       }
       reasons.addAll(found[first + r].reasons());
       if (a.lane() != Lane.GREEN) {
+        options.objective().reason(scores[r], day.get(r)).ifPresent(t -> reasons.add(new Reason("objective", t, 0)));
         for (Contribution c : why.get(next++)) {
           reasons.add(new Reason("model", c.text(), c.weight()));
         }

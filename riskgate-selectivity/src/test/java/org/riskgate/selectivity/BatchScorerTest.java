@@ -20,6 +20,7 @@ import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RejectFile;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.xgboost.XGBoostOptions;
 import org.riskgate.risk.xgboost.XGBoostTrainer;
@@ -126,6 +127,45 @@ class BatchScorerTest {
     assertThat(out.values().stream().filter(d -> !d.ruleErrors().isEmpty()))
         .isNotEmpty()
         .allSatisfy(d -> assertThat(d.reasonsText()).contains("rule skipped: division by zero"));
+  }
+
+  @Test
+  void theRevenueObjectiveSpendsRedOnTheHighestExpectedTaxAndSaysSo() {
+    LocalDate busiest = valid.stream().collect(java.util.stream.Collectors.groupingBy(Declaration::date,
+        java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    List<Declaration> day = valid.stream().filter(d -> d.date().equals(busiest)).toList();
+    Map<String, Decision> out = new LinkedHashMap<>();
+    new BatchScorer(bundle, RuleSet.NONE,
+        new BatchScorer.Options(new Capacity(3, 7, 0, false), 5, 3, 1_000_000, Objective.REVENUE))
+        .score(day.iterator(), (d, dec) -> out.put(d.id(), dec), n -> { });
+    List<Double> expected = day.stream()
+        .map(d -> Objective.REVENUE.priority(out.get(d.id()).score(), d)).sorted(Collections.reverseOrder()).toList();
+    int red = (int) out.values().stream().filter(d -> d.lane() == Lane.RED).count();
+    assertThat(red).isPositive();
+    double cut = expected.get(red - 1);
+    for (Declaration d : day) {
+      Decision dec = out.get(d.id());
+      double priority = Objective.REVENUE.priority(dec.score(), d);
+      if (dec.lane() == Lane.RED) {
+        assertThat(priority).as(d.id()).isGreaterThanOrEqualTo(cut);
+        assertThat(dec.reasons().get(0).text()).startsWith("expected tax recovered ");
+      } else {
+        assertThat(priority).as(d.id()).isLessThanOrEqualTo(cut);
+      }
+    }
+  }
+
+  @Test
+  void evaluationUnderTheRevenueObjectiveRanksByExpectedTaxAndCatchesMoreOfIt() {
+    var frauds = org.riskgate.risk.Evaluator.evaluate(bundle, valid);
+    var revenue = org.riskgate.risk.Evaluator.evaluate(bundle, valid, Objective.REVENUE);
+    assertThat(revenue.scores()).containsExactly(frauds.scores());
+    for (int i = 0; i < revenue.scores().length; i++) {
+      assertThat(revenue.ranking()[i]).isEqualTo(revenue.scores()[i] * Objective.declaredTax(revenue.declarations().get(i)));
+    }
+    assertThat(revenue.label()).isEqualTo(frauds.label() + " (revenue)");
+    assertThat(revenue.metrics().at(5).revenue()).isGreaterThan(frauds.metrics().at(5).revenue());
+    assertThat(revenue.metrics().at(5).precision()).isLessThan(frauds.metrics().at(5).precision());
   }
 
   @Test

@@ -76,8 +76,12 @@ public final class EvaluationReport {
         .append(" % of each day").append(capacity.perOffice() ? " and office" : "").append(".</p>")
         .append(laneTable(main, capacity)).append(img(scoresByLane(main, capacity)));
     h.append("<h2>Provenance</h2>");
+    java.util.Set<String> shown = new java.util.HashSet<>();
     for (Entry e : entries) {
       Provenance p = e.provenance();
+      if (!shown.add(p.bundleId())) {
+        continue; // the same bundle ranked under another objective
+      }
       h.append("<h3>").append(esc(p.bundleId())).append("</h3><table>");
       row(h, "trainer", p.trainer());
       row(h, "training file", p.trainingFile() + " (sha256 " + p.trainingSha256().substring(0, 16) + "…)");
@@ -103,7 +107,7 @@ public final class EvaluationReport {
     t.append("</tr>");
     for (Entry e : entries) {
       RankingEvaluation m = e.evaluation().metrics();
-      t.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td>", esc(e.provenance().trainer()), m.auc(), m.prAuc()));
+      t.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td>", esc(e.evaluation().label()), m.auc(), m.prAuc()));
       for (double p : RankingMetrics.STANDARD_PERCENTS) {
         AtPercent a = m.at(p);
         t.append(String.format(Locale.ROOT, "<td>%.3f</td><td>%.3f</td><td>%.3f</td>", a.precision(), a.recall(), a.revenue()));
@@ -124,7 +128,7 @@ public final class EvaluationReport {
     t.append('\n').append(rule).append('\n');
     for (Entry e : entries) {
       RankingEvaluation m = e.evaluation().metrics();
-      t.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |", e.provenance().trainer(), m.auc(), m.prAuc()));
+      t.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |", e.evaluation().label(), m.auc(), m.prAuc()));
       for (double p : RankingMetrics.STANDARD_PERCENTS) {
         AtPercent a = m.at(p);
         t.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f |", a.precision(), a.recall(), a.revenue()));
@@ -138,9 +142,9 @@ public final class EvaluationReport {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Entry e : entries) {
       ModelEvaluation ev = e.evaluation();
-      RankingEvaluation m = RankingMetrics.evaluate(ev.scores(), ev.fraud(), tax(ev), CURVE);
-      XYSeries p = new XYSeries(e.provenance().trainer() + " precision");
-      XYSeries r = new XYSeries(e.provenance().trainer() + " recall");
+      RankingEvaluation m = RankingMetrics.evaluate(ev.ranking(), ev.fraud(), tax(ev), CURVE);
+      XYSeries p = new XYSeries(e.evaluation().label() + " precision");
+      XYSeries r = new XYSeries(e.evaluation().label() + " recall");
       for (AtPercent a : m.atPercent()) {
         p.add(a.percent(), a.precision());
         r.add(a.percent(), a.recall());
@@ -158,9 +162,9 @@ public final class EvaluationReport {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Entry e : entries) {
       ModelEvaluation ev = e.evaluation();
-      XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (AUC %.3f)", e.provenance().trainer(), ev.metrics().auc()));
-      Integer[] order = IntStream.range(0, ev.scores().length).boxed().toArray(Integer[]::new);
-      java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -ev.scores()[i]));
+      XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (AUC %.3f)", ev.label(), ev.metrics().auc()));
+      Integer[] order = IntStream.range(0, ev.ranking().length).boxed().toArray(Integer[]::new);
+      java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -ev.ranking()[i]));
       long pos = ev.metrics().frauds();
       long neg = ev.metrics().rows() - pos;
       long tp = 0;
@@ -198,7 +202,7 @@ public final class EvaluationReport {
     }
     for (List<Integer> day : days.values()) {
       List<LaneAssigner.Candidate> c = day.stream()
-          .map(i -> new LaneAssigner.Candidate(ds.get(i).officeId(), ev.scores()[i], Optional.empty())).toList();
+          .map(i -> new LaneAssigner.Candidate(ds.get(i).officeId(), ev.ranking()[i], Optional.empty())).toList();
       List<LaneAssigner.Assignment> a = assigner.assign(c);
       for (int k = 0; k < day.size(); k++) {
         byLane.get(a.get(k).lane()).add(day.get(k));
