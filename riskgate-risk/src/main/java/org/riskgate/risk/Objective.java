@@ -21,7 +21,12 @@ public enum Objective {
    * an inspection.
    */
   public double priority(double risk, Declaration d) {
-    return this == FRAUDS ? risk : risk * declaredTax(d);
+    return priority(risk, declaredTax(d));
+  }
+
+  /** Like {@link #priority(double, Declaration)}, from the declared tax alone (for stored rows). */
+  public double priority(double risk, double declaredTax) {
+    return this == FRAUDS ? risk : risk * declaredTax;
   }
 
   /**
@@ -43,5 +48,10 @@ public enum Objective {
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The objective of a label ({@code frauds}, {@code revenue}), as settings and the API name it. */
+  public static java.util.Optional<Objective> named(String label) {
+    return java.util.Arrays.stream(values()).filter(o -> o.label().equals(label)).findFirst();
   }
 }

@@ -58,8 +58,8 @@ public final class BatchScorer {
       this(capacity, seed, reasonsPerDecision, windowRows, Objective.FRAUDS);
     }
 
-    public static Options defaults(Capacity capacity) {
-      return new Options(capacity, 20210101L, 3, 200_000);
+    public static Options defaults(Capacity capacity, Objective objective) {
+      return new Options(capacity, 20210101L, 3, 200_000, objective);
     }
   }
 

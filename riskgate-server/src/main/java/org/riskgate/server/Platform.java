@@ -18,6 +18,7 @@ import org.riskgate.core.RejectSink;
 import org.riskgate.risk.Evaluator;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.xgboost.XGBoostOptions;
 import org.riskgate.risk.xgboost.XGBoostTrainer;
@@ -118,13 +119,14 @@ public final class Platform implements AutoCloseable {
       Settings settings = new Settings(db);
       Capacity capacity = settings.get(Settings.CAPACITY).map(Platform::readCapacity)
           .orElse(new Capacity(3, 7, 1, false));
+      Objective objective = settings.get(Settings.OBJECTIVE).flatMap(Objective::named).orElse(Objective.FRAUDS);
       String rulesText = settings.get(Settings.RULES).orElse("");
       DeclarationStore store = new DeclarationStore(db);
       ProfileService profiles = new ProfileService(store,
           config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
       RuleSet rules = profiles.withProfiles(rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules"));
       DecisionService decisions = new DecisionService(new DecisionService.Config(bundle, rules, rulesText, capacity,
-          Thresholds.calibrate(store.recentModelScores(CALIBRATION_ROWS), capacity)));
+          objective, Thresholds.calibrate(store.recentPriorities(CALIBRATION_ROWS, objective), capacity)));
       Platform p = new Platform(config, db, auth, decisions, profiles);
       if (store.count() == 0 && config.demoData().isPresent()) {
         p.loadDemo(config.demoData().get(), out);
@@ -232,9 +234,10 @@ public final class Platform implements AutoCloseable {
 
   /** Re-derives the single-declaration thresholds from the latest stored scores. */
   public void recalibrate() {
-    double[] recent = declarations.recentModelScores(CALIBRATION_ROWS);
+    Objective objective = decisions.config().objective();
+    double[] recent = declarations.recentPriorities(CALIBRATION_ROWS, objective);
     decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), c.capacity(),
-        Thresholds.calibrate(recent, c.capacity())));
+        objective, Thresholds.calibrate(recent, c.capacity())));
   }
 
   /** Changes the capacity, audited with the previous value. */
@@ -242,9 +245,23 @@ public final class Platform implements AutoCloseable {
     Capacity before = decisions.config().capacity();
     settings.set(Settings.CAPACITY, Json.write(capacity), actor,
         Json.write(Map.of("capacity", capacity, "previous", before)));
-    double[] recent = declarations.recentModelScores(CALIBRATION_ROWS);
+    Objective objective = decisions.config().objective();
+    double[] recent = declarations.recentPriorities(CALIBRATION_ROWS, objective);
     decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), capacity,
-        Thresholds.calibrate(recent, capacity)));
+        objective, Thresholds.calibrate(recent, capacity)));
+  }
+
+  /**
+   * Changes what the capacity is spent on, audited with the previous objective; thresholds are
+   * calibrated anew, since they compare what the new objective ranks by.
+   */
+  public void changeObjective(Objective objective, String actor) {
+    Objective before = decisions.config().objective();
+    settings.set(Settings.OBJECTIVE, objective.label(), actor,
+        Json.write(Map.of("objective", objective.label(), "previous", before.label())));
+    double[] recent = declarations.recentPriorities(CALIBRATION_ROWS, objective);
+    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), c.capacity(),
+        objective, Thresholds.calibrate(recent, c.capacity())));
   }
 
   /** Replaces the analysts' rules (checked before anything is stored), audited with the text. */
@@ -252,7 +269,8 @@ public final class Platform implements AutoCloseable {
     RuleSet rules = profiles.withProfiles(text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules"));
     String before = decisions.config().rulesText();
     settings.set(Settings.RULES, text, actor, Json.write(Map.of("rules", text, "previous", before)));
-    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), rules, text, c.capacity(), c.thresholds()));
+    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), rules, text, c.capacity(), c.objective(),
+        c.thresholds()));
   }
 
   /** Registers a bundle directory on the server (evaluated on the demo period when available). */
@@ -267,7 +285,8 @@ public final class Platform implements AutoCloseable {
     ModelRecord m = models.find(id).orElseThrow(() -> new NotFoundException("no such model: " + id));
     ModelBundle b = ModelBundle.load(Path.of(m.bundlePath()));
     models.activate(id, actor);
-    decisions.reconfigure(c -> new DecisionService.Config(b, c.rules(), c.rulesText(), c.capacity(), c.thresholds()));
+    decisions.reconfigure(c -> new DecisionService.Config(b, c.rules(), c.rulesText(), c.capacity(), c.objective(),
+        c.thresholds()));
   }
 
   private static Capacity readCapacity(String json) {

@@ -25,6 +25,7 @@ import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.MissingColumnException;
 import org.riskgate.core.Reject;
+import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Lane;
 import org.riskgate.server.Json;
@@ -78,6 +79,8 @@ public final class ApiRoutes {
         new ApiRoute("POST", "/api/v1/models/{id}/activate", of(ADMIN), this::activateModel),
         new ApiRoute("GET", "/api/v1/capacity", of(A), this::capacity),
         new ApiRoute("PUT", "/api/v1/capacity", of(S), this::changeCapacity),
+        new ApiRoute("GET", "/api/v1/objective", of(A), this::objective),
+        new ApiRoute("PUT", "/api/v1/objective", of(S), this::changeObjective),
         new ApiRoute("GET", "/api/v1/rules", of(A), this::rules),
         new ApiRoute("PUT", "/api/v1/rules", of(S), this::changeRules),
         new ApiRoute("GET", "/api/v1/audit", of(S), this::audit),
@@ -386,6 +389,19 @@ public final class ApiRoutes {
     Capacity c = Json.MAPPER.readValue(in(ctx), Capacity.class);
     platform.changeCapacity(c, principal(ctx).username());
     capacity(ctx);
+  }
+
+  private void objective(Context ctx) {
+    json(ctx, 200, Map.of("objective", platform.decisions().config().objective().label(),
+        "thresholds", platform.decisions().config().thresholds()));
+  }
+
+  private void changeObjective(Context ctx) throws IOException {
+    String name = Json.MAPPER.readTree(in(ctx)).path("objective").asText("");
+    Objective o = Objective.named(name)
+        .orElseThrow(() -> new ApiException(400, "objective must be frauds or revenue, not '" + name + "'"));
+    platform.changeObjective(o, principal(ctx).username());
+    objective(ctx);
   }
 
   private void rules(Context ctx) {

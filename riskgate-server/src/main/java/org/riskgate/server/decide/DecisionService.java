@@ -13,6 +13,7 @@ import org.riskgate.core.Declaration;
 import org.riskgate.risk.Contribution;
 import org.riskgate.risk.Explanations;
 import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
 import org.riskgate.risk.features.FeaturePipeline;
 import org.riskgate.selectivity.BatchScorer;
 import org.riskgate.selectivity.Capacity;
@@ -36,7 +37,7 @@ public final class DecisionService {
 
   /** What decisions are made with, as one consistent snapshot. */
   public record Config(ModelBundle bundle, RuleSet rules, String rulesText, Capacity capacity,
-      Thresholds thresholds) {}
+      Objective objective, Thresholds thresholds) {}
 
   private final AtomicReference<Config> config;
 
@@ -59,7 +60,7 @@ public final class DecisionService {
     List<Declaration> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparing(Declaration::date));
     List<Decided> out = new ArrayList<>(rows.size());
-    new BatchScorer(c.bundle(), c.rules(), BatchScorer.Options.defaults(c.capacity()))
+    new BatchScorer(c.bundle(), c.rules(), BatchScorer.Options.defaults(c.capacity(), c.objective()))
         .score(sorted.iterator(), (d, decision) -> out.add(new Decided(d, stored(decision, actor))), n -> { });
     return out;
   }
@@ -88,6 +89,7 @@ public final class DecisionService {
       }
     }
     score = Math.max(0, Math.min(1, score));
+    double priority = c.objective().priority(score, d);
     boolean randomPick = false;
     Lane lane;
     if (forced.isPresent()) {
@@ -95,9 +97,9 @@ public final class DecisionService {
     } else if (ThreadLocalRandom.current().nextDouble() * 100 < c.capacity().randomPercent()) {
       lane = Lane.RED;
       randomPick = true;
-    } else if (score >= c.thresholds().red()) {
+    } else if (priority >= c.thresholds().red()) {
       lane = Lane.RED;
-    } else if (score >= c.thresholds().yellow()) {
+    } else if (priority >= c.thresholds().yellow()) {
       lane = Lane.YELLOW;
     } else {
       lane = Lane.GREEN;
@@ -110,6 +112,7 @@ public final class DecisionService {
       reasons.add(new Reason("random", "picked at random for inspection (exploration)", 0));
     }
     if (lane != Lane.GREEN) {
+      c.objective().reason(score, d).ifPresent(t -> reasons.add(new Reason("objective", t, 0)));
       if (contributions.isPresent()) {
         for (Contribution k : Explanations.top(pipeline, d, contributions.get()[0], x, 0, REASONS)) {
           reasons.add(new Reason("model", k.text(), k.weight()));

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.riskgate.core.Declaration;
+import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.Lane;
 import org.riskgate.selectivity.Reason;
 import org.riskgate.server.Json;
@@ -386,17 +387,20 @@ public final class DeclarationStore {
     });
   }
 
-  /** The model scores of the latest {@code limit} decisions, to calibrate lane thresholds. */
-  public double[] recentModelScores(int limit) {
+  /**
+   * What the objective ranks the latest {@code limit} decisions by (their model score, or the
+   * expected tax recovered), to calibrate lane thresholds.
+   */
+  public double[] recentPriorities(int limit, Objective objective) {
     return db.read(c -> {
       List<Double> s = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT x.model_score FROM decisions x JOIN declarations d ON d.id = x.declaration_id"
-              + " ORDER BY d.decl_date DESC LIMIT ?")) {
+          "SELECT x.model_score, d.item_price * d.tax_rate / 100 FROM decisions x"
+              + " JOIN declarations d ON d.id = x.declaration_id ORDER BY d.decl_date DESC LIMIT ?")) {
         ps.setInt(1, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            s.add(rs.getDouble(1));
+            s.add(objective.priority(rs.getDouble(1), rs.getDouble(2)));
           }
         }
       }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Named settings (capacity, rules). A change and its audit line, with the old and new value,
+ * Named settings (capacity, objective, rules). A change and its audit line, with the old and new value,
  * commit together.
  */
 public final class Settings {
@@ -15,6 +15,8 @@ public final class Settings {
   public static final String CAPACITY = "capacity";
   /** The analysts' rule text. */
   public static final String RULES = "rules";
+  /** What the capacity is spent on: {@code frauds} or {@code revenue}. */
+  public static final String OBJECTIVE = "objective";
 
   private final Database db;
 

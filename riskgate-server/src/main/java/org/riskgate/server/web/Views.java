@@ -58,8 +58,8 @@ public final class Views {
    *
    * @param thresholds the single-declaration thresholds the capacity gives on recent traffic
    */
-  public record Settings(Page page, org.riskgate.selectivity.Capacity capacity, String thresholds, String rules,
-      boolean canEdit, String message) {}
+  public record Settings(Page page, org.riskgate.selectivity.Capacity capacity,
+      org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message) {}
 
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {

@@ -69,6 +69,7 @@ public final class WebRoutes {
     r.get("/settings", ctx -> settings(ctx, ""));
     r.post("/settings/capacity", this::changeCapacity);
     r.post("/settings/rules", this::changeRules);
+    r.post("/settings/objective", this::changeObjective);
     r.post("/declarations/{id}/documents", this::uploadDocument);
     r.get("/documents/{doc}/image", this::documentImage);
   }
@@ -319,13 +320,13 @@ public final class WebRoutes {
     boolean edit = session(ctx).principal().role().allows(Role.SUPERVISOR);
     String t = "red from " + Views.f3(c.thresholds().red()) + ", yellow from " + Views.f3(c.thresholds().yellow())
         + " (on the latest " + c.thresholds().basis() + " decisions)";
-    render(ctx, "settings.jte", new Views.Settings(page(ctx, "Settings", "settings"), c.capacity(), t, c.rulesText(),
-        edit, message));
+    render(ctx, "settings.jte", new Views.Settings(page(ctx, "Settings", "settings"), c.capacity(), c.objective(), t,
+        c.rulesText(), edit, message));
   }
 
   private void requireSupervisor(Context ctx) {
     if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
-      throw new AuthException(403, "only a supervisor or admin may change capacity and rules");
+      throw new AuthException(403, "only a supervisor or admin may change capacity, objective and rules");
     }
   }
 
@@ -340,6 +341,19 @@ public final class WebRoutes {
       settings(ctx, e.getMessage());
       return;
     }
+    ctx.redirect("/settings");
+  }
+
+  private void changeObjective(Context ctx) {
+    requireSupervisor(ctx);
+    String name = Optional.ofNullable(ctx.formParam("objective")).orElse("");
+    Optional<org.riskgate.risk.Objective> chosen = org.riskgate.risk.Objective.named(name);
+    if (chosen.isEmpty()) {
+      ctx.status(400);
+      settings(ctx, "unknown objective '" + name + "': choose frauds or revenue");
+      return;
+    }
+    platform.changeObjective(chosen.get(), session(ctx).principal().username());
     ctx.redirect("/settings");
   }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.riskgate.risk.Objective;
 import org.riskgate.server.TestServer;
 import org.riskgate.server.auth.Role;
 import org.riskgate.server.store.AuditLog;
@@ -148,6 +149,16 @@ class SecurityTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("settings-error");
     s.put("/api/v1/capacity", Role.SUPERVISOR, "{\"redPercent\":3,\"yellowPercent\":7,\"randomPercent\":1,\"perOffice\":false}");
+
+    assertThat(analyst.form("/settings/objective", "objective=revenue&_csrf=" + token).statusCode()).isEqualTo(403);
+    assertThat(sup.form("/settings/objective", "objective=tax&_csrf=" + supToken).statusCode()).isEqualTo(400);
+    assertThat(sup.form("/settings/objective", "objective=revenue&_csrf=" + supToken).statusCode()).isEqualTo(302);
+    assertThat(s.platform.decisions().config().objective()).isEqualTo(Objective.REVENUE);
+    assertThat(AuditLog.latest(s.platform.db(), "objective", 1).get(0).actor()).isEqualTo("sue");
+    assertThat(s.get("/api/v1/objective", Role.ANALYST).body()).contains("\"objective\":\"revenue\"");
+    assertThat(s.put("/api/v1/objective", Role.ANALYST, "{\"objective\":\"frauds\"}").statusCode()).isEqualTo(403);
+    assertThat(s.put("/api/v1/objective", Role.SUPERVISOR, "{\"objective\":\"frauds\"}").statusCode()).isEqualTo(200);
+    assertThat(s.platform.decisions().config().objective()).isEqualTo(Objective.FRAUDS);
   }
 
   @Test

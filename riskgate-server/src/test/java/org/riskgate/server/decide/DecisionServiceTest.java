@@ -11,6 +11,7 @@ import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Lane;
 import org.riskgate.selectivity.RuleSet;
@@ -33,7 +34,7 @@ class DecisionServiceTest {
   @Test
   void theSingleDeclarationScoreIsTheBoostersScore() {
     DecisionService s = new DecisionService(new DecisionService.Config(bundle, RuleSet.NONE, "",
-        new Capacity(3, 7, 0, false), new Thresholds(0.9, 0.6, 1)));
+        new Capacity(3, 7, 0, false), Objective.FRAUDS, new Thresholds(0.9, 0.6, 1)));
     int w = bundle.features().width();
     float[] x = new float[w];
     for (Declaration d : period) {
@@ -63,9 +64,29 @@ class DecisionServiceTest {
   }
 
   @Test
+  void underTheRevenueObjectiveASingleDeclarationIsJudgedByItsExpectedTax() {
+    // red from an expected tax recovered of 1,000,000, yellow from 100,000
+    DecisionService s = new DecisionService(new DecisionService.Config(bundle, RuleSet.NONE, "",
+        new Capacity(3, 7, 0, false), Objective.REVENUE, new Thresholds(1_000_000, 100_000, 1)));
+    int lanes = 0;
+    for (Declaration d : period) {
+      DeclarationStore.Decided one = s.decideOne(d, "t");
+      double expected = one.decision().score() * Objective.declaredTax(d);
+      Lane lane = expected >= 1_000_000 ? Lane.RED : expected >= 100_000 ? Lane.YELLOW : Lane.GREEN;
+      assertThat(one.decision().lane()).as(d.id()).isEqualTo(lane);
+      if (lane != Lane.GREEN) {
+        lanes++;
+        assertThat(one.decision().reasons().get(0).text()).startsWith("expected tax recovered ");
+      }
+    }
+    assertThat(lanes).as("some declarations are worth inspecting for their tax").isPositive();
+  }
+
+  @Test
   void aBatchGetsExactDailyShares() {
     DecisionService s = new DecisionService(new DecisionService.Config(bundle, RuleSet.NONE, "",
-        new Capacity(3, 7, 0, false), new Thresholds(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0)));
+        new Capacity(3, 7, 0, false), Objective.FRAUDS,
+        new Thresholds(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0)));
     List<DeclarationStore.Decided> out = s.decideBatch(period, "t");
     assertThat(out).hasSize(period.size());
     long red = out.stream().filter(d -> d.decision().lane() == Lane.RED).count();
