@@ -148,24 +148,47 @@ public final class Platform implements AutoCloseable {
       }
       return b;
     }
+    Path demo = config.dataDir().toAbsolutePath().resolve("models").resolve("demo");
     Optional<ModelRecord> active = models.active();
-    if (active.isPresent()) {
+    if (active.isPresent() && !Path.of(active.get().bundlePath()).equals(demo)) {
       return ModelBundle.load(Path.of(active.get().bundlePath()));
     }
-    Path dir = config.dataDir().toAbsolutePath().resolve("models").resolve("demo");
-    ModelBundle b;
-    if (Files.isRegularFile(dir.resolve("provenance.json"))) {
-      b = ModelBundle.load(dir);
-    } else {
-      Path data = config.demoData().orElseThrow(() -> new IllegalStateException(
-          "no model is active and no demo data to train one on: pass --model DIR"));
-      out.println("riskgate: no model yet: training the demo model on " + data.resolve("df_syn_train_eng.csv")
-          + " (once; about a minute)...");
-      b = trainDemo(data.resolve("df_syn_train_eng.csv"), dir, XGBoostOptions.DEFAULT);
+    ModelBundle b = demoBundle(demo, config.demoData(), XGBoostOptions.DEFAULT, out);
+    register(models, b, demo, config.demoData());
+    if (active.map(m -> !m.id().equals(b.id())).orElse(true)) {
+      models.activate(b.id(), "system");
     }
-    register(models, b, dir, config.demoData());
-    models.activate(b.id(), "system");
     return b;
+  }
+
+  /**
+   * The platform's own demo model: loaded, or trained on first start. A demo model this riskgate
+   * cannot read (made by an older version) is moved aside, not deleted, and trained anew: the
+   * platform made it from the bundled data and can make it again, where a bundle an operator
+   * registered is never replaced behind their back.
+   */
+  static ModelBundle demoBundle(Path dir, Optional<Path> demoData, XGBoostOptions options, PrintStream out)
+      throws IOException {
+    if (Files.isRegularFile(dir.resolve("provenance.json"))) {
+      try {
+        return ModelBundle.load(dir);
+      } catch (IOException e) {
+        if (demoData.isEmpty()) {
+          throw e;
+        }
+        Path aside = dir.resolveSibling(dir.getFileName() + "-unreadable-"
+            + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now()));
+        Files.move(dir, aside);
+        out.println("riskgate: the demo model cannot be read (" + e.getMessage() + "); moved it to " + aside
+            + " and training it anew");
+      }
+    }
+    Path data = demoData.orElseThrow(() -> new IllegalStateException(
+        "no model is active and no demo data to train one on: pass --model DIR"));
+    out.println("riskgate: training the demo model on " + data.resolve("df_syn_train_eng.csv")
+        + " (once; about a minute)...");
+    return trainDemo(data.resolve("df_syn_train_eng.csv"), dir, options);
   }
 
   /**
