@@ -38,12 +38,12 @@ public final class ClassicalEmbedder implements Embedder {
 
   @Override
   public float[][] reference(BufferedImage image, Kind kind) {
-    return new float[][] {ink(image, new Box(0, 0, image.getWidth(), image.getHeight()), kind).encode()};
+    return new float[][] {referenceInk(image, kind).encode()};
   }
 
   @Override
   public float[] query(BufferedImage page, Box box, Kind kind) {
-    return ink(page, box, kind).encode();
+    return queryInk(page, box, kind).encode();
   }
 
   @Override
@@ -61,9 +61,24 @@ public final class ClassicalEmbedder implements Embedder {
     return InkAlignment.features(InkAlignment.Ink.decode(reference), InkAlignment.Ink.decode(query), kind);
   }
 
-  static InkAlignment.Ink ink(BufferedImage image, Box box, Kind kind) {
+  /** A reference image's ink: the whole image is the item, on clean paper. */
+  static InkAlignment.Ink referenceInk(BufferedImage image, Kind kind) {
+    return InkAlignment.prepare(raw(image, new Box(0, 0, image.getWidth(), image.getHeight())), null, kind);
+  }
+
+  /**
+   * A region's ink on a page; for a stamp measured by darkness also where printed text lies
+   * (see {@link InkMap#toner}), which the comparison then leaves out. Signatures are written in
+   * dark ink as black as toner, and rarely over text.
+   */
+  static InkAlignment.Ink queryInk(BufferedImage page, Box box, Kind kind) {
+    InkMap.Raw raw = raw(page, box);
+    return InkAlignment.prepare(raw, raw.dark() && kind == Kind.STAMP ? InkMap.toner(page, box) : null, kind);
+  }
+
+  private static InkMap.Raw raw(BufferedImage image, Box box) {
     // a faint coloured stamp over dense black text has far fewer coloured than dark pixels, yet
     // chroma still tells it from the text; only a photocopy or black ink leaves no colour at all
-    return InkAlignment.prepare(InkMap.extract(image, box, 0.02, 0.002), kind);
+    return InkMap.extract(image, box, 0.02, 0.002);
   }
 }

@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.awt.image.BufferedImage;
-import org.riskgate.documents.Box;
 import org.riskgate.documents.Detection;
 import org.riskgate.documents.Kind;
 import org.riskgate.documents.detect.InkDetector;
@@ -101,13 +100,13 @@ public final class ClassicalTrainer {
       Map<Kind, float[]> refs = new java.util.EnumMap<>(Kind.class);
       for (Kind k : Kind.values()) {
         BufferedImage img = data.reference(issuer, k, refRng);
-        refs.put(k, ClassicalEmbedder.ink(img, new Box(0, 0, img.getWidth(), img.getHeight()), k).encode());
+        refs.put(k, ClassicalEmbedder.referenceInk(img, k).encode());
       }
       List<Detection> found = detector.detect(page.image());
       List<Sample> out = new ArrayList<>();
       for (Truth t : page.truths()) {
         found.stream().filter(d -> d.kind() == t.kind() && d.box().iou(t.box()) >= 0.5).findFirst().ifPresent(d -> {
-          InkAlignment.Ink q = ClassicalEmbedder.ink(page.image(), d.box(), t.kind());
+          InkAlignment.Ink q = ClassicalEmbedder.queryInk(page.image(), d.box(), t.kind());
           out.add(new Sample(t.kind(), q.dark(), t.forgery(), ClassicalEmbedder.features(q.encode(), refs.get(t.kind()), t.kind()), task));
         });
       }

@@ -54,7 +54,9 @@ import org.riskgate.documents.Kind;
  * stroke with query ink close by but not on it is a changed shape, a stroke with none anywhere
  * near is more often ink that did not take (uneven pressure, blotches). The worst windows keep a local change from
  * being averaged away. For signatures the pen's stroke width, the strokes' roughness (a slow
- * hand's tremor) and the shear of the fitted warp (slant) are compared as well.
+ * hand's tremor) and the shear of the fitted warp (slant) are compared as well. Printed text
+ * under a dark stamp, marked as toner (see {@link InkMap#toner}), is left out of both the
+ * alignment and the measures.
  */
 final class InkAlignment {
 
@@ -78,15 +80,26 @@ final class InkAlignment {
 
   private InkAlignment() {}
 
-  /** An ink map at working resolution; {@code dark} when measured by darkness (see {@link InkMap.Raw#dark}). */
-  record Ink(float[] v, int w, int h, boolean dark) {
-    /** As stored in the registry: width, height, 1 if dark, then the values row by row. */
+  /**
+   * An ink map at working resolution; {@code dark} when measured by darkness (see {@link
+   * InkMap.Raw#dark}); {@code toner} (or null) the share of each pixel that is printed text
+   * rather than stamp ink (see {@link InkMap#toner}), only for a dark query stamp.
+   */
+  record Ink(float[] v, int w, int h, boolean dark, float[] toner) {
+    Ink(float[] v, int w, int h, boolean dark) {
+      this(v, w, h, dark, null);
+    }
+
+    /** As stored: width, height, 0 (chroma), 1 (dark) or 2 (dark with toner), the values row by row, then the toner's. */
     float[] encode() {
-      float[] out = new float[v.length + 3];
+      float[] out = new float[3 + v.length * (toner == null ? 1 : 2)];
       out[0] = w;
       out[1] = h;
-      out[2] = dark ? 1 : 0;
+      out[2] = toner != null ? 2 : dark ? 1 : 0;
       System.arraycopy(v, 0, out, 3, v.length);
+      if (toner != null) {
+        System.arraycopy(toner, 0, out, 3 + v.length, toner.length);
+      }
       return out;
     }
 
@@ -96,10 +109,12 @@ final class InkAlignment {
       }
       int w = (int) e[0];
       int h = (int) e[1];
-      if (w <= 0 || h <= 0 || (long) w * h != e.length - 3) {
-        throw new IllegalArgumentException("not an ink map: " + w + "x" + h + " in " + e.length + " values");
+      int maps = e[2] == 2 ? 2 : 1;
+      if (w <= 0 || h <= 0 || (long) w * h * maps != e.length - 3) {
+        throw new IllegalArgumentException("not an ink map: " + maps + " x " + w + "x" + h + " in " + e.length + " values");
       }
-      return new Ink(Arrays.copyOfRange(e, 3, e.length), w, h, e[2] != 0);
+      int n = w * h;
+      return new Ink(Arrays.copyOfRange(e, 3, 3 + n), w, h, e[2] != 0, maps == 2 ? Arrays.copyOfRange(e, 3 + n, 3 + 2 * n) : null);
     }
   }
 
@@ -114,9 +129,10 @@ final class InkAlignment {
    * Crops a raw ink map to its ink (with a margin), resamples it to working resolution and
    * stretches its contrast.
    *
+   * @param toner where {@code raw} is printed text (see {@link InkMap#toner}), same geometry, or null
    * @throws IllegalArgumentException when the map holds (almost) no ink
    */
-  static Ink prepare(InkMap.Raw raw, Kind kind) {
+  static Ink prepare(InkMap.Raw raw, InkMap.Raw toner, Kind kind) {
     OpenCv.load();
     int inked = 0;
     for (float v : raw.ink()) {
@@ -127,27 +143,18 @@ final class InkAlignment {
     if (inked < 20) {
       throw new IllegalArgumentException("no ink in the " + kind.label() + " region (" + raw.width() + "x" + raw.height() + ")");
     }
-    int[] t = InkMap.tight(raw);
+    int[] bounds = InkMap.tight(raw);
     int m = 6;
-    int x0 = Math.max(0, t[0] - m);
-    int y0 = Math.max(0, t[1] - m);
-    int x1 = Math.min(raw.width(), t[2] + m);
-    int y1 = Math.min(raw.height(), t[3] + m);
+    int x0 = Math.max(0, bounds[0] - m);
+    int y0 = Math.max(0, bounds[1] - m);
+    int x1 = Math.min(raw.width(), bounds[2] + m);
+    int y1 = Math.min(raw.height(), bounds[3] + m);
     int cw = x1 - x0;
     int ch = y1 - y0;
-    float[] crop = new float[cw * ch];
-    for (int y = 0; y < ch; y++) {
-      System.arraycopy(raw.ink(), (y + y0) * raw.width() + x0, crop, y * cw, cw);
-    }
     int w = Math.max(8, (int) Math.round(cw * SCALE));
     int h = Math.max(8, (int) Math.round(ch * SCALE));
-    float[] v;
-    try (PointerScope scope = new PointerScope()) {
-      Mat src = mat(crop, cw, ch);
-      Mat dst = new Mat();
-      resize(src, dst, new Size(w, h), 0, 0, INTER_AREA);
-      v = floats(dst);
-    }
+    float[] v = resample(raw, x0, y0, cw, ch, w, h);
+    float[] tonerShare = toner == null ? null : resample(toner, x0, y0, cw, ch, w, h);
     // uneven pressure: measure strokes against this impression's strong ink, not against 1.0
     float[] sorted = v.clone();
     Arrays.sort(sorted);
@@ -160,14 +167,27 @@ final class InkAlignment {
     for (int i = 0; i < v.length; i++) {
       v[i] = Math.min(1f, v[i] * k);
     }
-    return new Ink(v, w, h, raw.dark());
+    return new Ink(v, w, h, raw.dark(), tonerShare);
+  }
+
+  /** A crop of a raw map, area-resampled to {@code w x h}. */
+  private static float[] resample(InkMap.Raw raw, int x0, int y0, int cw, int ch, int w, int h) {
+    float[] crop = new float[cw * ch];
+    for (int y = 0; y < ch; y++) {
+      System.arraycopy(raw.ink(), (y + y0) * raw.width() + x0, crop, y * cw, cw);
+    }
+    try (PointerScope scope = new PointerScope()) {
+      Mat dst = new Mat();
+      resize(mat(crop, cw, ch), dst, new Size(w, h), 0, 0, INTER_AREA);
+      return floats(dst);
+    }
   }
 
   /** The query's ink warped into the reference's frame (for inspection and tests). */
   static Ink aligned(Ink ref, Ink query, Kind kind) {
     OpenCv.load();
     try (PointerScope scope = new PointerScope()) {
-      Fit fit = fit(mat(ref.v(), ref.w(), ref.h()), mat(query.v(), query.w(), query.h()), kind);
+      Fit fit = fit(mat(ref.v(), ref.w(), ref.h()), withoutText(query, tonerMask(query)), kind);
       return new Ink(floats(fit.warped()), ref.w(), ref.h(), query.dark());
     }
   }
@@ -188,14 +208,34 @@ final class InkAlignment {
     OpenCv.load();
     try (PointerScope scope = new PointerScope()) {
       Mat r = mat(ref.v(), ref.w(), ref.h());
-      Fit fit = fit(r, mat(query.v(), query.w(), query.h()), kind);
+      // printed text (toner) says nothing about the stamp: it is left out of the alignment (where
+      // a box full of text pulled the fit off the stamp), and its pixels are neither the query's
+      // ink nor evidence that a reference stroke is missing
+      Mat toner = tonerMask(query);
+      Fit fit = fit(r, withoutText(query, toner), kind);
       Mat warp = fit.warp();
-      Mat qw = fit.warped();
       double ecc = fit.ecc();
-      float[] rv = ref.v();
-      float[] qv = floats(qw);
       int w = ref.w();
       int h = ref.h();
+      float[] rv = ref.v();
+      float[] qv = floats(fit.warped());
+      float[] qAll = toner == null ? qv : warped(mat(query.v(), query.w(), query.h()), warp, w, h);
+      boolean[] text = new boolean[w * h];
+      if (toner != null) {
+        float[] t = warped(toner, warp, w, h);
+        for (int i = 0; i < text.length; i++) {
+          text[i] = t[i] > 0.3f;
+        }
+      }
+      // reference strokes under text: whether the query has them cannot be told
+      float[] rk = rv.clone();
+      for (int i = 0; i < text.length; i++) {
+        if (text[i]) {
+          qv[i] = 0;
+          rk[i] = 0;
+        }
+      }
+      Mat qw = mat(qv, w, h);
       float[] dr = distances(r);
       float[] dq = distances(qw);
       double extra = 0;
@@ -207,6 +247,7 @@ final class InkAlignment {
       int rNear = 0;
       int qNear = 0;
       int qOutside = 0;
+      int qAllInk = 0;
       boolean[] inside = hull(rv, w, h);
       int[] winInk = new int[WINDOWS * WINDOWS];
       int[] winFar = new int[WINDOWS * WINDOWS];
@@ -215,9 +256,10 @@ final class InkAlignment {
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int i = y * w + x;
+          qAllInk += qAll[i] > INK ? 1 : 0;
+          qOutside += qAll[i] > INK && !inside[i] ? 1 : 0;
           if (qv[i] > INK) {
             qInk++;
-            qOutside += inside[i] ? 0 : 1;
             extra += Math.min(CAP, dr[i]);
             int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
             winInk[win]++;
@@ -229,7 +271,7 @@ final class InkAlignment {
               }
             }
           }
-          if (rv[i] > INK) {
+          if (rk[i] > INK) {
             rInk++;
             missing += Math.min(CAP, dq[i]);
             int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
@@ -255,7 +297,7 @@ final class InkAlignment {
       }
       Arrays.sort(worstMissing);
       double[] geometry = geometry(warp);
-      double outside = qInk == 0 ? 0 : (double) qOutside / qInk;
+      double outside = qAllInk == 0 ? 0 : (double) qOutside / qAllInk;
       double extraWorst = (worst[worst.length - 1] + worst[worst.length - 2]) / 2;
       double pen = 0;
       double tremor = 0;
@@ -286,6 +328,40 @@ final class InkAlignment {
         rowExcess(qv, dr, w, h, warp, query.w(), query.h())
       };
     }
+  }
+
+  /**
+   * Where the query's toner (see {@link Ink#toner}) lies, in its own frame, as 0/1, grown by a
+   * pixel to take in the text's soft edges; null when the query has none.
+   */
+  private static Mat tonerMask(Ink query) {
+    if (query.toner() == null) {
+      return null;
+    }
+    Mat bin = new Mat();
+    threshold(mat(query.toner(), query.w(), query.h()), bin, 0.2, 1, 0);
+    dilate(bin, bin, getStructuringElement(MORPH_ELLIPSE, new Size(3, 3)));
+    return bin;
+  }
+
+  /** The query's ink with the toner's pixels cleared (as is without a mask). */
+  private static Mat withoutText(Ink query, Mat toner) {
+    float[] v = query.v();
+    if (toner != null) {
+      float[] t = floats(toner);
+      v = v.clone();
+      for (int i = 0; i < v.length; i++) {
+        v[i] *= 1 - t[i];
+      }
+    }
+    return mat(v, query.w(), query.h());
+  }
+
+  /** A query-frame map warped into the reference's {@code w x h} frame. */
+  private static float[] warped(Mat m, Mat warp, int w, int h) {
+    Mat out = new Mat();
+    warpAffine(m, out, warp, new Size(w, h), INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, new Scalar(0.0));
+    return floats(out);
   }
 
   /**

@@ -54,7 +54,7 @@ public final class InkMap {
    */
   public static Raw extract(BufferedImage page, Box box, double colourShare, double minColour) {
     BufferedImage rgb = Rasters.toRgb(page);
-    Box b = new Box(box.x() - 8, box.y() - 8, box.width() + 16, box.height() + 16).clip(rgb.getWidth(), rgb.getHeight());
+    Box b = grown(box, rgb);
     int[] px = Rasters.pixels(rgb);
     int pw = rgb.getWidth();
     int colour = 0;
@@ -85,6 +85,49 @@ public final class InkMap {
       }
     }
     return new Raw(ink, b.width(), b.height(), !byChroma);
+  }
+
+  /** Toner is never lighter than this luma on a scan; a photocopy pushes it to black, see {@link #toner}. */
+  private static final int TONER_LUMA = 40;
+
+  /**
+   * Where a dark box (see {@link #extract}) holds toner, i.e. printed text, rather than stamp
+   * ink: 1 for pixels darker than {@code min(40, darkest + 25)} luma, where "darkest" is the
+   * box's 1st percentile, else 0; same geometry as {@link #extract}'s map. A stamp pad's ink,
+   * pressed with uneven force, stays well lighter than toner even in black; on a photocopy, which
+   * pushes everything dark to black, the darkest percentile sinks and the limit with it, so only
+   * the blackest pixels count. A box without text has no pixels that dark beyond the stamp's
+   * own darkest, so little is marked.
+   */
+  public static Raw toner(BufferedImage page, Box box) {
+    BufferedImage rgb = Rasters.toRgb(page);
+    Box b = grown(box, rgb);
+    int[] px = Rasters.pixels(rgb);
+    int pw = rgb.getWidth();
+    int[] luma = new int[b.width() * b.height()];
+    int[] histogram = new int[256];
+    for (int y = 0; y < b.height(); y++) {
+      for (int x = 0; x < b.width(); x++) {
+        int l = Rasters.luma(px[(y + b.y()) * pw + x + b.x()]);
+        luma[y * b.width() + x] = l;
+        histogram[l]++;
+      }
+    }
+    int darkest = 0;
+    for (int seen = 0; darkest < 255 && seen + histogram[darkest] < luma.length / 100; darkest++) {
+      seen += histogram[darkest];
+    }
+    int limit = Math.min(TONER_LUMA, darkest + 25);
+    float[] out = new float[luma.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = luma[i] < limit ? 1f : 0f;
+    }
+    return new Raw(out, b.width(), b.height(), true);
+  }
+
+  /** The box grown by the margin {@link #extract} and {@link #toner} read, clipped to the page. */
+  private static Box grown(Box box, BufferedImage page) {
+    return new Box(box.x() - 8, box.y() - 8, box.width() + 16, box.height() + 16).clip(page.getWidth(), page.getHeight());
   }
 
   /** Crops a raw map to its ink and resizes it to the kind's size, keeping the aspect ratio. */
