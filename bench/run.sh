@@ -38,7 +38,7 @@ work, rows = sys.argv[1], int(sys.argv[2])
 t = {l.split()[0]: (float(l.split()[1]), int(l.split()[2]), float(l.split()[3]) + float(l.split()[4]))
      for l in open(f"{work}/times")}
 peer = json.loads(open(f"{work}/peer-train.log").read().strip().splitlines()[-1])
-ours = [l for l in open(f"{work}/riskgate-eval.log") if l.startswith("| xgboost |")][0].split("|")
+ours = [l for l in open(f"{work}/riskgate-eval.log") if l.startswith("| blend |")][0].split("|")  # the default model
 # columns: model, AUC, PR-AUC, then P/R/Rev at 1, 2, 5 and 10 %
 auc, p5, p10 = float(ours[2]), float(ours[10]), float(ours[13])
 print("| measure | riskgate | peer (pandas + xgboost) | ratio |")

@@ -51,12 +51,14 @@ class CliEndToEndTest {
 
     Run t = run("train", "--train", train.toString(), "--model", model.toString());
     assertThat(t.code()).as(t.err()).isZero();
-    assertThat(t.out()).contains("37,385 declarations", "xgboost");
-    assertThat(Files.readString(model.resolve("provenance.json"))).contains("\"featureSet\" : \"declaration\"");
+    assertThat(t.out()).contains("37,385 declarations", "blend ");
+    assertThat(Files.readString(model.resolve("provenance.json")))
+        .contains("\"trainer\" : \"blend\"", "\"xgboost.features\" : \"declaration\"", "\"random-forest.features\" : \"all\"");
+    assertThat(model.resolve("blend/parts.json")).exists();
 
     Run e = run("evaluate", "--model", model.toString(), "--data", valid.toString(), "--objective", "frauds,revenue");
     assertThat(e.code()).as(e.err()).isZero();
-    assertThat(e.out()).contains("| xgboost |", "| xgboost (revenue) |", "1 rejected", "44A890", "report:");
+    assertThat(e.out()).contains("| blend |", "| blend (revenue) |", "1 rejected", "44A890", "report:");
     assertThat(model.resolve("report/index.html")).exists();
 
     Path rules = dir.resolve("watch.rules");
@@ -112,11 +114,11 @@ class CliEndToEndTest {
   void theFeatureSetIsChosenOnTheCommandLineAndRecorded() throws Exception {
     Path train = slice("df_syn_train_eng.csv", 6_000);
     Path model = dir.resolve("all");
-    Run t = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "all");
+    Run t = run("train", "--train", train.toString(), "--model", model.toString(), "--no-blend", "--features", "all");
     assertThat(t.code()).as(t.err()).isZero();
     assertThat(t.out()).contains("xgboost learns from 69: all");
     assertThat(Files.readString(model.resolve("provenance.json")))
-        .contains("\"featureSet\" : \"all\"", "\"importer.fraud_rate\"");
+        .contains("\"trainer\" : \"xgboost\"", "\"featureSet\" : \"all\"", "\"importer.fraud_rate\"");
 
     Run bad = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "parties");
     assertThat(bad.code()).isEqualTo(2);

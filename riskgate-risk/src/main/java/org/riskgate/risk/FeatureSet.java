@@ -24,9 +24,12 @@ public enum FeatureSet {
 
   /** The names of the features in this set, in the pipeline's order. */
   public List<String> of(FeaturePipeline pipeline) {
-    return pipeline.names().stream()
-        .filter(n -> this == ALL || !FeaturePipeline.fromHistory(n))
-        .toList();
+    return of(pipeline.names());
+  }
+
+  /** The names among {@code names} (a pipeline's, or a data set's) that are in this set, in order. */
+  public List<String> of(List<String> names) {
+    return names.stream().filter(n -> this == ALL || !FeaturePipeline.fromHistory(n)).toList();
   }
 
   /** The lower-case name used on the command line and in provenance. */

@@ -74,6 +74,7 @@ public final class ModelBundle {
     RiskModel m = switch (p.trainer()) {
       case "xgboost", "random-forest" -> XGBoostModel.load(dir, p.trainer());
       case "logistic" -> TribuoModel.load(p.trainer(), dir, p.modelFeatures());
+      case Blend.KIND -> Blend.load(dir, p.featureNames());
       default -> throw new IOException(dir + ": unknown trainer '" + p.trainer() + "'");
     };
     return new ModelBundle(f, reading(m, p), p);

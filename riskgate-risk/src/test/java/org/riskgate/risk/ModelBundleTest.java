@@ -47,6 +47,42 @@ class ModelBundleTest {
   }
 
   @Test
+  void aBlendRoundTripsAddsItsPartsInLogOddsAndExplainsExactly() throws Exception {
+    ModelBundle bundle = RiskTraining.fit(prepared, new BlendTrainer(QUICK), FeatureSet.ALL, source());
+    bundle.save(dir.resolve("blend"));
+    ModelBundle loaded = ModelBundle.load(dir.resolve("blend"));
+    int w = prepared.train().cols();
+    int rows = 200;
+    float[] x = java.util.Arrays.copyOf(prepared.train().x(), rows * w);
+    double[] p = bundle.model().score(x, rows, w);
+    assertThat(loaded.model().score(x, rows, w)).containsExactly(p);
+    Blend blend = (Blend) bundle.model();
+    assertThat(blend.parts()).extracting(Blend.Part::name).containsExactly("xgboost", "random-forest");
+    assertThat(blend.parts().get(0).features()).isEqualTo(FeatureSet.DECLARATION.of(prepared.pipeline()));
+    assertThat(blend.parts().get(1).features()).isEqualTo(prepared.pipeline().names());
+    double[] boosted = blend.parts().get(0).model().score(x, rows, w);
+    double[] forest = blend.parts().get(1).model().score(x, rows, w);
+    float[][] c = loaded.model().contributions(x, rows, w, false).orElseThrow();
+    for (int r = 0; r < rows; r++) {
+      double margin = 0.6 * logit(boosted[r]) + 0.4 * logit(forest[r]);
+      assertThat(logit(p[r])).as("row %d", r).isCloseTo(margin, org.assertj.core.data.Offset.offset(1e-9));
+      double sum = 0;
+      for (float v : c[r]) {
+        sum += v;
+      }
+      assertThat(sum).as("contributions of row %d", r).isCloseTo(margin, org.assertj.core.data.Offset.offset(1e-3));
+    }
+    assertThat(loaded.provenance().trainer()).isEqualTo("blend");
+    assertThat(loaded.provenance().parameters()).containsEntry("xgboost.weight", "0.6")
+        .containsEntry("random-forest.features", "all");
+    assertThat(loaded.provenance().trainingNotes()).containsKey("xgboost.rounds");
+  }
+
+  private static double logit(double p) {
+    return Math.log(p / (1 - p));
+  }
+
+  @Test
   void contributionsAddUpToTheLogOdds() throws Exception {
     ModelBundle bundle = RiskTraining.fit(prepared, new XGBoostTrainer(QUICK), FeatureSet.ALL, source());
     int w = prepared.train().cols();

@@ -15,13 +15,13 @@ import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.Reject;
 import org.riskgate.core.RejectSink;
+import org.riskgate.risk.BlendTrainer;
 import org.riskgate.risk.Evaluator;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.Objective;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.xgboost.XGBoostOptions;
-import org.riskgate.risk.xgboost.XGBoostTrainer;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Lane;
 import org.riskgate.selectivity.RuleSet;
@@ -199,7 +199,7 @@ public final class Platform implements AutoCloseable {
     Collected rejects = new Collected();
     List<Declaration> rows = DeclarationReader.readAll(trainFile, ColumnMapping.defaults(), rejects);
     RiskTraining.Prepared prepared = RiskTraining.prepare(rows, Optional.empty());
-    ModelBundle b = RiskTraining.fit(prepared, new XGBoostTrainer(options), FeatureSet.DEFAULT,
+    ModelBundle b = RiskTraining.fit(prepared, new BlendTrainer(options), FeatureSet.ALL,
         new RiskTraining.Source(trainFile, rejects.count(), Optional.empty()));
     b.save(dir);
     return b;
