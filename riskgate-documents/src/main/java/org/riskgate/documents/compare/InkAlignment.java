@@ -256,12 +256,12 @@ final class InkAlignment {
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int i = y * w + x;
+          int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
           qAllInk += qAll[i] > INK ? 1 : 0;
           qOutside += qAll[i] > INK && !inside[i] ? 1 : 0;
           if (qv[i] > INK) {
             qInk++;
             extra += Math.min(CAP, dr[i]);
-            int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
             winInk[win]++;
             if (dr[i] > FAR) {
               qFar++;
@@ -274,7 +274,6 @@ final class InkAlignment {
           if (rk[i] > INK) {
             rInk++;
             missing += Math.min(CAP, dq[i]);
-            int win = (y * WINDOWS / h) * WINDOWS + x * WINDOWS / w;
             winRef[win]++;
             if (dq[i] > FAR) {
               rFar++;
