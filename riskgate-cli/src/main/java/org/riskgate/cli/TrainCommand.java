@@ -35,9 +35,9 @@ final class TrainCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--features", paramLabel = "SET", defaultValue = "declaration",
-      description = "What the XGBoost model learns from: declaration (own fields and category codes; the default, "
-          + "chosen on an internal 2020 holdout) or all (also the history of parties, goods and origins). "
-          + "The baselines always learn from all.")
+      description = "What the XGBoost model learns from with --no-blend, and as a baseline: declaration (own fields and "
+          + "category codes; the default, chosen on an internal 2020 holdout) or all (also the history of parties, goods "
+          + "and origins). The blend's parts and the other baselines choose their own.")
   FeatureSet features;
 
   @Option(names = "--baselines", description = "Also train logistic regression and random forest into DIR/baselines/ for comparison "
