@@ -257,10 +257,14 @@ public final class Platform implements AutoCloseable {
 
   /** Re-derives the single-declaration thresholds from the latest stored scores. */
   public void recalibrate() {
-    Objective objective = decisions.config().objective();
+    calibrated(decisions.config().capacity(), decisions.config().objective());
+  }
+
+  /** Puts a capacity and objective in force with thresholds calibrated on the latest stored decisions. */
+  private void calibrated(Capacity capacity, Objective objective) {
     double[] recent = declarations.recentPriorities(CALIBRATION_ROWS, objective);
-    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), c.capacity(),
-        objective, Thresholds.calibrate(recent, c.capacity())));
+    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), capacity,
+        objective, Thresholds.calibrate(recent, capacity)));
   }
 
   /** Changes the capacity, audited with the previous value. */
@@ -268,10 +272,7 @@ public final class Platform implements AutoCloseable {
     Capacity before = decisions.config().capacity();
     settings.set(Settings.CAPACITY, Json.write(capacity), actor,
         Json.write(Map.of("capacity", capacity, "previous", before)));
-    Objective objective = decisions.config().objective();
-    double[] recent = declarations.recentPriorities(CALIBRATION_ROWS, objective);
-    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), capacity,
-        objective, Thresholds.calibrate(recent, capacity)));
+    calibrated(capacity, decisions.config().objective());
   }
 
   /**
@@ -282,9 +283,7 @@ public final class Platform implements AutoCloseable {
     Objective before = decisions.config().objective();
     settings.set(Settings.OBJECTIVE, objective.label(), actor,
         Json.write(Map.of("objective", objective.label(), "previous", before.label())));
-    double[] recent = declarations.recentPriorities(CALIBRATION_ROWS, objective);
-    decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), c.capacity(),
-        objective, Thresholds.calibrate(recent, c.capacity())));
+    calibrated(decisions.config().capacity(), objective);
   }
 
   /** Replaces the analysts' rules (checked before anything is stored), audited with the text. */
