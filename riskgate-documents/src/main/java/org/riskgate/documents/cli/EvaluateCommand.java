@@ -26,6 +26,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--validation-pages", description = "pages per validation issuer, where thresholds are chosen (default: ${DEFAULT-VALUE})")
   int validationPages = 24;
 
+  @Option(names = "--black-point", paramLabel = "LUMA",
+      description = "make every generated page a lighter scan whose black print comes out at this luma, 0..200 (default: ${DEFAULT-VALUE}, as generated)")
+  int blackPoint = 0;
+
   @Option(names = "--method", description = "comparison method: classical or cnn (default: ${DEFAULT-VALUE})")
   String method = org.riskgate.documents.VerifierConfig.DEFAULT_METHOD.label();
 
@@ -35,8 +39,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return DocsCommand.guarded(() -> {
+      if (thresholds != null && blackPoint != 0) {
+        throw new IllegalArgumentException("--write-thresholds takes the generator's own scans: leave out --black-point");
+      }
       long t0 = System.nanoTime();
-      Evaluation.Report report = new Evaluation(DefaultDocumentVerifier.embedder(Method.parse(method))).run(new Evaluation.Config(seed, issuers, pages, validationPages));
+      Evaluation.Report report = new Evaluation(DefaultDocumentVerifier.embedder(Method.parse(method))).run(new Evaluation.Config(seed, issuers, pages, validationPages, blackPoint));
       System.out.print(report.markdown());
       System.out.printf(Locale.ROOT, "%n(%.0f s)%n", (System.nanoTime() - t0) / 1e9);
       if (thresholds != null) {

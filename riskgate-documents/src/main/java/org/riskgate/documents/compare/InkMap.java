@@ -1,6 +1,7 @@
 package org.riskgate.documents.compare;
 
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 import org.riskgate.documents.Box;
 import org.riskgate.documents.Kind;
 import org.riskgate.documents.image.Rasters;
@@ -87,40 +88,102 @@ public final class InkMap {
     return new Raw(ink, b.width(), b.height(), !byChroma);
   }
 
-  /** Toner is never lighter than this luma on a scan; a photocopy pushes it to black, see {@link #toner}. */
-  private static final int TONER_LUMA = 40;
+  /**
+   * The toner limit lies this share of the way from the page's text strokes to its paper. On the
+   * generator's scans that is near luma 40 (strokes near 20, paper near 250), where a fixed limit
+   * used to be; on a lighter scan or with a pale toner it moves with the print.
+   */
+  private static final double TONER_SPAN = 0.09;
+  /** A page needs this many dark samples outside the box before its print level is trusted. */
+  private static final int MIN_PRINT_SAMPLES = 400;
+
+  /**
+   * A page's print, measured away from the region being checked.
+   *
+   * @param text luma of its printed text's strokes: the 10th percentile of its clearly dark, uncoloured pixels
+   * @param paper luma of its paper: the 90th percentile of all its pixels
+   */
+  public record Print(int text, int paper) {
+    /** Pixels darker than this are toner. */
+    public int tonerLimit() {
+      return text + (int) Math.round(TONER_SPAN * (paper - text));
+    }
+  }
+
+  /**
+   * The page's print level outside {@code box} (every second pixel, both ways), or empty when the
+   * page holds too little uncoloured dark ink outside the box to tell (a cropped stamp, a blank form).
+   */
+  public static Optional<Print> print(BufferedImage page, Box box) {
+    BufferedImage rgb = Rasters.toRgb(page);
+    Box b = grown(box, rgb);
+    int[] px = Rasters.pixels(rgb);
+    int pw = rgb.getWidth();
+    int[] all = new int[256];
+    int[] grey = new int[256];
+    int samples = 0;
+    for (int y = 0; y < rgb.getHeight(); y += 2) {
+      boolean rowInBox = y >= b.y() && y < b.y() + b.height();
+      for (int x = 0; x < pw; x += 2) {
+        if (rowInBox && x >= b.x() && x < b.x() + b.width()) {
+          continue;
+        }
+        int p = px[y * pw + x];
+        int l = Rasters.luma(p);
+        all[l]++;
+        samples++;
+        if (Rasters.chroma(p) <= 40) {
+          grey[l]++;
+        }
+      }
+    }
+    if (samples == 0) {
+      return Optional.empty();
+    }
+    int paper = percentile(all, samples, 0.90);
+    int dark = 0;
+    for (int l = 0; l < paper / 2; l++) {
+      dark += grey[l];
+    }
+    if (dark < MIN_PRINT_SAMPLES) {
+      return Optional.empty();
+    }
+    return Optional.of(new Print(percentile(grey, dark, 0.10), paper));
+  }
+
+  /** The smallest luma at or below which {@code share} of {@code count} histogram entries lie. */
+  private static int percentile(int[] histogram, int count, double share) {
+    long seen = 0;
+    for (int l = 0; l < histogram.length; l++) {
+      seen += histogram[l];
+      if (seen >= share * count) {
+        return l;
+      }
+    }
+    return histogram.length - 1;
+  }
 
   /**
    * Where a dark box (see {@link #extract}) holds toner, i.e. printed text, rather than stamp
-   * ink: 1 for pixels darker than {@code min(40, darkest + 25)} luma, where "darkest" is the
-   * box's 1st percentile, else 0; same geometry as {@link #extract}'s map. A stamp pad's ink,
-   * pressed with uneven force, stays well lighter than toner even in black; on a photocopy, which
-   * pushes everything dark to black, the darkest percentile sinks and the limit with it, so only
-   * the blackest pixels count. A box without text has no pixels that dark beyond the stamp's
-   * own darkest, so little is marked.
+   * ink: 1 for pixels darker than the page's {@link Print#tonerLimit}, else 0; same geometry as
+   * {@link #extract}'s map. The limit is measured on the page's own print outside the box, so a
+   * lighter scan, a grey toner or a darker scanner setting moves it with the text instead of
+   * leaving it at a fixed luma that fits one scanner. A stamp pad's ink, pressed with uneven
+   * force, stays well lighter than toner even in black; a photocopy pushes the text to black and
+   * the limit with it, so only the blackest pixels count. Without print outside the box nothing
+   * is marked: there is no sample of the toner to tell it from a black stamp by.
    */
   public static Raw toner(BufferedImage page, Box box) {
     BufferedImage rgb = Rasters.toRgb(page);
     Box b = grown(box, rgb);
     int[] px = Rasters.pixels(rgb);
     int pw = rgb.getWidth();
-    int[] luma = new int[b.width() * b.height()];
-    int[] histogram = new int[256];
+    int limit = print(rgb, box).map(Print::tonerLimit).orElse(0);
+    float[] out = new float[b.width() * b.height()];
     for (int y = 0; y < b.height(); y++) {
       for (int x = 0; x < b.width(); x++) {
-        int l = Rasters.luma(px[(y + b.y()) * pw + x + b.x()]);
-        luma[y * b.width() + x] = l;
-        histogram[l]++;
+        out[y * b.width() + x] = Rasters.luma(px[(y + b.y()) * pw + x + b.x()]) < limit ? 1f : 0f;
       }
-    }
-    int darkest = 0;
-    for (int seen = 0; darkest < 255 && seen + histogram[darkest] < luma.length / 100; darkest++) {
-      seen += histogram[darkest];
-    }
-    int limit = Math.min(TONER_LUMA, darkest + 25);
-    float[] out = new float[luma.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = luma[i] < limit ? 1f : 0f;
     }
     return new Raw(out, b.width(), b.height(), true);
   }

@@ -32,8 +32,11 @@ public final class Evaluation {
    * @param pagesPerIssuer pages per test issuer; stamps and signatures cycle through genuine, skilled and other
    * @param validationPagesPerIssuer pages per validation issuer (more than the test's: choices and
    *     thresholds are made there, and 36 forgeries per cell leave one item at 2.8 EER points)
+   * @param blackPoint 0 for the generator's scans; else every page, validation and test alike, is
+   *     made a lighter scan whose black print comes out at this luma (see {@link
+   *     SyntheticData#lighten}), to check that nothing was fitted to one scanner's tones
    */
-  public record Config(long seed, int issuers, int pagesPerIssuer, int validationPagesPerIssuer) {
+  public record Config(long seed, int issuers, int pagesPerIssuer, int validationPagesPerIssuer, int blackPoint) {
     /** Checks the numbers. */
     public Config {
       if (issuers < 5 || pagesPerIssuer < 3 || validationPagesPerIssuer < 3) {
@@ -85,8 +88,9 @@ public final class Evaluation {
     /** Markdown tables for the documentation. */
     public String markdown() {
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format(Locale.ROOT, "method %s, seed %d, %d issuers, %d pages per test issuer, %d per validation issuer%n%n",
-          method, config.seed(), config.issuers(), config.pagesPerIssuer(), config.validationPagesPerIssuer()));
+      sb.append(String.format(Locale.ROOT, "method %s, seed %d, %d issuers, %d pages per test issuer, %d per validation issuer%s%n%n",
+          method, config.seed(), config.issuers(), config.pagesPerIssuer(), config.validationPagesPerIssuer(),
+          config.blackPoint() == 0 ? "" : ", lighter scans (black point " + config.blackPoint() + ")"));
       sb.append("Detection on test issuers (IoU >= 0.5, kind must match)\n\n");
       sb.append("| kind | TP | FN | FP | precision | recall |\n|---|---|---|---|---|---|\n");
       for (DetectionScore d : detection) {
@@ -132,8 +136,8 @@ public final class Evaluation {
   /** Generates the pages and measures; deterministic for a config. */
   public Report run(Config config) {
     SyntheticData data = new SyntheticData(config.seed(), config.issuers());
-    List<PageResult> val = pages(data, data.issuers(Issuer.Split.VALIDATION), config.validationPagesPerIssuer(), config.seed(), 1);
-    List<PageResult> test = pages(data, data.issuers(Issuer.Split.TEST), config.pagesPerIssuer(), config.seed(), 2);
+    List<PageResult> val = pages(data, data.issuers(Issuer.Split.VALIDATION), config.validationPagesPerIssuer(), config, 1);
+    List<PageResult> test = pages(data, data.issuers(Issuer.Split.TEST), config.pagesPerIssuer(), config, 2);
     Map<Kind, Double> thr = new EnumMap<>(Kind.class);
     List<VerificationScore> valScores = new ArrayList<>();
     for (Kind k : Kind.values()) {
@@ -169,7 +173,8 @@ public final class Evaluation {
   }
 
   /** Pages of the given issuers; page {@code i} depends on seed, salt and {@code i} only, so a split's pages stay fixed for its page count. */
-  private List<PageResult> pages(SyntheticData data, List<Issuer> issuers, int pagesPerIssuer, long seed, int salt) {
+  private List<PageResult> pages(SyntheticData data, List<Issuer> issuers, int pagesPerIssuer, Config config, int salt) {
+    long seed = config.seed();
     int n = issuers.size() * pagesPerIssuer;
     return IntStream.range(0, n).parallel().mapToObj(i -> {
       Issuer issuer = issuers.get(i / pagesPerIssuer);
@@ -178,6 +183,7 @@ public final class Evaluation {
       Forgery stamp = Forgery.values()[j % 3];
       Forgery sig = Forgery.values()[(j + 1 + j / 3) % 3];
       PageSample page = data.page(issuer, stamp, sig, rng);
+      SyntheticData.lighten(page, config.blackPoint());
       Random refRng = new Random(issuer.id().hashCode() * 31L + seed);
       float[][] refStamp = embedder.reference(data.reference(issuer, Kind.STAMP, refRng), Kind.STAMP);
       float[][] refSig = embedder.reference(data.reference(issuer, Kind.SIGNATURE, refRng), Kind.SIGNATURE);

@@ -84,6 +84,21 @@ final class ScanEffects {
     }
   }
 
+  /**
+   * A scanner set lighter, or a pale toner: every tone is mapped from 0..255 onto
+   * {@code blackPoint}..255, in place, so black print comes out grey and paper stays white.
+   */
+  static void lighten(BufferedImage page, int blackPoint) {
+    int[] px = Rasters.pixels(page);
+    for (int i = 0; i < px.length; i++) {
+      int p = px[i];
+      int r = blackPoint + ((p >> 16) & 255) * (255 - blackPoint) / 255;
+      int g = blackPoint + ((p >> 8) & 255) * (255 - blackPoint) / 255;
+      int b = blackPoint + (p & 255) * (255 - blackPoint) / 255;
+      px[i] = (r << 16) | (g << 8) | b;
+    }
+  }
+
   /** Gaussian sensor noise of standard deviation {@code sigma}, in place. */
   static void noise(BufferedImage page, double sigma, Random rng) {
     int[] px = Rasters.pixels(page);

@@ -97,6 +97,19 @@ public final class SyntheticData {
     return page(claimed, stamp, signature, rng, PAGE_WIDTH, PAGE_HEIGHT);
   }
 
+  /**
+   * A generated page as a lighter scan (see {@code docs evaluate --black-point}): its tones
+   * mapped from 0..255 onto {@code blackPoint}..255, in place; 0 leaves it as it is.
+   */
+  public static void lighten(PageSample page, int blackPoint) {
+    if (blackPoint < 0 || blackPoint > 200) {
+      throw new IllegalArgumentException("black point must be 0..200, not " + blackPoint);
+    }
+    if (blackPoint > 0) {
+      ScanEffects.lighten(page.image(), blackPoint);
+    }
+  }
+
   PageSample page(Issuer claimed, Forgery stamp, Forgery signature, Random rng, int width, int height) {
     BufferedImage page = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = page.createGraphics();

@@ -104,6 +104,20 @@ class DocsCommandTest {
   }
 
   @Test
+  void evaluateOnLighterScansSaysSoAndWritesNoThresholds() throws Exception {
+    Path thr = dir.resolve("light.properties");
+    Run refused = run("evaluate", "--issuers", "5", "--pages-per-issuer", "3", "--validation-pages", "3",
+        "--black-point", "80", "--write-thresholds", thr.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("--black-point");
+    assertThat(thr).doesNotExist();
+    Run r = run("evaluate", "--method", "classical", "--issuers", "5", "--pages-per-issuer", "3", "--validation-pages", "3",
+        "--black-point", "80");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("lighter scans (black point 80)").contains("| stamp |");
+  }
+
+  @Test
   void verifyReadsTheChosenPdfPageAndSaysWhenItIsMissing() throws Exception {
     SyntheticData data = new SyntheticData(11, 10);
     PageSample sample = data.page(data.issuers().get(0), Forgery.GENUINE, Forgery.GENUINE, new Random(100));

@@ -38,7 +38,7 @@ class EvaluationTest {
   };
 
   private static Evaluation.Report run(int validationPages) {
-    return new Evaluation(BY_POSITION).run(new Evaluation.Config(7, 5, 3, validationPages));
+    return new Evaluation(BY_POSITION).run(new Evaluation.Config(7, 5, 3, validationPages, 0));
   }
 
   @Test

@@ -49,4 +49,18 @@ class SyntheticDataTest {
     assertThat(f.shape()).isEqualTo(s.shape());
     assertThat(f.ink()).isEqualTo(s.ink());
   }
+
+  @Test
+  void aLighterScanMovesBlackPrintToTheBlackPointAndLeavesPaperWhite() {
+    SyntheticData d = new SyntheticData(3, 10);
+    PageSample page = d.page(d.issuers().get(1), Forgery.GENUINE, Forgery.GENUINE, new Random(8), 1240, 1754);
+    int[] before = Rasters.pixels(page.image()).clone();
+    SyntheticData.lighten(page, 80);
+    int[] after = Rasters.pixels(page.image());
+    int darkest = Arrays.stream(after).map(Rasters::luma).min().orElseThrow();
+    assertThat(Arrays.stream(before).map(Rasters::luma).min().orElseThrow()).isLessThan(30);
+    assertThat(darkest).isBetween(78, 100);
+    assertThat(Arrays.stream(after).map(Rasters::luma).max().orElseThrow())
+        .isGreaterThanOrEqualTo(Arrays.stream(before).map(Rasters::luma).max().orElseThrow() - 1);
+  }
 }
