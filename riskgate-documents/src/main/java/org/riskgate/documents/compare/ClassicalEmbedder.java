@@ -30,10 +30,13 @@ public final class ClassicalEmbedder implements Embedder {
     return Method.CLASSICAL;
   }
 
-  /** {@code classical-ink}: ink maps, unlike the HOG vectors the classical method stored before. */
+  /**
+   * {@code classical-ink2}: ink maps with a stamp's pressure evened out. Maps stored by earlier
+   * versions ({@code classical-ink}, or the HOG vectors before it) are recomputed from the image.
+   */
   @Override
   public String storageName() {
-    return "classical-ink";
+    return "classical-ink2";
   }
 
   @Override

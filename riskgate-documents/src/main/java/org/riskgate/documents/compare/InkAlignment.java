@@ -24,6 +24,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 import static org.bytedeco.opencv.global.opencv_video.MOTION_AFFINE;
 import static org.bytedeco.opencv.global.opencv_video.findTransformECCWithMask;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 
@@ -167,7 +168,39 @@ final class InkAlignment {
     for (int i = 0; i < v.length; i++) {
       v[i] = Math.min(1f, v[i] * k);
     }
+    if (kind == Kind.STAMP) {
+      evenPressure(v, w, h, tonerShare);
+    }
     return new Ink(v, w, h, raw.dark(), tonerShare);
+  }
+
+  /** Where a stamp's ink is weaker than this share of its strong ink, it is left as it is: paper, not a pale stroke. */
+  private static final float PALE_FLOOR = 0.25f;
+
+  /**
+   * Evens out a stamp's pressure, in place: each value is divided by the strong ink near it (a
+   * moving maximum over a sixth of the stamp, smoothed), so a part pressed lightly, e.g. a pale
+   * emblem or centre word, is measured as strokes like the rest and not as ink that did not take.
+   * A pad's pressure changes smoothly across an impression, letters do not. Toner is no stamp ink
+   * and is left out of the level.
+   */
+  private static void evenPressure(float[] v, int w, int h, float[] toner) {
+    float[] stamp = v.clone();
+    if (toner != null) {
+      for (int i = 0; i < stamp.length; i++) {
+        stamp[i] *= 1 - Math.min(1f, toner[i]);
+      }
+    }
+    int side = Math.max(5, Math.min(w, h) / 6) | 1;
+    try (PointerScope scope = new PointerScope()) {
+      Mat level = new Mat();
+      dilate(mat(stamp, w, h), level, getStructuringElement(MORPH_RECT, new Size(side, side)));
+      GaussianBlur(level, level, new Size(side, side), 0);
+      float[] l = floats(level);
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Math.min(1f, v[i] / Math.max(PALE_FLOOR, l[i]));
+      }
+    }
   }
 
   /** A crop of a raw map, area-resampled to {@code w x h}. */

@@ -68,6 +68,37 @@ class InkAlignmentTest {
     return out;
   }
 
+  /** Pixels above the stroke level in the left or the right half of a prepared map. */
+  private static int strokes(InkAlignment.Ink ink, boolean left) {
+    int n = 0;
+    for (int y = 0; y < ink.h(); y++) {
+      for (int x = left ? 0 : ink.w() / 2; x < (left ? ink.w() / 2 : ink.w()); x++) {
+        n += ink.v()[y * ink.w() + x] > 0.35f ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void aLightlyPressedHalfOfAStampIsStillStrokesButPaperStaysPaper() {
+    float[] v = rings();
+    for (int i = 0; i < v.length; i++) {
+      if (i % S < S / 2) {
+        v[i] *= 0.3f;
+      }
+    }
+    InkAlignment.Ink stamp = InkAlignment.prepare(new InkMap.Raw(v, S, S, true), null, Kind.STAMP);
+    assertThat(strokes(stamp, true)).isGreaterThan(strokes(stamp, false) * 8 / 10);
+    int paper = 0;
+    for (float x : stamp.v()) {
+      paper += x == 0 ? 1 : 0;
+    }
+    assertThat(paper).as("paper is not lifted into ink").isGreaterThan(stamp.v().length / 2);
+    // a signature's pressure is its writer's, measured as it is
+    InkAlignment.Ink signature = InkAlignment.prepare(new InkMap.Raw(v, S, S, true), null, Kind.SIGNATURE);
+    assertThat(strokes(signature, true)).isLessThan(strokes(signature, false) / 10);
+  }
+
   @Test
   void printedTextInRowsIsNotExcessButACompactAddedEmblemIs() {
     InkAlignment.Ink ref = ink(rings());

@@ -66,10 +66,12 @@ class FileReferenceRegistryTest {
     Reference a = open().register("KR-9", Kind.STAMP, image(3, Kind.STAMP), LocalDate.of(2025, 1, 1), Reference.OPEN_END);
     // what the HOG-based classical method stored before its vectors became ink maps
     Files.write(dir.resolve("reg/embeddings/" + a.id() + ".classical.bin"), new byte[] {0, 0, 0, 1, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8});
-    Files.delete(dir.resolve("reg/embeddings/" + a.id() + ".classical-ink.bin"));
+    // and an ink map prepared before stamp pressure was evened out
+    Files.copy(dir.resolve("reg/embeddings/" + a.id() + ".classical-ink2.bin"), dir.resolve("reg/embeddings/" + a.id() + ".classical-ink.bin"));
+    Files.delete(dir.resolve("reg/embeddings/" + a.id() + ".classical-ink2.bin"));
     float[][] e = open().embeddings(a, new ClassicalEmbedder());
     assertThat(e[0].length).isGreaterThan(1000);
-    assertThat(dir.resolve("reg/embeddings/" + a.id() + ".classical-ink.bin")).exists();
+    assertThat(dir.resolve("reg/embeddings/" + a.id() + ".classical-ink2.bin")).exists();
   }
 
   @Test
