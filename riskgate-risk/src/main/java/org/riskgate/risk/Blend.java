@@ -65,8 +65,8 @@ public final class Blend implements RiskModel {
     return margin;
   }
 
-  /** The log-odds of a probability, kept finite where a part is all but certain. */
-  private static double logit(double p) {
+  /** The log-odds of a probability, kept finite where a part is all but certain: how parts are added. */
+  public static double logit(double p) {
     double q = Math.min(1 - 1e-15, Math.max(1e-15, p));
     return Math.log(q / (1 - q));
   }

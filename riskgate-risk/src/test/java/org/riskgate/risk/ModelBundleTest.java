@@ -64,8 +64,8 @@ class ModelBundleTest {
     double[] forest = blend.parts().get(1).model().score(x, rows, w);
     float[][] c = loaded.model().contributions(x, rows, w, false).orElseThrow();
     for (int r = 0; r < rows; r++) {
-      double margin = 0.6 * logit(boosted[r]) + 0.4 * logit(forest[r]);
-      assertThat(logit(p[r])).as("row %d", r).isCloseTo(margin, org.assertj.core.data.Offset.offset(1e-9));
+      double margin = 0.6 * Blend.logit(boosted[r]) + 0.4 * Blend.logit(forest[r]);
+      assertThat(Blend.logit(p[r])).as("row %d", r).isCloseTo(margin, org.assertj.core.data.Offset.offset(1e-9));
       double sum = 0;
       for (float v : c[r]) {
         sum += v;
@@ -76,10 +76,6 @@ class ModelBundleTest {
     assertThat(loaded.provenance().parameters()).containsEntry("xgboost.weight", "0.6")
         .containsEntry("random-forest.features", "all");
     assertThat(loaded.provenance().trainingNotes()).containsKey("xgboost.rounds");
-  }
-
-  private static double logit(double p) {
-    return Math.log(p / (1 - p));
   }
 
   @Test

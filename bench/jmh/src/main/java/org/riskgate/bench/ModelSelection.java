@@ -11,6 +11,7 @@ import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RankingEvaluation;
 import org.riskgate.core.RankingMetrics;
 import org.riskgate.core.RejectFile;
+import org.riskgate.risk.Blend;
 import org.riskgate.risk.Dataset;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.RiskTraining;
@@ -91,7 +92,7 @@ public final class ModelSelection {
       for (double w : new double[] {1, 0.9, 0.8, 0.7, 0.6, 0.5}) {
         double[] s = new double[boosted.length];
         for (int i = 0; i < s.length; i++) {
-          s[i] = w * logit(boosted[i]) + (1 - w) * logit(scored.get(forest)[i]);
+          s[i] = w * Blend.logit(boosted[i]) + (1 - w) * Blend.logit(scored.get(forest)[i]);
         }
         RankingEvaluation e = evaluate(s, fraud);
         System.out.printf(Locale.ROOT, "| %s | %.1f / %.1f | %.4f | %.3f | %.3f |%n", forest, w, 1 - w, e.auc(),
@@ -104,10 +105,6 @@ public final class ModelSelection {
     double[] ones = new double[fraud.length];
     Arrays.fill(ones, 1);
     return RankingMetrics.evaluate(scores, fraud, ones, 5, 10);
-  }
-
-  private static double logit(double p) {
-    return Math.log(p / (1 - p));
   }
 
   private static Dataset slice(Dataset d, int from, int to, int[] cols, List<String> names) {
