@@ -27,6 +27,11 @@ public final class InkDetector {
   /** Reduction factor: 300 dpi pages are analysed at 150 dpi. */
   static final int SCALE = 2;
   private static final int MIN_CHROMA = 28;
+  /**
+   * Luma from the darkest print to the paper on an ordinary scan or photocopy (235–255 on the
+   * generator's); a page with less contrast is stretched to this before ink is told from paper.
+   */
+  private static final int FULL_CONTRAST = 220;
   /** Longer straight dark runs than this (reduced pixels) are rules, not stamps. */
   private static final int RULE_RUN = 300;
   /** Regions are seeded by components at least this tall or wide (reduced pixels): no text line is. */
@@ -90,6 +95,15 @@ public final class InkDetector {
     int min = percentile(hist, w * h, 0.0005);
     if (paper - min < 40) {
       throw new DocumentInputException.EmptyPage("page carries no ink (blank or a single colour)");
+    }
+    // a lighter scan or a pale toner: its print lies closer to the paper and its colours are
+    // weaker; stretched back to a full scan's contrast, ink is told from paper as on any other
+    double gain = Math.max(1, FULL_CONTRAST / (double) (paper - min));
+    if (gain > 1) {
+      for (int i = 0; i < w * h; i++) {
+        lum[i] = (int) Math.round(paper - (paper - lum[i]) * gain);
+        chr[i] = (int) Math.round(chr[i] * gain);
+      }
     }
     int darkBelow = (int) (paper * 0.70);
     for (int i = 0; i < w * h; i++) {
