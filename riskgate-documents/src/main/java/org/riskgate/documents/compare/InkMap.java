@@ -140,7 +140,7 @@ public final class InkMap {
     if (samples == 0) {
       return Optional.empty();
     }
-    int paper = percentile(all, samples, 0.90);
+    int paper = Rasters.percentile(all, samples, 0.90);
     int dark = 0;
     for (int l = 0; l < paper / 2; l++) {
       dark += grey[l];
@@ -148,20 +148,9 @@ public final class InkMap {
     if (dark < MIN_PRINT_SAMPLES) {
       return Optional.empty();
     }
-    return Optional.of(new Print(percentile(grey, dark, 0.10), paper));
+    return Optional.of(new Print(Rasters.percentile(grey, dark, 0.10), paper));
   }
 
-  /** The smallest luma at or below which {@code share} of {@code count} histogram entries lie. */
-  private static int percentile(int[] histogram, int count, double share) {
-    long seen = 0;
-    for (int l = 0; l < histogram.length; l++) {
-      seen += histogram[l];
-      if (seen >= share * count) {
-        return l;
-      }
-    }
-    return histogram.length - 1;
-  }
 
   /**
    * Where a dark box (see {@link #extract}) holds toner, i.e. printed text, rather than stamp

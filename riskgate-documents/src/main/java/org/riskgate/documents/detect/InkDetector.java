@@ -91,8 +91,8 @@ public final class InkDetector {
         hist[l]++;
       }
     }
-    int paper = percentile(hist, w * h, 0.90);
-    int min = percentile(hist, w * h, 0.0005);
+    int paper = Rasters.percentile(hist, w * h, 0.90);
+    int min = Rasters.percentile(hist, w * h, 0.0005);
     if (paper - min < 40) {
       throw new DocumentInputException.EmptyPage("page carries no ink (blank or a single colour)");
     }
@@ -135,18 +135,6 @@ public final class InkDetector {
     out = joinSignatureParts(out, rgb.getWidth(), rgb.getHeight());
     out.sort(Comparator.comparingInt((Region r) -> r.box().y()).thenComparingInt(r -> r.box().x()));
     return out;
-  }
-
-  private static int percentile(int[] hist, int total, double q) {
-    long need = (long) Math.ceil(total * q);
-    long seen = 0;
-    for (int v = 0; v < 256; v++) {
-      seen += hist[v];
-      if (seen >= Math.max(1, need)) {
-        return v;
-      }
-    }
-    return 255;
   }
 
   /**

@@ -23,6 +23,19 @@ public final class Rasters {
     return out;
   }
 
+  /** The smallest luma at or below which a share {@code q} (at least one) of the {@code total} entries of a 256-bin histogram lie. */
+  public static int percentile(int[] hist, int total, double q) {
+    long need = (long) Math.ceil(total * q);
+    long seen = 0;
+    for (int v = 0; v < 256; v++) {
+      seen += hist[v];
+      if (seen >= Math.max(1, need)) {
+        return v;
+      }
+    }
+    return 255;
+  }
+
   /** The packed pixels of a {@code TYPE_INT_RGB} image, shared, not copied. */
   public static int[] pixels(BufferedImage rgb) {
     if (rgb.getType() != BufferedImage.TYPE_INT_RGB) {
