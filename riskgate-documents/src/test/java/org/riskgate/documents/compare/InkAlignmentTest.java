@@ -60,6 +60,16 @@ class InkAlignmentTest {
     return printedText(S);
   }
 
+  /** The map with its left third blank, as where a stamp did not take ink. */
+  private static float[] leftThirdUninked(float[] v) {
+    for (int y = 0; y < S; y++) {
+      for (int x = 0; x < S / 3; x++) {
+        v[y * S + x] = 0;
+      }
+    }
+    return v;
+  }
+
   private static float[] union(float[] a, float[] b) {
     float[] out = new float[a.length];
     for (int i = 0; i < out.length; i++) {
@@ -122,14 +132,8 @@ class InkAlignmentTest {
   @Test
   void printedTextMarkedAsTonerIsNeitherExtraNorCoversAMissingStroke() {
     InkAlignment.Ink ref = ink(rings());
-    float[] stamp = rings();
     // the left third did not take ink, and the text runs over the whole box
-    for (int y = 0; y < S; y++) {
-      for (int x = 0; x < S / 3; x++) {
-        stamp[y * S + x] = 0;
-      }
-    }
-    float[] page = union(stamp, printedText());
+    float[] page = union(leftThirdUninked(rings()), printedText());
     double[] blind = InkAlignment.features(ref, ink(page), Kind.STAMP);
     double[] told = InkAlignment.features(ref, new InkAlignment.Ink(page, S, S, true, printedText()), Kind.STAMP);
     assertThat(feature(blind, "extra_far")).isGreaterThan(0.2);
@@ -153,13 +157,7 @@ class InkAlignmentTest {
   @Test
   void missingInkIsMissingNotExtra() {
     InkAlignment.Ink ref = ink(rings());
-    float[] half = rings();
-    // the left third did not take ink
-    for (int y = 0; y < S; y++) {
-      for (int x = 0; x < S / 3; x++) {
-        half[y * S + x] = 0;
-      }
-    }
+    float[] half = leftThirdUninked(rings());
     double[] x = InkAlignment.features(ref, ink(half), Kind.STAMP);
     assertThat(feature(x, "missing_far")).isGreaterThan(0.15);
     assertThat(feature(x, "extra_far")).isLessThan(0.02);
