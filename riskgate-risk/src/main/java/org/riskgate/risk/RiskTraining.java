@@ -1,17 +1,12 @@
 package org.riskgate.risk;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,19 +103,9 @@ public final class RiskTraining {
     return new Dataset(x, keep.size(), w, y, names);
   }
 
-  /** SHA-256 of a file's bytes, hex. */
-  public static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
-    }
+  /** SHA-256 (hex) of the training data: a file's bytes, or a lake's manifest. */
+  public static String sha256(Path data) throws IOException {
+    return org.riskgate.core.Declarations.sha256(data);
   }
 
   private static Map<String, String> versions() {
