@@ -84,6 +84,11 @@ public final class Declarations {
     }
   }
 
+  /** The rows of {@code in} dated within {@code period}, for formats that cannot select them themselves. */
+  public static DeclarationStream inPeriod(DeclarationStream in, Period period) {
+    return period.isAll() ? in : new InPeriod(in, period);
+  }
+
   /** CSV files, through {@link DeclarationReader}; a period is applied as rows stream by. */
   private static final class CsvFormat implements DeclarationFormat {
     @Override
@@ -100,7 +105,7 @@ public final class Declarations {
     public DeclarationStream open(Path path, Period period, ColumnMapping mapping, RejectSink rejects)
         throws IOException {
       DeclarationReader reader = DeclarationReader.open(path, mapping, rejects);
-      return period.isAll() ? reader : new InPeriod(reader, period);
+      return inPeriod(reader, period);
     }
 
     @Override

@@ -1,0 +1,315 @@
+package org.riskgate.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.riskgate.core.ColumnMapping;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.Declarations;
+import org.riskgate.core.Reject;
+import org.riskgate.core.RejectFile;
+
+/**
+ * Appends CSV files of declarations to a lake, each file in one atomic step.
+ *
+ * <p>A file is read in a stream (rows checked as every reader checks them, the unreadable ones
+ * written to a reject file), buffered in chunks of rows in DuckDB and written as Parquet into a
+ * staging directory inside the lake. Only then are the parts renamed into their month partitions
+ * and, last, the manifest replaced (temp file, then an atomic rename): the manifest is the commit.
+ * A process killed at any point leaves the lake as it was, plus leftovers that no reader looks at
+ * and that the next import removes ({@link #recover()}). A file whose content (SHA-256) is
+ * already in the manifest is skipped.
+ */
+public final class LakeImporter {
+  /** Points between the steps of an import where a test makes the process "die". */
+  interface Steps {
+    void reached(String step) throws IOException;
+  }
+
+  /** What happened to one file. */
+  public sealed interface Outcome permits Imported, Skipped {
+    Path file();
+  }
+
+  /**
+   * The file was appended.
+   *
+   * @param rejects the reject file in the lake, when any row was rejected
+   * @param firstRejects the first few rejected rows, for the console
+   */
+  public record Imported(Path file, String sha256, long rows, long rejected, Optional<Path> rejects,
+      List<Reject> firstRejects, List<String> months) implements Outcome {
+    public Imported {
+      firstRejects = List.copyOf(firstRejects);
+      months = List.copyOf(months);
+    }
+  }
+
+  /** The same content was imported before (perhaps under another name). */
+  public record Skipped(Path file, String sha256, Manifest.Import earlier) implements Outcome {}
+
+  private static final int DEFAULT_CHUNK_ROWS = 1_000_000;
+
+  private final Path dir;
+  private final ColumnMapping mapping;
+  private final LongConsumer progress;
+  private final Steps steps;
+  private final int chunkRows;
+
+  /**
+   * @param lake the lake directory, created when missing
+   * @param progress told the number of rows read so far, now and then
+   */
+  public LakeImporter(Path lake, ColumnMapping mapping, LongConsumer progress) {
+    this(lake, mapping, progress, step -> {}, DEFAULT_CHUNK_ROWS);
+  }
+
+  LakeImporter(Path lake, ColumnMapping mapping, LongConsumer progress, Steps steps, int chunkRows) {
+    this.dir = lake.toAbsolutePath().normalize();
+    this.mapping = mapping;
+    this.progress = progress;
+    this.steps = steps;
+    this.chunkRows = chunkRows;
+  }
+
+  /**
+   * Removes what interrupted imports left behind: staging directories, parts the manifest does not
+   * list, unfinished manifests and unlisted reject files.
+   *
+   * @return how many files and directories were removed
+   */
+  public int recover() throws IOException {
+    Lake lake = Lake.openOrCreate(dir);
+    try (FileChannel lock = lock()) {
+      return recover(lake);
+    }
+  }
+
+  /** Imports one CSV file, or skips it when its content is already in the lake. */
+  public Outcome importFile(Path csv) throws IOException {
+    Lake.openOrCreate(dir);
+    try (FileChannel lock = lock()) {
+      // read under the lock: another import may have committed since
+      Lake lake = Lake.open(dir);
+      recover(lake);
+      if (!Files.isRegularFile(csv)) {
+        throw new IOException("no such declaration file: " + csv);
+      }
+      String sha = Declarations.sha256OfBytes(csv);
+      Optional<Manifest.Import> earlier = lake.manifest().find(sha);
+      if (earlier.isPresent()) {
+        return new Skipped(csv, sha, earlier.get());
+      }
+      Path staging = dir.resolve(".staging-" + UUID.randomUUID());
+      try {
+        return append(lake, csv, sha, staging);
+      } finally {
+        deleteTree(staging);
+      }
+    }
+  }
+
+  private Imported append(Lake lake, Path csv, String sha, Path staging) throws IOException {
+    int number = lake.manifest().imports().size() + 1;
+    Files.createDirectories(staging.resolve(Lake.DECLARATIONS));
+    Path stagedRejects = staging.resolve("rejects.csv");
+    List<Manifest.Part> parts = new ArrayList<>();
+    long rows;
+    long rejected;
+    List<Reject> first;
+    try (RejectFile rejects = new RejectFile(stagedRejects);
+        Connection c = DuckDb.open("1GB");
+        DeclarationReader reader = DeclarationReader.open(csv, mapping, rejects)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET temp_directory = " + DuckDb.quote(staging.resolve("tmp").toString()));
+      }
+      Chunk chunk = new Chunk(c.unwrap(DuckDBConnection.class), staging, number, parts);
+      rows = 0;
+      while (reader.hasNext()) {
+        Declaration d = reader.next();
+        chunk.add(d);
+        if (++rows % 10_000 == 0) {
+          progress.accept(rows);
+        }
+        if (chunk.size() == chunkRows) {
+          chunk.write();
+        }
+      }
+      chunk.write();
+      chunk.close();
+      progress.accept(rows);
+      rejected = rejects.count();
+      first = rejects.first();
+    } catch (SQLException e) {
+      throw new IOException("writing Parquet for " + csv + " failed: " + e.getMessage(), e);
+    }
+    steps.reached("staged");
+    Optional<Path> rejectFile = Optional.empty();
+    if (Files.exists(stagedRejects)) {
+      Path target = dir.resolve("rejects").resolve(String.format("import-%06d-%s.rejects.csv", number, csv.getFileName()));
+      Files.createDirectories(target.getParent());
+      Files.move(stagedRejects, target, StandardCopyOption.ATOMIC_MOVE);
+      rejectFile = Optional.of(target);
+      steps.reached("rejects moved");
+    }
+    for (Manifest.Part p : parts) {
+      Path target = dir.resolve(p.path());
+      Files.createDirectories(target.getParent());
+      Files.move(staging.resolve(p.path()), target, StandardCopyOption.ATOMIC_MOVE);
+      steps.reached("moved " + p.path());
+    }
+    Manifest.Import entry = new Manifest.Import(sha, csv.toAbsolutePath().normalize().toString(),
+        Instant.now().toString(), rows, rejected,
+        rejectFile.map(f -> dir.relativize(f).toString()).orElse(""), parts);
+    lake.manifest().with(entry).writeAtomically(dir);
+    steps.reached("committed");
+    List<String> months = parts.stream().map(Manifest.Part::month).distinct().sorted().toList();
+    return new Imported(csv, sha, rows, rejected, rejectFile, first, months);
+  }
+
+  /**
+   * Rows waiting to be written, held in a DuckDB table (native memory, spilled to the staging
+   * directory if need be), then written as one Parquet part per month they cover, in file order.
+   */
+  private static final class Chunk {
+    private final DuckDBConnection c;
+    private final Path staging;
+    private final int number;
+    private final List<Manifest.Part> parts;
+    private DuckDBAppender appender;
+    private long seq;
+    private int size;
+
+    Chunk(DuckDBConnection c, Path staging, int number, List<Manifest.Part> parts) throws SQLException {
+      this.c = c;
+      this.staging = staging;
+      this.number = number;
+      this.parts = parts;
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE chunk (seq BIGINT, " + LakeSchema.MONTH + " VARCHAR, " + LakeSchema.columnDefinitions() + ")");
+      }
+      appender = c.createAppender("main", "chunk");
+    }
+
+    int size() {
+      return size;
+    }
+
+    void add(Declaration d) throws SQLException {
+      appender.beginRow().append(seq++).append(Lake.monthOf(d.date()));
+      LakeSchema.append(appender, d);
+      appender.endRow();
+      size++;
+    }
+
+    void write() throws SQLException, IOException {
+      if (size == 0) {
+        return;
+      }
+      appender.flush();
+      List<String[]> months = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT month, count(*), count_if(fraud) FROM chunk GROUP BY month ORDER BY month")) {
+        while (r.next()) {
+          months.add(new String[] {r.getString(1), Long.toString(r.getLong(2)), Long.toString(r.getLong(3))});
+        }
+      }
+      for (String[] m : months) {
+        String rel = Lake.DECLARATIONS + "/month=" + m[0] + "/" + String.format("part-%06d-%05d.parquet", number, parts.size());
+        Path out = staging.resolve(rel);
+        Files.createDirectories(out.getParent());
+        try (Statement s = c.createStatement()) {
+          s.execute("COPY (SELECT " + LakeSchema.columnNames() + " FROM chunk WHERE month = " + DuckDb.quote(m[0])
+              + " ORDER BY seq) TO " + DuckDb.quote(out.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+        }
+        parts.add(new Manifest.Part(rel, m[0], Long.parseLong(m[1]), Long.parseLong(m[2]), Files.size(out)));
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("DELETE FROM chunk");
+      }
+      size = 0;
+    }
+
+    void close() throws SQLException {
+      appender.close();
+    }
+  }
+
+  /** The lake's write lock: held until the returned channel is closed. */
+  private FileChannel lock() throws IOException {
+    FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      ch.close();
+      throw new IOException(dir + ": another import is writing to this lake");
+    }
+    return ch;
+  }
+
+  private int recover(Lake lake) throws IOException {
+    Set<Path> listed = new HashSet<>();
+    for (Manifest.Import i : lake.manifest().imports()) {
+      i.parts().forEach(p -> listed.add(dir.resolve(p.path()).normalize()));
+      if (!i.rejects().isEmpty()) {
+        listed.add(dir.resolve(i.rejects()).normalize());
+      }
+    }
+    List<Path> leftovers = new ArrayList<>();
+    try (Stream<Path> top = Files.list(dir)) {
+      top.filter(p -> p.getFileName().toString().startsWith(".staging-")
+          || p.getFileName().toString().startsWith(".manifest-")).forEach(leftovers::add);
+    }
+    for (String sub : List.of(Lake.DECLARATIONS, "rejects")) {
+      Path d = dir.resolve(sub);
+      if (Files.isDirectory(d)) {
+        try (Stream<Path> all = Files.walk(d)) {
+          all.filter(Files::isRegularFile).filter(p -> !listed.contains(p.normalize())).forEach(leftovers::add);
+        }
+      }
+    }
+    for (Path p : leftovers) {
+      deleteTree(p);
+    }
+    return leftovers.size();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}
