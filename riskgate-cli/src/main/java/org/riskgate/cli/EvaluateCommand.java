@@ -23,7 +23,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle; baselines in DIR/baselines/ are compared too.")
   Path model;
 
-  @Option(names = "--data", required = true, paramLabel = "LABELLED.csv", description = "A labelled period after the training period.")
+  @Option(names = "--data", required = true, paramLabel = "LABELLED",
+      description = "A labelled period after the training period: a CSV or Parquet file or a lake directory (--from/--to pick the period).")
   Path data;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Write the HTML report here (default: DIR/report next to the bundle).")

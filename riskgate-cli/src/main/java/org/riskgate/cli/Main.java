@@ -25,7 +25,9 @@ public final class Main implements Runnable {
         new org.riskgate.profiles.cli.ProfileCommand(),
         new org.riskgate.profiles.cli.NetworkCommand(),
         new org.riskgate.profiles.cli.GroupsCommand(),
-        new org.riskgate.profiles.cli.RulesCommand());
+        new org.riskgate.profiles.cli.RulesCommand(),
+        new org.riskgate.lake.cli.LakeCommand(),
+        new org.riskgate.lake.cli.SqlCommand());
   }
 
   public static void main(String[] args) {

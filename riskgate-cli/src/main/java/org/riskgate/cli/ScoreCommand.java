@@ -10,7 +10,12 @@ import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.riskgate.core.DeclarationReader;
+import java.util.List;
+import java.util.Optional;
+import org.riskgate.core.DeclarationStream;
+import org.riskgate.core.Declarations;
+import org.riskgate.core.Period;
+import org.riskgate.lake.ParquetFiles;
 import org.riskgate.core.RejectFile;
 import org.riskgate.profiles.ProfileConfig;
 import org.riskgate.profiles.ProfileStore;
@@ -35,10 +40,12 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle.")
   Path model;
 
-  @Option(names = "--input", required = true, paramLabel = "IN.csv", description = "Declarations to score (Fraud columns, if any, are ignored).")
+  @Option(names = "--input", required = true, paramLabel = "IN",
+      description = "Declarations to score: a CSV or Parquet file or a lake directory, --from/--to picking the period "
+          + "(Fraud columns, if any, are ignored).")
   Path inputFile;
 
-  @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "Decisions, one row per readable input row.")
+  @Option(names = "--output", required = true, paramLabel = "OUT.csv|OUT.parquet", description = "Decisions, one row per readable input row.")
   Path output;
 
   @Option(names = "--capacity", defaultValue = "red=3,yellow=7", paramLabel = "red=P,yellow=P",
@@ -56,8 +63,9 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Analysts' selectivity rules, applied beside the model (see docs/rules.md).")
   Path rules;
 
-  @Option(names = "--history", paramLabel = "LABELLED.csv",
-      description = "Past declarations with outcomes: party profiles from it (importer.hit_rate ...), as of each declaration's date, become attributes rules can test.")
+  @Option(names = "--history", paramLabel = "LABELLED",
+      description = "Past declarations with outcomes (CSV, Parquet or lake, read up to --to): party profiles from it "
+          + "(importer.hit_rate ...), as of each declaration's date, become attributes rules can test.")
   Path history;
 
   @Option(names = "--hs-check",
@@ -74,6 +82,17 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  /** The decision columns, in order, with their types when written as Parquet. */
+  private static final java.util.SequencedMap<String, String> DECISION_COLUMNS = new java.util.LinkedHashMap<>();
+
+  static {
+    for (String c : List.of("declaration_id:VARCHAR", "date:DATE", "office_id:VARCHAR", "importer_id:VARCHAR",
+        "hs_code:VARCHAR", "risk_score:DOUBLE", "model_score:DOUBLE", "lane:VARCHAR", "random_pick:BOOLEAN",
+        "rules_hit:VARCHAR", "reasons:VARCHAR", "model_bundle:VARCHAR", "decided_at:VARCHAR")) {
+      DECISION_COLUMNS.put(c.substring(0, c.indexOf(':')), c.substring(c.indexOf(':') + 1));
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
@@ -81,8 +100,9 @@ final class ScoreCommand implements Callable<Integer> {
     RuleSet ruleSet = rules == null ? RuleSet.NONE : Rules.load(rules);
     Evidence.Source evidence = Evidence.Source.NONE;
     if (history != null) {
-      ProfileStore store = ProfileStore.build(input.readAll(history, output.toAbsolutePath().getParent()).rows(),
-          ProfileConfig.defaults());
+      // profiles are point-in-time: what is dated after the scored period cannot matter
+      ProfileStore store = ProfileStore.build(input.readAll(history, new Period(Optional.empty(), input.period().to()),
+          output.toAbsolutePath().getParent()).rows(), ProfileConfig.defaults());
       evidence = d -> new Evidence(store.features(d), java.util.List.of());
     }
     if (hsCheck) {
@@ -96,16 +116,25 @@ final class ScoreCommand implements Callable<Integer> {
       Files.createDirectories(output.toAbsolutePath().getParent());
     }
     BatchScorer.Summary s;
+    boolean parquet = ParquetFiles.isParquet(output);
+    // Parquet is written from a CSV of the decisions, streamed as for a CSV output
+    Path csv = parquet ? output.resolveSibling(output.getFileName() + ".csv.tmp") : output;
     try (RejectFile rejects = RejectFile.beside(output)) {
-      try (DeclarationReader reader = DeclarationReader.open(inputFile, input.mapping(), rejects);
-          CsvWriter out = CsvWriter.builder().bufferSize(1 << 16).build(output);
+      try (DeclarationStream reader = Declarations.open(inputFile, input.period(), input.mapping(), rejects);
+          CsvWriter out = parquet ? ParquetFiles.csvWriter(csv) : CsvWriter.builder().bufferSize(1 << 16).build(csv);
           ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
               .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setInitialMax(-1)
               .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-        out.writeRecord("declaration_id", "date", "office_id", "importer_id", "hs_code", "risk_score",
-            "model_score", "lane", "random_pick", "rules_hit", "reasons", "model_bundle", "decided_at");
+        out.writeRecord(DECISION_COLUMNS.keySet());
         Rows rows = new Rows(out);
         s = scorer.score(reader, rows::write, bar::stepTo);
+      }
+      if (parquet) {
+        try {
+          ParquetFiles.fromCsv(csv, output, DECISION_COLUMNS);
+        } finally {
+          Files.deleteIfExists(csv);
+        }
       }
       printSummary(s, rejects);
     }

@@ -24,12 +24,21 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train the clearance risk model (XGBoost) on past inspection results and save a model bundle.")
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--train", required = true, paramLabel = "TRAIN.csv", description = "Labelled declarations of the past.")
+  @Option(names = "--train", required = true, paramLabel = "TRAIN",
+      description = "Labelled declarations of the past: a CSV or Parquet file or a lake directory (--from/--to pick the period).")
   Path train;
 
-  @Option(names = "--valid", paramLabel = "VALID.csv",
-      description = "A later labelled period for early stopping. Without it, the latest 15 %% of the training period is held out.")
+  @Option(names = "--valid", paramLabel = "VALID",
+      description = "A later labelled period for early stopping (CSV, Parquet or lake). Without it (and without --valid-from), "
+          + "the latest 15 %% of the training period is held out.")
   Path valid;
+
+  @Option(names = "--valid-from", paramLabel = "YYYY-MM-DD",
+      description = "First day of the validation period; without --valid it is read from --train (e.g. the same lake).")
+  java.time.LocalDate validFrom;
+
+  @Option(names = "--valid-to", paramLabel = "YYYY-MM-DD", description = "Last day of the validation period.")
+  java.time.LocalDate validTo;
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Where to write the model bundle.")
   Path model;
@@ -57,16 +66,17 @@ final class TrainCommand implements Callable<Integer> {
     InputOptions.Loaded t = input.readAll(train, model);
     System.out.println(t.describe(train));
     Optional<InputOptions.Loaded> v = Optional.empty();
-    if (valid != null) {
-      v = Optional.of(input.readAll(valid, model));
-      System.out.println(v.get().describe(valid));
+    Path validSource = valid != null ? valid : validFrom != null || validTo != null ? train : null;
+    if (validSource != null) {
+      v = Optional.of(input.readAll(validSource, org.riskgate.core.Period.of(validFrom, validTo), model));
+      System.out.println(v.get().describe(validSource));
     }
     RiskTraining.Prepared prepared = RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows));
     FeatureSet boostedOn = blend ? FeatureSet.DECLARATION : features;
     System.out.printf("features: %d per declaration (xgboost learns from %d: %s%s), point-in-time over %s .. %s%n",
         prepared.pipeline().width(), boostedOn.of(prepared.pipeline()).size(), boostedOn.label(),
         blend ? "; the blend's forest from all" : "", prepared.from(), prepared.to());
-    RiskTraining.Source source = new RiskTraining.Source(train, t.rejects().count(), Optional.ofNullable(valid));
+    RiskTraining.Source source = new RiskTraining.Source(train, t.rejects().count(), Optional.ofNullable(validSource));
     // the blend picks each part's features itself; the baselines learn from every feature: a
     // linear model and a depth-10 forest do far better with the histories' encodings than with
     // raw codes (bench ModelSelection)

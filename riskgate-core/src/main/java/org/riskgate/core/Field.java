@@ -50,6 +50,39 @@ public enum Field {
     return defaultHeaders;
   }
 
+  /**
+   * This field of a declaration as text, as a CSV with riskgate's column names holds it (and as
+   * {@link DeclarationParser} reads it back): blank when the declaration has no value.
+   */
+  public String textOf(Declaration d) {
+    return switch (this) {
+      case DECLARATION_ID -> d.id();
+      case DATE -> d.date().toString();
+      case OFFICE_ID -> d.officeId();
+      case PROCESS_TYPE -> d.processType();
+      case IMPORT_TYPE -> d.importType();
+      case IMPORT_USE -> d.importUse();
+      case PAYMENT_TYPE -> d.paymentType();
+      case TRANSPORT_MODE -> d.transportMode();
+      case DECLARANT_ID -> d.declarantId();
+      case IMPORTER_ID -> d.importerId();
+      case SELLER_ID -> d.sellerId();
+      case COURIER_ID -> d.courierId();
+      case HS_CODE -> d.hsCode();
+      case DEPARTURE_COUNTRY -> d.departureCountry();
+      case ORIGIN_COUNTRY -> d.originCountry();
+      case TAX_RATE -> Double.toString(d.taxRate());
+      case TAX_TYPE -> d.taxType();
+      case ORIGIN_INDICATOR -> d.originIndicator();
+      case NET_MASS -> Double.toString(d.netMass());
+      case ITEM_PRICE -> Double.toString(d.itemPrice());
+      case FRAUD -> d.outcome().map(o -> o.fraud() ? "1" : "0").orElse("");
+      case CRITICAL_FRAUD -> d.outcome().map(o -> Integer.toString(o.criticalFraud())).orElse("");
+      case REVENUE -> d.revenue().isPresent() ? Double.toString(d.revenue().getAsDouble()) : "";
+      case DESCRIPTION -> d.description();
+    };
+  }
+
   /** The snake_case key used in mapping files. */
   public String key() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -56,4 +56,23 @@ class DeclarationsTest {
     assertThat(Declarations.formatOf(csv()).name()).isEqualTo("csv");
     assertThat(Declarations.sha256(csv())).hasSize(64).isEqualTo(Declarations.sha256OfBytes(csv()));
   }
+
+  @Test
+  void aDeclarationWrittenAsTextReadsBackEqual() throws IOException {
+    Path f = dir.resolve("full.csv");
+    Files.write(f, List.of(
+        "Declaration ID,Date,Office ID,Importer ID,Seller ID,HS10 Code,Tax Rate,Net Mass,Item Price,Fraud,Critical Fraud,Revenue,Item Description",
+        "1,20200131,30,IMP,,8471300000,8.5,1.25,10.1,1,2,3.5,laptop computers",
+        "2,2020-02-01,30,IMP,S,440890,0,1,10,,,,"));
+    List<Declaration> read = Declarations.readAll(f, Period.ALL, ColumnMapping.defaults(), new DeclarationReaderTest.ListSink());
+    java.util.Map<Field, String> keys = new java.util.EnumMap<>(Field.class);
+    for (Field field : Field.values()) {
+      keys.put(field, field.key());
+    }
+    DeclarationParser parser = new DeclarationParser("text", keys);
+    for (Declaration d : read) {
+      assertThat(parser.parse(field -> field.textOf(d), 1, new DeclarationReaderTest.ListSink()))
+          .contains(d);
+    }
+  }
 }

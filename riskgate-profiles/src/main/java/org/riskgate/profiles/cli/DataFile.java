@@ -6,24 +6,29 @@ import java.nio.file.Path;
 import java.util.List;
 import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
-import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.Declarations;
+import org.riskgate.core.Period;
 import org.riskgate.core.RejectFile;
 
-/** Reads a declaration file for a command, reporting rejected rows on stderr. */
+/**
+ * Reads the declarations of a period for a command (a CSV or Parquet file or a lake directory),
+ * reporting rejected rows on stderr.
+ */
 final class DataFile {
   private DataFile() {}
 
-  static List<Declaration> read(Path file, PrintWriter err) throws IOException {
+  static List<Declaration> read(Path file, Period period, PrintWriter err) throws IOException {
     // Rejects go to the temp directory: the data may sit where we cannot (or should not) write.
     RejectFile rejects = RejectFile.beside(Path.of(System.getProperty("java.io.tmpdir"))
         .resolve(file.getFileName()));
     try (rejects) {
-      List<Declaration> all = DeclarationReader.readAll(file, ColumnMapping.defaults(), rejects);
+      List<Declaration> all = Declarations.readAll(file, period, ColumnMapping.defaults(), rejects);
       if (rejects.count() > 0) {
         err.println(rejects.count() + " unreadable rows skipped, listed in " + rejects.path());
       }
       if (all.isEmpty()) {
-        throw new IllegalArgumentException(file + " has no readable declaration");
+        throw new IllegalArgumentException(file + " has no readable declaration"
+            + (period.isAll() ? "" : " in " + period));
       }
       return all;
     }

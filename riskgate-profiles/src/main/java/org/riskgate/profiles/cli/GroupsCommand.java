@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         + "confidence intervals and false-discovery control. Without labels, the importers' "
         + "profile risk scores are searched instead.")
 public final class GroupsCommand implements Callable<Integer> {
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Declarations (CSV).")
+  @Option(names = "--data", required = true, paramLabel = "FILE|LAKE",
+      description = "Declarations: a CSV or Parquet file or a lake directory (read up to --to: the profiles need the history).")
   Path data;
 
   @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, inclusive.")
@@ -72,7 +73,7 @@ public final class GroupsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<Declaration> ds = DataFile.read(data, spec.commandLine().getErr());
+    List<Declaration> ds = DataFile.read(data, org.riskgate.core.Period.until(to), spec.commandLine().getErr());
     GroupQuery q = new GroupQuery(from, to,
         dimensions == null || dimensions.isEmpty() ? List.of(Dimension.values()) : dimensions,
         single ? 1 : 2, minSize, fdr, limit, 5);

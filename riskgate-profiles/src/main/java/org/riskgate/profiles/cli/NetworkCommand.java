@@ -15,6 +15,7 @@ import org.riskgate.profiles.network.PartyNode;
 import org.riskgate.profiles.network.RingIndicator;
 import org.riskgate.profiles.network.TraderNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +25,11 @@ import picocli.CommandLine.Spec;
     description = "Build the trader network as of a date: parties closest to confirmed fraud "
         + "(personalised PageRank), communities, declarants serving many new high-hit-rate importers.")
 public final class NetworkCommand implements Callable<Integer> {
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Declarations (CSV).")
+  @Option(names = "--data", required = true, paramLabel = "FILE|LAKE",
+      description = "Declarations: a CSV or Parquet file or a lake directory.")
   Path data;
+
+  @Mixin PeriodOptions period;
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "Default: the day after the file's last date.")
   LocalDate asOf;
@@ -49,7 +53,7 @@ public final class NetworkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<Declaration> ds = DataFile.read(data, spec.commandLine().getErr());
+    List<Declaration> ds = DataFile.read(data, period.period(), spec.commandLine().getErr());
     LocalDate when = asOf != null ? asOf : DataFile.dayAfterLast(ds);
     long t = System.nanoTime();
     TraderNetwork net = TraderNetwork.build(ds, when, NetworkConfig.defaults());

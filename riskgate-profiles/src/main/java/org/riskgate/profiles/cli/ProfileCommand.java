@@ -14,6 +14,7 @@ import org.riskgate.profiles.ProfileConfig;
 import org.riskgate.profiles.ProfileStore;
 import org.riskgate.profiles.Share;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +24,11 @@ import picocli.CommandLine.Spec;
     description = "Show a party's profile (volume, value, HS and origin mix, inspections, shrunk "
         + "hit rate, trend, risk score) as of a date, from declarations dated before it.")
 public final class ProfileCommand implements Callable<Integer> {
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Declarations (CSV).")
+  @Option(names = "--data", required = true, paramLabel = "FILE|LAKE",
+      description = "Declarations: a CSV or Parquet file or a lake directory.")
   Path data;
+
+  @Mixin PeriodOptions period;
 
   @Option(names = "--party", required = true, paramLabel = "ID", description = "Importer, declarant, seller or courier id.")
   String party;
@@ -42,7 +46,7 @@ public final class ProfileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Declaration> ds = DataFile.read(data, err);
+    List<Declaration> ds = DataFile.read(data, period.period(), err);
     LocalDate when = asOf != null ? asOf : DataFile.dayAfterLast(ds);
     ProfileStore store = ProfileStore.build(ds, ProfileConfig.defaults());
     List<PartyRole> roles = role != null ? List.of(role) : store.rolesOf(party);

@@ -17,6 +17,7 @@ import org.riskgate.selectivity.rules.RuleProblem;
 import org.riskgate.selectivity.rules.Rules;
 import org.riskgate.selectivity.rules.RulesException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,11 +86,15 @@ public final class RulesCommand implements Runnable {
   static final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--rules", required = true, paramLabel = "FILE") Path rules;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled declarations (CSV).")
+    @Option(names = "--data", required = true, paramLabel = "FILE|LAKE",
+        description = "Labelled declarations: a CSV or Parquet file or a lake directory (--from/--to pick the period).")
     Path data;
 
-    @Option(names = "--history", paramLabel = "FILE",
-        description = "Earlier declarations the profiles may also draw on (not replayed), e.g. the previous year.")
+    @Mixin PeriodOptions period;
+
+    @Option(names = "--history", paramLabel = "FILE|LAKE",
+        description = "Earlier declarations the profiles may also draw on (not replayed), e.g. the previous year; "
+            + "read up to the day before --from when --from is given.")
     Path history;
 
     @Spec CommandSpec spec;
@@ -102,10 +107,12 @@ public final class RulesCommand implements Runnable {
       if (book == null) {
         return 2;
       }
-      List<Declaration> ds = DataFile.read(data, err);
+      List<Declaration> ds = DataFile.read(data, period.period(), err);
       List<Declaration> all = ds;
       if (history != null) {
-        all = new java.util.ArrayList<>(DataFile.read(history, err));
+        // the history is what came before the replayed period (the same lake may hold both)
+        all = new java.util.ArrayList<>(DataFile.read(history, period.from == null ? org.riskgate.core.Period.ALL
+            : org.riskgate.core.Period.until(period.from.minusDays(1)), err));
         all.addAll(ds);
       }
       // Point-in-time: each replayed declaration sees only declarations dated before it.
