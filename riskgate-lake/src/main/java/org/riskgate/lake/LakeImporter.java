@@ -199,7 +199,6 @@ public final class LakeImporter {
     private final int number;
     private final List<Manifest.Part> parts;
     private DuckDBAppender appender;
-    private long seq;
     private int size;
 
     Chunk(DuckDBConnection c, Path staging, int number, List<Manifest.Part> parts) throws SQLException {
@@ -208,7 +207,7 @@ public final class LakeImporter {
       this.number = number;
       this.parts = parts;
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE chunk (seq BIGINT, " + LakeSchema.MONTH + " VARCHAR, " + LakeSchema.columnDefinitions() + ")");
+        s.execute("CREATE TABLE chunk (" + LakeSchema.MONTH + " VARCHAR, " + LakeSchema.columnDefinitions() + ")");
       }
       appender = c.createAppender("main", "chunk");
     }
@@ -218,7 +217,7 @@ public final class LakeImporter {
     }
 
     void add(Declaration d) throws SQLException {
-      appender.beginRow().append(seq++).append(Lake.monthOf(d.date()));
+      appender.beginRow().append(Lake.monthOf(d.date()));
       LakeSchema.append(appender, d);
       appender.endRow();
       size++;
@@ -241,8 +240,9 @@ public final class LakeImporter {
         Path out = staging.resolve(rel);
         Files.createDirectories(out.getParent());
         try (Statement s = c.createStatement()) {
+          // insertion order is preserved (DuckDB's preserve_insertion_order): the part keeps the file's order
           s.execute("COPY (SELECT " + LakeSchema.columnNames() + " FROM chunk WHERE month = " + DuckDb.quote(m[0])
-              + " ORDER BY seq) TO " + DuckDb.quote(out.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+              + ") TO " + DuckDb.quote(out.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
         }
         parts.add(new Manifest.Part(rel, m[0], Long.parseLong(m[1]), Long.parseLong(m[2]), Files.size(out)));
       }
