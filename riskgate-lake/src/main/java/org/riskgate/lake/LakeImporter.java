@@ -70,7 +70,7 @@ public final class LakeImporter {
   /** The same content was imported before (perhaps under another name). */
   public record Skipped(Path file, String sha256, Manifest.Import earlier) implements Outcome {}
 
-  private static final int DEFAULT_CHUNK_ROWS = 1_000_000;
+  private static final int DEFAULT_CHUNK_ROWS = 500_000;
 
   private final Path dir;
   private final ColumnMapping mapping;
@@ -145,20 +145,16 @@ public final class LakeImporter {
       try (Statement s = c.createStatement()) {
         s.execute("SET temp_directory = " + DuckDb.quote(staging.resolve("tmp").toString()));
       }
-      Chunk chunk = new Chunk(c.unwrap(DuckDBConnection.class), staging, number, parts);
       rows = 0;
-      while (reader.hasNext()) {
-        Declaration d = reader.next();
-        chunk.add(d);
-        if (++rows % 10_000 == 0) {
-          progress.accept(rows);
+      try (Chunks chunks = new Chunks(c.unwrap(DuckDBConnection.class), staging, number, parts, chunkRows)) {
+        while (reader.hasNext()) {
+          chunks.add(reader.next());
+          if (++rows % 10_000 == 0) {
+            progress.accept(rows);
+          }
         }
-        if (chunk.size() == chunkRows) {
-          chunk.write();
-        }
+        chunks.finish();
       }
-      chunk.write();
-      chunk.close();
       progress.accept(rows);
       rejected = rejects.count();
       first = rejects.first();
@@ -190,26 +186,111 @@ public final class LakeImporter {
   }
 
   /**
+   * Two chunk tables: rows are appended to one while the other, full, is written out as Parquet by
+   * a second thread on its own connection, so that reading the CSV and writing Parquet overlap.
+   */
+  private static final class Chunks implements AutoCloseable {
+    private final Chunk[] chunks = new Chunk[2];
+    private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>(List.of(
+        java.util.concurrent.CompletableFuture.completedFuture(null), java.util.concurrent.CompletableFuture.completedFuture(null)));
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "lake-parquet-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    private final DuckDBConnection writing;
+    private final int chunkRows;
+    private int current;
+
+    Chunks(DuckDBConnection c, Path staging, int number, List<Manifest.Part> parts, int chunkRows) throws SQLException {
+      this.writing = (DuckDBConnection) c.duplicate();
+      this.chunkRows = chunkRows;
+      for (int i = 0; i < 2; i++) {
+        chunks[i] = new Chunk(c, writing, "chunk" + i, staging, number, parts);
+      }
+    }
+
+    void add(Declaration d) throws SQLException, IOException {
+      chunks[current].add(d);
+      if (chunks[current].size() == chunkRows) {
+        handOver();
+        current = 1 - current;
+        await(current);
+      }
+    }
+
+    /** Writes what is left and waits for every part to be written. */
+    void finish() throws SQLException, IOException {
+      handOver();
+      await(0);
+      await(1);
+    }
+
+    private void handOver() throws SQLException {
+      Chunk full = chunks[current];
+      full.flush();
+      pending.set(current, writer.submit(() -> {
+        full.write();
+        return null;
+      }));
+    }
+
+    private void await(int i) throws SQLException, IOException {
+      try {
+        pending.get(i).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing Parquet", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        switch (e.getCause()) {
+          case SQLException q -> throw q;
+          case IOException io -> throw io;
+          case RuntimeException r -> throw r;
+          case Error err -> throw err;
+          default -> throw new IOException(e.getCause());
+        }
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      writer.shutdownNow();
+      for (Chunk c : chunks) {
+        c.close();
+      }
+      writing.close();
+    }
+  }
+
+  /**
    * Rows waiting to be written, held in a DuckDB table (native memory, spilled to the staging
    * directory if need be), then written as one Parquet part per month they cover, in file order.
    */
   private static final class Chunk {
-    private final DuckDBConnection c;
+    private final DuckDBConnection writing;
+    private final String table;
     private final Path staging;
     private final int number;
     private final List<Manifest.Part> parts;
-    private DuckDBAppender appender;
+    private final DuckDBAppender appender;
     private int size;
 
-    Chunk(DuckDBConnection c, Path staging, int number, List<Manifest.Part> parts) throws SQLException {
-      this.c = c;
+    /**
+     * @param appending the connection rows are appended on
+     * @param writing the connection the Parquet files are written from
+     * @param parts where the parts written are listed, in order (by the one writer thread)
+     */
+    Chunk(DuckDBConnection appending, DuckDBConnection writing, String table, Path staging, int number,
+        List<Manifest.Part> parts) throws SQLException {
+      this.writing = writing;
+      this.table = table;
       this.staging = staging;
       this.number = number;
       this.parts = parts;
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE chunk (" + LakeSchema.MONTH + " VARCHAR, " + LakeSchema.columnDefinitions() + ")");
+      try (Statement s = appending.createStatement()) {
+        s.execute("CREATE TABLE " + table + " (" + LakeSchema.MONTH + " VARCHAR, " + LakeSchema.columnDefinitions() + ")");
       }
-      appender = c.createAppender("main", "chunk");
+      appender = appending.createAppender("main", table);
     }
 
     int size() {
@@ -223,14 +304,18 @@ public final class LakeImporter {
       size++;
     }
 
+    /** Makes the appended rows visible to the writing connection. */
+    void flush() throws SQLException {
+      appender.flush();
+    }
+
     void write() throws SQLException, IOException {
       if (size == 0) {
         return;
       }
-      appender.flush();
       List<String[]> months = new ArrayList<>();
-      try (Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SELECT month, count(*), count_if(fraud) FROM chunk GROUP BY month ORDER BY month")) {
+      try (Statement s = writing.createStatement();
+          ResultSet r = s.executeQuery("SELECT month, count(*), count_if(fraud) FROM " + table + " GROUP BY month ORDER BY month")) {
         while (r.next()) {
           months.add(new String[] {r.getString(1), Long.toString(r.getLong(2)), Long.toString(r.getLong(3))});
         }
@@ -239,15 +324,15 @@ public final class LakeImporter {
         String rel = Lake.DECLARATIONS + "/month=" + m[0] + "/" + String.format("part-%06d-%05d.parquet", number, parts.size());
         Path out = staging.resolve(rel);
         Files.createDirectories(out.getParent());
-        try (Statement s = c.createStatement()) {
+        try (Statement s = writing.createStatement()) {
           // insertion order is preserved (DuckDB's preserve_insertion_order): the part keeps the file's order
-          s.execute("COPY (SELECT " + LakeSchema.columnNames() + " FROM chunk WHERE month = " + DuckDb.quote(m[0])
+          s.execute("COPY (SELECT " + LakeSchema.columnNames() + " FROM " + table + " WHERE month = " + DuckDb.quote(m[0])
               + ") TO " + DuckDb.quote(out.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
         }
         parts.add(new Manifest.Part(rel, m[0], Long.parseLong(m[1]), Long.parseLong(m[2]), Files.size(out)));
       }
-      try (Statement s = c.createStatement()) {
-        s.execute("DELETE FROM chunk");
+      try (Statement s = writing.createStatement()) {
+        s.execute("DELETE FROM " + table);
       }
       size = 0;
     }
