@@ -88,13 +88,19 @@ public final class Platform implements AutoCloseable {
    */
   public void storeOne(DeclarationStore.Decided row) {
     singles.store(row);
+    profiles.added(List.of(row.declaration()));
   }
 
-  /** Records an inspection result (audited); profiles see it at their next rebuild. */
-  public boolean recordResult(InspectionResult r) {
-    boolean stored = declarations.recordResult(r);
+  /**
+   * Records an inspection result (audited), and the profiles learn it at once. Serialised: the
+   * profiles are told what the result replaced, which a concurrent correction must not change
+   * in between.
+   */
+  public synchronized boolean recordResult(InspectionResult r) {
+    Optional<org.riskgate.server.store.CaseFile> before = declarations.find(r.declarationId());
+    boolean stored = before.isPresent() && declarations.recordResult(r);
     if (stored) {
-      profiles.refresh();
+      profiles.recorded(before.get().declaration(), before.get().result(), r);
     }
     return stored;
   }
@@ -250,7 +256,7 @@ public final class Platform implements AutoCloseable {
             java.time.Instant.now()));
       }
     }
-    declarations.recordResults(past);
+    past.forEach(this::recordResult);
     out.printf("riskgate: demo data: %d declarations scored from %s (%d rejected rows), %d past inspection results%n",
         decided.size(), file, rejects.count(), past.size());
   }
@@ -263,6 +269,7 @@ public final class Platform implements AutoCloseable {
    */
   public long storeBatch(String sourceName, String actor, List<DeclarationStore.Decided> rows) {
     long id = declarations.storeBatch(sourceName, actor, rows);
+    profiles.added(rows.stream().map(DeclarationStore.Decided::declaration).toList());
     recalibrate();
     return id;
   }
