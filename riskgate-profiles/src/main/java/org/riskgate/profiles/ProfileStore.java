@@ -84,6 +84,20 @@ public final class ProfileStore {
     return declarations;
   }
 
+  /** A party's declarations in a role, in date order. */
+  List<Declaration> rowsOf(PartyRole role, String partyId) {
+    PartyIndex ix = roles.get(role);
+    int p = partyId.isEmpty() ? -1 : ix.party(partyId);
+    if (p < 0) {
+      return List.of();
+    }
+    List<Declaration> out = new ArrayList<>(ix.offsets[p + 1] - ix.offsets[p]);
+    for (int k = ix.offsets[p]; k < ix.offsets[p + 1]; k++) {
+      out.add(declarations.get(ix.order[k]));
+    }
+    return out;
+  }
+
   /** The fraud rate of all inspections before a date; 0 when there were none. */
   public double baseRate(LocalDate asOf) {
     int k = PartyIndex.lowerBound(globalDays, 0, globalDays.length, (int) asOf.toEpochDay());
@@ -108,6 +122,11 @@ public final class ProfileStore {
 
   /** A party's profile as of a date; empty when it has no declaration before that date. */
   public Optional<PartyProfile> profile(PartyRole role, String partyId, LocalDate asOf) {
+    return profile(role, partyId, asOf, baseRate(asOf));
+  }
+
+  /** As {@link #profile(PartyRole, String, LocalDate)}, shrunk towards a base rate known elsewhere. */
+  Optional<PartyProfile> profile(PartyRole role, String partyId, LocalDate asOf, double base) {
     PartyIndex ix = roles.get(role);
     int p = ix.party(partyId);
     if (p < 0) {
@@ -119,7 +138,6 @@ public final class ProfileStore {
     if (end == start) {
       return Optional.empty();
     }
-    double base = baseRate(asOf);
     double m = config.priorStrength();
     long labelled = ix.cumLabelled[end] - ix.cumLabelled[start];
     long frauds = ix.cumFrauds[end] - ix.cumFrauds[start];
@@ -161,32 +179,76 @@ public final class ProfileStore {
 
   /** As {@link #features(Declaration)}, as of another date (e.g. the start of a scoring batch). */
   public Map<String, Double> features(Declaration d, LocalDate asOf) {
-    Map<String, Double> out = new LinkedHashMap<>();
     int t = (int) asOf.toEpochDay();
+    Map<String, Double> out = new LinkedHashMap<>();
     double base = baseRate(asOf);
-    double m = config.priorStrength();
     for (PartyRole r : PartyRole.values()) {
-      PartyIndex ix = roles.get(r);
-      String prefix = r.key() + ".";
-      String id = r.partyOf(d);
-      int p = id.isEmpty() ? -1 : ix.party(id);
-      int start = p < 0 ? 0 : ix.offsets[p];
-      int end = p < 0 ? 0 : ix.lowerBound(start, ix.offsets[p + 1], t);
-      long n = end - start;
-      long labelled = n == 0 ? 0 : ix.cumLabelled[end] - ix.cumLabelled[start];
-      long frauds = n == 0 ? 0 : ix.cumFrauds[end] - ix.cumFrauds[start];
-      out.put(prefix + "declarations", (double) n);
-      out.put(prefix + "inspected", (double) labelled);
-      out.put(prefix + "hit_rate", shrunk(frauds, labelled, base, m));
-      out.put(prefix + "raw_hit_rate", labelled == 0 ? base : frauds / (double) labelled);
-      out.put(prefix + "risk", n == 0 ? base : decayedRisk(ix, p, start, end, t, base));
-      out.put(prefix + "days_known", n == 0 ? 0.0 : (double) (t - ix.days[start]));
-      out.put(prefix + "recent_declarations",
-          n == 0 ? 0.0 : (double) (end - ix.lowerBound(start, end, t - config.recentDays())));
-      out.put(prefix + "log_value",
-          n == 0 ? 0.0 : Math.log1p(ix.sum(ix.cumValue, p, start, end)));
+      figures(out, r, tally(r, r.partyOf(d), t), base, t);
     }
     return out;
+  }
+
+  /**
+   * What a party's figures are made of, before day {@code t}: counts and sums that add up over
+   * any split of the history, so a live overlay can add its own ({@link LiveProfiles}).
+   *
+   * @param decayLabelled inspections weighted by exp(−λ·age in days at {@code t})
+   * @param firstDay the first day seen, {@link Integer#MAX_VALUE} when none
+   */
+  record Tally(long declarations, long labelled, long frauds, double value, double decayLabelled,
+      double decayFrauds, int firstDay, long recent) {
+    static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, Integer.MAX_VALUE, 0);
+
+    Tally plus(Tally o) {
+      return new Tally(declarations + o.declarations, labelled + o.labelled, frauds + o.frauds, value + o.value,
+          decayLabelled + o.decayLabelled, decayFrauds + o.decayFrauds, Math.min(firstDay, o.firstDay),
+          recent + o.recent);
+    }
+  }
+
+  /** A party's tally before day {@code t}; {@link Tally#NONE} for an unknown or blank id. */
+  Tally tally(PartyRole role, String id, int t) {
+    PartyIndex ix = roles.get(role);
+    int p = id.isEmpty() ? -1 : ix.party(id);
+    if (p < 0) {
+      return Tally.NONE;
+    }
+    int start = ix.offsets[p];
+    int end = ix.lowerBound(start, ix.offsets[p + 1], t);
+    if (end == start) {
+      return Tally.NONE;
+    }
+    double scale = Math.exp(-lambda * (t - day0));
+    return new Tally(end - start, ix.cumLabelled[end] - ix.cumLabelled[start],
+        ix.cumFrauds[end] - ix.cumFrauds[start], ix.sum(ix.cumValue, p, start, end),
+        ix.sum(ix.cumDecayLabelled, p, start, end) * scale, ix.sum(ix.cumDecayFrauds, p, start, end) * scale,
+        ix.days[start], end - ix.lowerBound(start, end, t - config.recentDays()));
+  }
+
+  /** Inspections and frauds of the whole history before day {@code t}: the base rate's parts. */
+  long[] inspectedBefore(int t) {
+    int k = PartyIndex.lowerBound(globalDays, 0, globalDays.length, t);
+    return new long[] {globalLabelled[k], globalFrauds[k]};
+  }
+
+  /** The decay rate λ of the configured half-life, per day. */
+  double lambda() {
+    return lambda;
+  }
+
+  /** Puts one role's figures ({@link #FIGURES}) as of day {@code t} into {@code out}. */
+  void figures(Map<String, Double> out, PartyRole r, Tally k, double base, int t) {
+    String prefix = r.key() + ".";
+    double m = config.priorStrength();
+    boolean none = k.declarations() == 0;
+    out.put(prefix + "declarations", (double) k.declarations());
+    out.put(prefix + "inspected", (double) k.labelled());
+    out.put(prefix + "hit_rate", shrunk(k.frauds(), k.labelled(), base, m));
+    out.put(prefix + "raw_hit_rate", k.labelled() == 0 ? base : k.frauds() / (double) k.labelled());
+    out.put(prefix + "risk", none ? base : (k.decayFrauds() + m * base) / (k.decayLabelled() + m));
+    out.put(prefix + "days_known", none ? 0.0 : (double) (t - k.firstDay()));
+    out.put(prefix + "recent_declarations", (double) k.recent());
+    out.put(prefix + "log_value", none ? 0.0 : Math.log1p(k.value()));
   }
 
   /** The most pseudo-inspections {@link #empiricalPriorStrength} answers. */

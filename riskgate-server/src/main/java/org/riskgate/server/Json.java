@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapper of the server: ISO dates, Optional as value-or-null, unknown fields refused. */
+/** The one JSON mapper of the server: ISO dates, Optional as value-or-null, unknown fields and repeated keys refused. */
 public final class Json {
   /** Shared, thread-safe once configured. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -15,7 +15,10 @@ public final class Json {
       .registerModule(new Jdk8Module())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // a repeated key is refused: with last-wins, a field a check has seen can be replaced by
+      // a later copy that another reader sees first
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private Json() {}
 

@@ -88,13 +88,19 @@ public final class Platform implements AutoCloseable {
    */
   public void storeOne(DeclarationStore.Decided row) {
     singles.store(row);
+    profiles.added(List.of(row.declaration()));
   }
 
-  /** Records an inspection result (audited); profiles see it at their next rebuild. */
-  public boolean recordResult(InspectionResult r) {
-    boolean stored = declarations.recordResult(r);
+  /**
+   * Records an inspection result (audited), and the profiles learn it at once. Serialised: the
+   * profiles are told what the result replaced, which a concurrent correction must not change
+   * in between.
+   */
+  public synchronized boolean recordResult(InspectionResult r) {
+    Optional<org.riskgate.server.store.CaseFile> before = declarations.find(r.declarationId());
+    boolean stored = before.isPresent() && declarations.recordResult(r);
     if (stored) {
-      profiles.refresh();
+      profiles.recorded(before.get().declaration(), before.get().result(), r);
     }
     return stored;
   }
@@ -126,7 +132,7 @@ public final class Platform implements AutoCloseable {
           config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
       RuleSet rules = profiles.withProfiles(rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules"));
       DecisionService decisions = new DecisionService(new DecisionService.Config(bundle, rules, rulesText, capacity,
-          objective, Thresholds.calibrate(store.recentPriorities(CALIBRATION_ROWS, objective), capacity)));
+          objective, Thresholds.calibrate(recentPriorities(store, config.dates(), objective), capacity)));
       Platform p = new Platform(config, db, auth, decisions, profiles);
       if (store.count() == 0 && config.demoData().isPresent()) {
         p.loadDemo(config.demoData().get(), out);
@@ -142,7 +148,7 @@ public final class Platform implements AutoCloseable {
     if (config.model().isPresent()) {
       Path dir = config.model().get().toAbsolutePath();
       ModelBundle b = ModelBundle.load(dir);
-      register(models, b, dir, config.demoData());
+      register(models, b, dir, config.demoData(), "system");
       if (models.active().map(m -> !m.id().equals(b.id())).orElse(true)) {
         models.activate(b.id(), "system");
       }
@@ -154,7 +160,7 @@ public final class Platform implements AutoCloseable {
       return ModelBundle.load(Path.of(active.get().bundlePath()));
     }
     ModelBundle b = demoBundle(demo, config.demoData(), XGBoostOptions.DEFAULT, out);
-    register(models, b, demo, config.demoData());
+    register(models, b, demo, config.demoData(), "system");
     if (active.map(m -> !m.id().equals(b.id())).orElse(true)) {
       models.activate(b.id(), "system");
     }
@@ -205,7 +211,8 @@ public final class Platform implements AutoCloseable {
     return b;
   }
 
-  private static void register(ModelStore models, ModelBundle b, Path dir, Optional<Path> demoData) throws IOException {
+  private static void register(ModelStore models, ModelBundle b, Path dir, Optional<Path> demoData, String actor)
+      throws IOException {
     if (models.find(b.id()).isPresent()) {
       return;
     }
@@ -225,7 +232,7 @@ public final class Platform implements AutoCloseable {
       }
     }
     models.register(new ModelRecord(b.id(), dir.toString(), b.provenance().trainer(),
-        Json.write(b.provenance()), evaluation, false), "system");
+        Json.write(b.provenance()), evaluation, false), actor);
   }
 
   /** Loads the public demo period into an empty store, scored, with past inspections recorded. */
@@ -234,8 +241,7 @@ public final class Platform implements AutoCloseable {
     Collected rejects = new Collected();
     List<Declaration> rows = DeclarationReader.readAll(file, ColumnMapping.defaults(), rejects);
     List<DeclarationStore.Decided> decided = decisions.decideBatch(rows, "demo");
-    declarations.storeBatch(file.getFileName().toString(), "demo", decided);
-    recalibrate();
+    storeBatch(file.getFileName().toString(), "demo", decided);
     // The demo period's own outcomes stand in for inspections already done, except in its last
     // days, which are left open for analysts to work on.
     java.time.LocalDate last = rows.stream().map(Declaration::date).max(java.util.Comparator.naturalOrder())
@@ -250,19 +256,38 @@ public final class Platform implements AutoCloseable {
             java.time.Instant.now()));
       }
     }
-    declarations.recordResults(past);
+    past.forEach(this::recordResult);
     out.printf("riskgate: demo data: %d declarations scored from %s (%d rejected rows), %d past inspection results%n",
         decided.size(), file, rejects.count(), past.size());
   }
 
+  /**
+   * Stores a decided batch in one transaction, then calibrates the single-declaration thresholds
+   * anew on the traffic it joins.
+   *
+   * @return the batch id
+   */
+  public long storeBatch(String sourceName, String actor, List<DeclarationStore.Decided> rows) {
+    long id = declarations.storeBatch(sourceName, actor, rows);
+    profiles.added(rows.stream().map(DeclarationStore.Decided::declaration).toList());
+    recalibrate();
+    return id;
+  }
+
+  /** The latest decisions' priorities within the accepted date window (see the store's query). */
+  private static double[] recentPriorities(DeclarationStore store, DateWindow dates, Objective objective) {
+    java.time.LocalDate today = java.time.LocalDate.now();
+    return store.recentPriorities(CALIBRATION_ROWS, objective, dates.earliest(), today.plusDays(dates.daysAhead()));
+  }
+
   /** Re-derives the single-declaration thresholds from the latest stored scores. */
-  public void recalibrate() {
+  public synchronized void recalibrate() {
     calibrated(decisions.config().capacity(), decisions.config().objective());
   }
 
   /** Puts a capacity and objective in force with thresholds calibrated on the latest stored decisions. */
-  private void calibrated(Capacity capacity, Objective objective) {
-    double[] recent = declarations.recentPriorities(CALIBRATION_ROWS, objective);
+  private synchronized void calibrated(Capacity capacity, Objective objective) {
+    double[] recent = recentPriorities(declarations, config.dates(), objective);
     decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), c.rules(), c.rulesText(), capacity,
         objective, Thresholds.calibrate(recent, capacity)));
   }
@@ -286,8 +311,21 @@ public final class Platform implements AutoCloseable {
     calibrated(decisions.config().capacity(), objective);
   }
 
+  /**
+   * The longest rule text accepted: the audit line holds it with the text it replaces, JSON-escaped,
+   * within the store's 200,000 characters.
+   */
+  public static final int MAX_RULES_CHARS = 40_000;
+
   /** Replaces the analysts' rules (checked before anything is stored), audited with the text. */
   public void changeRules(String text, String actor) {
+    if (text.length() > MAX_RULES_CHARS) {
+      throw new IllegalArgumentException("rules are limited to " + MAX_RULES_CHARS + " characters; these have "
+          + text.length());
+    }
+    if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')) {
+      throw new IllegalArgumentException("rules may not contain control characters");
+    }
     RuleSet rules = profiles.withProfiles(text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules"));
     String before = decisions.config().rulesText();
     settings.set(Settings.RULES, text, actor, Json.write(Map.of("rules", text, "previous", before)));
@@ -298,7 +336,7 @@ public final class Platform implements AutoCloseable {
   /** Registers a bundle directory on the server (evaluated on the demo period when available). */
   public ModelRecord registerModel(Path dir, String actor) throws IOException {
     ModelBundle b = ModelBundle.load(dir.toAbsolutePath());
-    register(models, b, dir.toAbsolutePath(), config.demoData());
+    register(models, b, dir.toAbsolutePath(), config.demoData(), actor);
     return models.find(b.id()).orElseThrow();
   }
 

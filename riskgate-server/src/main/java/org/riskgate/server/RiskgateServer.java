@@ -52,7 +52,9 @@ public final class RiskgateServer implements AutoCloseable {
         files.directory = "/static";
         files.location = Location.CLASSPATH;
       });
+      cfg.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> httpsConnector(server, http, cfg, tls)));
       config.routes.exception(Exception.class, ErrorMapper::handle);
+      config.routes.before(ctx -> securityHeaders(ctx, cfg));
       config.routes.before("/api/v1/*", ctx -> authenticate(platform, ctx));
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       for (ApiRoute r : routes) {
@@ -67,6 +69,44 @@ public final class RiskgateServer implements AutoCloseable {
     });
     app.start();
     return new RiskgateServer(platform, app, routes);
+  }
+
+  /**
+   * Headers every answer carries, error pages included: set before any handler runs, so a page
+   * that fails still has them. Pages and API answers are never cached (they show one user's
+   * data); static files may be.
+   */
+  private static void securityHeaders(Context ctx, ServerConfig cfg) {
+    ctx.header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+        .header("X-Frame-Options", "DENY")
+        .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
+      ctx.header("Cache-Control", "no-store");
+    }
+    if (cfg.tls().isPresent()) {
+      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
+  }
+
+  /** The HTTPS listener that replaces plain HTTP when a keystore is configured. */
+  private static org.eclipse.jetty.server.Connector httpsConnector(org.eclipse.jetty.server.Server server,
+      org.eclipse.jetty.server.HttpConfiguration http, ServerConfig cfg, ServerConfig.Tls tls) {
+    var ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+    ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+    ssl.setKeyStorePassword(tls.password());
+    var https = new org.eclipse.jetty.server.HttpConfiguration(http);
+    var secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+    // the certificate names the public host; loopback and internal names must still be served
+    secure.setSniHostCheck(false);
+    https.addCustomizer(secure);
+    var c = new org.eclipse.jetty.server.ServerConnector(server,
+        new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+        new org.eclipse.jetty.server.HttpConnectionFactory(https));
+    c.setHost(cfg.host());
+    c.setPort(cfg.port());
+    return c;
   }
 
   private static byte[] openApiDocument() {

@@ -17,10 +17,33 @@ import java.util.Optional;
  * @param bcryptStrength log2 of bcrypt rounds
  * @param maxUploadBytes largest request body accepted (CSV batches, document images)
  * @param maxImagePixels largest document image accepted, in pixels
+ * @param dates the declaration dates accepted at every entry
+ * @param tls serve HTTPS with this keystore (and send HSTS); empty for plain HTTP
+ * @param secureCookies mark the session cookie {@code Secure}: on with TLS, and behind a proxy
+ *     that terminates TLS
  */
 public record ServerConfig(
     Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
-    Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels) {
+    Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, DateWindow dates,
+    Optional<Tls> tls, boolean secureCookies) {
+
+  /**
+   * A PKCS#12 (or JKS) keystore holding the server's certificate and key.
+   *
+   * @param password the keystore's password, read from the environment or a file, never from the
+   *     command line (where {@code ps} would show it)
+   */
+  public record Tls(Path keystore, String password) {
+    public Tls {
+      Objects.requireNonNull(keystore, "keystore");
+      Objects.requireNonNull(password, "password");
+    }
+
+    @Override
+    public String toString() {
+      return "Tls[keystore=" + keystore + ", password=***]";
+    }
+  }
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -33,12 +56,14 @@ public record ServerConfig(
     if (maxUploadBytes < 1024 || maxImagePixels < 1) {
       throw new IllegalArgumentException("upload limits must be positive (at least 1 KiB)");
     }
+    Objects.requireNonNull(dates, "dates");
+    Objects.requireNonNull(tls, "tls");
   }
 
   /** Defaults: embedded store, port 8080 on loopback, 32 MiB uploads, 40 megapixel images. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
-        10, 32L << 20, 40_000_000L);
+        10, 32L << 20, 40_000_000L, DateWindow.defaults(), Optional.empty(), false);
   }
 
   /** The store URL: the given one, or an H2 file in the data directory. */
@@ -47,29 +72,48 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels);
+    return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
+        dates, tls, secureCookies);
   }
 
   public ServerConfig withDb(String url) {
     return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels);
+        maxImagePixels, dates, tls, secureCookies);
   }
 
   public ServerConfig withModel(Path m) {
     return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels);
+        maxImagePixels, dates, tls, secureCookies);
   }
 
   public ServerConfig withDemoData(Path d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
-        maxImagePixels);
+        maxImagePixels, dates, tls, secureCookies);
   }
 
   public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels);
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels,
+        dates, tls, secureCookies);
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels);
+    return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
+        dates, tls, secureCookies);
+  }
+
+  public ServerConfig withDates(DateWindow d) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
+        d, tls, secureCookies);
+  }
+
+  /** Serves HTTPS with a keystore; the session cookie is then {@code Secure}. */
+  public ServerConfig withTls(Tls t) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
+        dates, Optional.of(t), true);
+  }
+
+  public ServerConfig withSecureCookies(boolean on) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
+        dates, tls, on || tls.isPresent());
   }
 }

@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
   private TestServer(Platform platform, RiskgateServer server) {
     this.platform = platform;
     this.server = server;
-    this.base = "http://127.0.0.1:" + server.port();
+    this.base = (platform.config().tls().isPresent() ? "https" : "http") + "://127.0.0.1:" + server.port();
     String[] names = {"ana", "sue", "adam"};
     for (Role r : Role.values()) {
       String name = names[r.ordinal()];
@@ -48,6 +48,12 @@ public final class TestServer implements AutoCloseable {
    * @param demo whether to load the demo data
    */
   public static TestServer start(Path dir, Optional<String> db, long maxUploadBytes, boolean demo) throws IOException {
+    return start(dir, db, maxUploadBytes, demo, c -> c);
+  }
+
+  /** As {@link #start(Path, Optional, long, boolean)}, with a last change to the configuration. */
+  public static TestServer start(Path dir, Optional<String> db, long maxUploadBytes, boolean demo,
+      java.util.function.UnaryOperator<ServerConfig> change) throws IOException {
     ServerConfig cfg = ServerConfig.defaults(dir).withPort(0).withModel(Fixtures.bundle())
         .withLimits(4, maxUploadBytes, 40_000_000L);
     if (db.isPresent()) {
@@ -56,7 +62,7 @@ public final class TestServer implements AutoCloseable {
     if (demo) {
       cfg = cfg.withDemoData(Fixtures.DATA);
     }
-    Platform p = Platform.open(cfg, new PrintStream(OutputStream.nullOutputStream()));
+    Platform p = Platform.open(change.apply(cfg), new PrintStream(OutputStream.nullOutputStream()));
     return new TestServer(p, RiskgateServer.start(p));
   }
 

@@ -23,11 +23,11 @@ import java.util.Set;
 import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
-import org.riskgate.core.MissingColumnException;
 import org.riskgate.core.Reject;
 import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Lane;
+import org.riskgate.server.DateWindow;
 import org.riskgate.server.Json;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
@@ -112,6 +112,15 @@ public final class ApiRoutes {
     return n;
   }
 
+  /** The body as a value of a type; {@code null} is refused like any other missing body. */
+  private <T> T read(Context ctx, Class<T> type) throws IOException {
+    T v = Json.MAPPER.readValue(in(ctx), type);
+    if (v == null) {
+      throw new IllegalArgumentException("the body must be a JSON object");
+    }
+    return v;
+  }
+
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual()) {
@@ -152,12 +161,13 @@ public final class ApiRoutes {
       List<Declaration> rows;
       try {
         rows = DeclarationReader.readAll(tmp, ColumnMapping.defaults(), rejects);
-      } catch (MissingColumnException e) {
-        throw new ApiException(422, e.getMessage().replace(tmp.toString(), name));
+      } catch (IllegalArgumentException e) {
+        // the reader names the file it read: the client knows it by its own name, not our temp path
+        throw new ApiException(422, String.valueOf(e.getMessage()).replace(tmp.toString(), name));
       }
       List<Reject> all = new ArrayList<>(rejects.all().stream()
           .map(r -> new Reject(name, r.line(), r.field(), r.value(), r.reason())).toList());
-      checkRows(name, rows, all);
+      checkRows(name, rows, all, platform.config().dates());
       if (!all.isEmpty()) {
         throw new ApiException(422, all.size() + " rejected rows: the batch was not stored", all);
       }
@@ -167,7 +177,7 @@ public final class ApiRoutes {
       List<DeclarationStore.Decided> decided = platform.decisions().decideBatch(rows, p.username());
       long batchId;
       try {
-        batchId = platform.declarations().storeBatch(name, p.username(), decided);
+        batchId = platform.storeBatch(name, p.username(), decided);
       } catch (StoreException e) {
         if (e.isDuplicateKey()) {
           List<String> dup = platform.declarations().existing(rows.stream().map(Declaration::id).toList());
@@ -186,18 +196,19 @@ public final class ApiRoutes {
     }
   }
 
-  /** Checks what the reader cannot: ids unique in the batch and lengths the store can hold. */
-  private static void checkRows(String name, List<Declaration> rows, List<Reject> rejects) {
+  /** Checks what the reader cannot: ids unique in the batch, and {@link InputChecks} on every row. */
+  private static void checkRows(String name, List<Declaration> rows, List<Reject> rejects, DateWindow dates) {
     Set<String> seen = new HashSet<>();
+    LocalDate today = LocalDate.now();
     int i = 0;
     for (Declaration d : rows) {
       i++;
       if (!seen.add(d.id())) {
-        rejects.add(new Reject(name, i + 1, "Declaration ID", d.id(), "duplicate id in the batch (row " + i + ")"));
+        rejects.add(new Reject(name, i + 1, "Declaration ID", InputChecks.printable(d.id()),
+            "duplicate id in the batch (row " + i + ")"));
       }
-      if (d.id().length() > 64 || d.importerId().length() > 64 || d.declarantId().length() > 64
-          || d.hsCode().length() > 16 || d.originCountry().length() > 8 || d.departureCountry().length() > 8) {
-        rejects.add(new Reject(name, i + 1, "(row)", d.id(), "a value is longer than the store allows"));
+      for (InputChecks.Problem p : InputChecks.problems(d, dates, today)) {
+        rejects.add(new Reject(name, i + 1, p.column(), p.value(), p.reason()));
       }
     }
   }
@@ -209,8 +220,12 @@ public final class ApiRoutes {
   }
 
   private void ingestOne(Context ctx) throws IOException {
-    DeclarationInput in = Json.MAPPER.readValue(in(ctx), DeclarationInput.class);
-    Declaration d = in.toDeclaration();
+    Declaration d = read(ctx, DeclarationInput.class).toDeclaration();
+    List<InputChecks.Problem> problems = InputChecks.problems(d, platform.config().dates(), LocalDate.now());
+    if (!problems.isEmpty()) {
+      InputChecks.Problem p = problems.get(0);
+      throw new ApiException(400, "field '" + p.field() + "': " + p.reason(), problems);
+    }
     DeclarationStore.Decided decided = platform.decisions().decideOne(d, principal(ctx).username());
     try {
       platform.storeOne(decided);
@@ -224,8 +239,8 @@ public final class ApiRoutes {
   }
 
   private void declaration(Context ctx) {
-    CaseFile c = platform.declarations().find(ctx.pathParam("id"))
-        .orElseThrow(() -> new NotFoundException("no declaration " + ctx.pathParam("id")));
+    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    CaseFile c = platform.declarations().find(id).orElseThrow(() -> new NotFoundException("no declaration " + id));
     json(ctx, 200, Map.of("declaration", c.declaration(), "decision", c.decision(),
         "result", c.result().map(Object.class::cast).orElse(Map.of())));
   }
@@ -236,12 +251,13 @@ public final class ApiRoutes {
       throw new IllegalArgumentException("field 'fraud' is required (true or false)");
     }
     boolean fraud = b.get("fraud").asBoolean();
-    InspectionResult r = new InspectionResult(ctx.pathParam("id"), fraud,
+    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    InspectionResult r = new InspectionResult(id, fraud,
         b.has("critical") ? b.get("critical").asInt() : (fraud ? 1 : 0),
         b.has("amount") ? b.get("amount").asDouble() : 0,
         b.has("note") ? b.get("note").asText() : "", principal(ctx).username(), Instant.now());
     if (!platform.recordResult(r)) {
-      throw new NotFoundException("no declaration " + ctx.pathParam("id"));
+      throw new NotFoundException("no declaration " + id);
     }
     json(ctx, 200, r);
   }
@@ -250,7 +266,7 @@ public final class ApiRoutes {
   public static QueueFilter filter(Context ctx) {
     try {
       return new QueueFilter(
-          param(ctx, "lane").map(s -> Lane.valueOf(s.toUpperCase(java.util.Locale.ROOT))),
+          param(ctx, "lane").map(ApiRoutes::lane),
           param(ctx, "office"),
           param(ctx, "from").map(LocalDate::parse),
           param(ctx, "to").map(LocalDate::parse),
@@ -261,6 +277,24 @@ public final class ApiRoutes {
       throw new IllegalArgumentException("dates are YYYY-MM-DD");
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("page, size and minScore must be numbers");
+    }
+  }
+
+  private static Lane lane(String s) {
+    for (Lane l : Lane.values()) {
+      if (l.label().equalsIgnoreCase(s)) {
+        return l;
+      }
+    }
+    throw new IllegalArgumentException("lane must be red, yellow or green");
+  }
+
+  /** A date from a query parameter; refused (400) with its name unless it is YYYY-MM-DD. */
+  static LocalDate date(String s, String name) {
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + name + "' must be a date YYYY-MM-DD");
     }
   }
 
@@ -275,8 +309,8 @@ public final class ApiRoutes {
   /** A party's profile (riskgate-profiles) and its stored declarations. */
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = ctx.pathParam("id");
-    LocalDate asOf = param(ctx, "asOf").map(LocalDate::parse).orElse(LocalDate.now());
+    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElse(LocalDate.now());
     var profile = platform.profiles().profile(role, id, asOf);
     var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
     if (profile.isEmpty() && rows.isEmpty()) {
@@ -299,7 +333,7 @@ public final class ApiRoutes {
   }
 
   private void uploadDocument(Context ctx) throws IOException {
-    String id = ctx.pathParam("id");
+    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
     if (platform.declarations().find(id).isEmpty()) {
       throw new NotFoundException("no declaration " + id);
     }
@@ -312,7 +346,7 @@ public final class ApiRoutes {
 
   private void documents(Context ctx) throws IOException {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (var d : platform.documents().store().of(ctx.pathParam("id"))) {
+    for (var d : platform.documents().store().of(InputChecks.id(ctx.pathParam("id"), "a declaration id"))) {
       out.add(Map.of("id", d.id(), "issuer", d.issuer(), "fileName", d.fileName(), "width", d.width(),
           "height", d.height(), "report", Json.MAPPER.readTree(d.report()), "uploadedBy", d.uploadedBy()));
     }
@@ -324,7 +358,7 @@ public final class ApiRoutes {
     try {
       doc = Long.parseLong(ctx.pathParam("doc"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no document " + ctx.pathParam("doc"));
+      throw new NotFoundException("no document with that id (ids are numbers)");
     }
     var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
     sendImage(ctx, platform.documents().image(d));
@@ -386,7 +420,7 @@ public final class ApiRoutes {
   }
 
   private void changeCapacity(Context ctx) throws IOException {
-    Capacity c = Json.MAPPER.readValue(in(ctx), Capacity.class);
+    Capacity c = read(ctx, Capacity.class);
     platform.changeCapacity(c, principal(ctx).username());
     capacity(ctx);
   }
@@ -397,7 +431,7 @@ public final class ApiRoutes {
   }
 
   private void changeObjective(Context ctx) throws IOException {
-    String name = Json.MAPPER.readTree(in(ctx)).path("objective").asText("");
+    String name = body(ctx).path("objective").asText("");
     Objective o = Objective.named(name)
         .orElseThrow(() -> new ApiException(400, "objective must be frauds or revenue, not '" + name + "'"));
     platform.changeObjective(o, principal(ctx).username());

@@ -6,7 +6,8 @@ import java.util.OptionalDouble;
 import org.riskgate.core.Declaration;
 
 /**
- * A declaration as posted to the API: the same fields as a CSV row. Text fields that a
+ * A declaration as posted to the API: the same fields as a CSV row, held to the same
+ * {@link InputChecks} after this record's own. Text fields that a
  * declaration may lack can be left out; id, date, importerId, hsCode and the numbers are required.
  */
 public record DeclarationInput(
@@ -45,11 +46,12 @@ public record DeclarationInput(
     if (v == null || v.isBlank()) {
       throw new IllegalArgumentException("field '" + name + "' is required");
     }
-    return limit(name, v.trim(), max);
+    // not trimmed: a trim would quietly drop control characters, which the checks must see
+    return limit(name, v, max);
   }
 
   private static String opt(String name, String v) {
-    return v == null ? "" : limit(name, v.trim(), 64);
+    return v == null ? "" : limit(name, v, 64);
   }
 
   private static String limit(String name, String v, int max) {

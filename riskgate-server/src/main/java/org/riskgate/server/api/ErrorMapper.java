@@ -41,8 +41,9 @@ public final class ErrorMapper {
       case DocumentInputException d -> new Answer(422, d.getMessage(), null);
       case RulesException r -> new Answer(400, "rules refused", r.getMessage());
       case JsonMappingException m -> new Answer(400, jsonProblem(m), null);
-      case JsonProcessingException j -> new Answer(400, "malformed JSON at line "
-          + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()), null);
+      case JsonProcessingException j -> new Answer(400, (String.valueOf(j.getOriginalMessage())
+          .startsWith("Duplicate field") ? "duplicate field " + j.getOriginalMessage().substring(16)
+          : "malformed JSON") + " at line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()), null);
       case IllegalArgumentException i -> new Answer(400, i.getMessage(), null);
       case StoreException s when s.isDuplicateKey() -> new Answer(409, "already stored", null);
       case HttpResponseException h -> new Answer(h.getStatus(), h.getMessage(), null);

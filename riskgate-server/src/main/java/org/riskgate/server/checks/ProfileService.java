@@ -2,78 +2,92 @@ package org.riskgate.server.checks;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.InspectionOutcome;
+import org.riskgate.profiles.LiveProfiles;
 import org.riskgate.profiles.PartyProfile;
 import org.riskgate.profiles.PartyRole;
 import org.riskgate.profiles.ProfileConfig;
-import org.riskgate.profiles.ProfileStore;
+import org.riskgate.selectivity.RuleSet;
 import org.riskgate.server.store.DeclarationStore;
+import org.riskgate.server.store.InspectionResult;
 
 /**
  * Party profiles over everything known: a labelled history file (the demo's training year) and
- * the stored declarations with their recorded results. Rebuilt at most once a minute, when asked.
+ * the stored declarations with their recorded results, read once at start. From then on the
+ * profiles follow the store event by event ({@link #added}, {@link #recorded}), told by the
+ * platform after each commit; scoring reads them without waiting ({@link LiveProfiles}).
  */
 public final class ProfileService {
-  private static final Duration STALE = Duration.ofMinutes(1);
-  private final DeclarationStore declarations;
-  private final List<Declaration> baseHistory;
-  private ProfileStore profiles;
-  private Instant builtAt = Instant.EPOCH;
+  private final LiveProfiles profiles;
 
   /** @param historyFile a labelled CSV file that profiles start from, if any */
   public ProfileService(DeclarationStore declarations, Optional<Path> historyFile) throws IOException {
-    this.declarations = declarations;
-    this.baseHistory = historyFile.isPresent()
+    List<Declaration> all = new ArrayList<>(historyFile.isPresent()
         ? DeclarationReader.readAll(historyFile.get(), ColumnMapping.defaults(), new org.riskgate.server.Platform.Collected())
-        : List.of();
+        : List.of());
+    all.addAll(declarations.history());
+    this.profiles = new LiveProfiles(all, ProfileConfig.defaults());
   }
 
-  private synchronized ProfileStore profiles() {
-    if (profiles == null || Instant.now().isAfter(builtAt.plus(STALE))) {
-      List<Declaration> all = new ArrayList<>(baseHistory);
-      all.addAll(declarations.history());
-      profiles = ProfileStore.build(all, ProfileConfig.defaults());
-      builtAt = Instant.now();
+  /**
+   * Declarations just committed to the store. An outcome a file carried is not a recorded
+   * result, so it is left out, as {@link DeclarationStore#history()} leaves it out.
+   */
+  public void added(List<Declaration> stored) {
+    for (Declaration d : stored) {
+      profiles.add(d.outcome().isEmpty() ? d : new Declaration(d.id(), d.date(), d.officeId(), d.processType(),
+          d.importType(), d.importUse(), d.paymentType(), d.transportMode(), d.declarantId(), d.importerId(),
+          d.sellerId(), d.courierId(), d.hsCode(), d.departureCountry(), d.originCountry(), d.taxRate(), d.taxType(),
+          d.originIndicator(), d.netMass(), d.itemPrice(), Optional.empty(), d.revenue(), d.description()));
     }
-    return profiles;
   }
 
-  /** Forgets the built profiles, so the next question sees the latest results. */
-  public synchronized void refresh() {
-    profiles = null;
+  /**
+   * An inspection result just committed for a declaration.
+   *
+   * @param before the result it replaced, if any
+   */
+  public void recorded(Declaration d, Optional<InspectionResult> before, InspectionResult r) {
+    profiles.relabel(d, before.map(ProfileService::outcome), outcome(r));
+  }
+
+  private static InspectionOutcome outcome(InspectionResult r) {
+    return new InspectionOutcome(r.fraud(), r.critical());
   }
 
   /** A party's profile as of a day (from declarations strictly before it). */
   public Optional<PartyProfile> profile(PartyRole role, String id, LocalDate asOf) {
-    return profiles().profile(role, id, asOf);
+    return profiles.profile(role, id, asOf);
   }
 
   /**
    * The party attributes of a declaration as of its date ({@code importer.hit_rate} ...), for
-   * rules; see {@link ProfileStore#features(Declaration)}.
+   * rules; see {@link org.riskgate.profiles.ProfileStore#features(Declaration)}.
    */
-  public java.util.Map<String, Double> features(Declaration d) {
-    return profiles().features(d);
+  public Map<String, Double> features(Declaration d) {
+    return profiles.features(d);
   }
 
   /**
    * Rules that can also test the parties' profiles: each declaration's attributes are completed
    * with {@link #features} before the rules see them.
    */
-  public org.riskgate.selectivity.RuleSet withProfiles(org.riskgate.selectivity.RuleSet rules) {
-    if (rules == org.riskgate.selectivity.RuleSet.NONE) {
+  public RuleSet withProfiles(RuleSet rules) {
+    if (rules == RuleSet.NONE) {
       return rules;
     }
     return (d, score, attributes) -> {
-      java.util.Map<String, Double> all = new java.util.HashMap<>(features(d));
+      Map<String, Double> all = new HashMap<>(features(d));
       if (attributes != null) {
         all.putAll(attributes);
       }
@@ -84,9 +98,9 @@ public final class ProfileService {
   /** Parses a role name from a URL. */
   public static PartyRole role(String s) {
     try {
-      return PartyRole.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+      return PartyRole.valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role '" + s + "' (importer, declarant, seller or courier)");
+      throw new IllegalArgumentException("unknown role (importer, declarant, seller or courier)");
     }
   }
 }

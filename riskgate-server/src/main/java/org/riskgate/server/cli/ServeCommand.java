@@ -43,6 +43,25 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-upload-mb", defaultValue = "32", description = "Largest upload in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "Serve HTTPS with this PKCS#12 keystore (certificate and key); sends HSTS and marks cookies Secure."
+          + " Its password comes from RISKGATE_TLS_PASSWORD or --tls-password-file, never the command line.")
+  Path tlsKeystore;
+
+  @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File holding the keystore's password.")
+  Path tlsPasswordFile;
+
+  @Option(names = "--secure-cookies", description = "Mark cookies Secure without --tls-keystore (behind a proxy that terminates TLS).")
+  boolean secureCookies;
+
+  @Option(names = "--earliest-date", paramLabel = "YYYY-MM-DD", defaultValue = "1990-01-01",
+      description = "Refuse declarations dated before this day (default: ${DEFAULT-VALUE}).")
+  java.time.LocalDate earliestDate;
+
+  @Option(names = "--max-days-ahead", defaultValue = "1",
+      description = "Refuse declarations dated more than this many days after today (default: ${DEFAULT-VALUE}).")
+  int maxDaysAhead;
+
   /** Runs the server alone (as {@code riskgate serve} does), e.g. as a separate test process. */
   public static void main(String[] args) {
     System.exit(new picocli.CommandLine(new ServeCommand()).execute(args));
@@ -56,6 +75,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (db != null) {
       cfg = cfg.withDb(db);
     }
+    cfg = cfg.withDates(new org.riskgate.server.DateWindow(earliestDate, maxDaysAhead)).withSecureCookies(secureCookies);
+    if (tlsKeystore != null) {
+      cfg = cfg.withTls(new ServerConfig.Tls(tlsKeystore, tlsPassword()));
+    }
     if (model != null) {
       cfg = cfg.withModel(model);
     }
@@ -65,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     Platform platform = Platform.open(cfg, System.out);
     RiskgateServer server = RiskgateServer.start(platform);
-    System.out.println("riskgate: serving http://" + host + ":" + server.port() + "/  (store: "
+    System.out.println("riskgate: serving " + (cfg.tls().isPresent() ? "https" : "http") + "://" + host + ":" + server.port() + "/  (store: "
         + org.riskgate.server.store.Database.redact(cfg.storeUrl()) + ")");
     System.out.flush();
     CountDownLatch stop = new CountDownLatch(1);
@@ -76,6 +99,18 @@ public final class ServeCommand implements Callable<Integer> {
     }));
     stop.await();
     return 0;
+  }
+
+  private String tlsPassword() throws java.io.IOException {
+    if (tlsPasswordFile != null) {
+      return Files.readString(tlsPasswordFile).strip();
+    }
+    String env = System.getenv("RISKGATE_TLS_PASSWORD");
+    if (env == null) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--tls-keystore needs its password in RISKGATE_TLS_PASSWORD or --tls-password-file");
+    }
+    return env;
   }
 
   /** The public data shipped with riskgate: under the install home, or the source tree. */

@@ -389,15 +389,21 @@ public final class DeclarationStore {
 
   /**
    * What the objective ranks the latest {@code limit} decisions by (their model score, or the
-   * expected tax recovered), to calibrate lane thresholds.
+   * expected tax recovered), to calibrate lane thresholds. "Latest" is by decision time, which
+   * the server sets, not by the declared date, which the client does: a row dated far ahead
+   * would otherwise stay among the latest for ever. Rows declared outside {@code [from, to]}
+   * (stored before dates were checked) are left out.
    */
-  public double[] recentPriorities(int limit, Objective objective) {
+  public double[] recentPriorities(int limit, Objective objective, LocalDate from, LocalDate to) {
     return db.read(c -> {
       List<Double> s = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT x.model_score, d.item_price * d.tax_rate / 100 FROM decisions x"
-              + " JOIN declarations d ON d.id = x.declaration_id ORDER BY d.decl_date DESC LIMIT ?")) {
-        ps.setInt(1, limit);
+              + " JOIN declarations d ON d.id = x.declaration_id WHERE d.decl_date BETWEEN ? AND ?"
+              + " ORDER BY x.decided_at DESC, x.declaration_id LIMIT ?")) {
+        ps.setDate(1, java.sql.Date.valueOf(from));
+        ps.setDate(2, java.sql.Date.valueOf(to));
+        ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             s.add(objective.priority(rs.getDouble(1), rs.getDouble(2)));

@@ -1,5 +1,7 @@
 package org.riskgate.server.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.riskgate.hs.HsCheck;
@@ -16,8 +18,12 @@ import org.riskgate.server.store.QueuePage;
 public final class Views {
   private Views() {}
 
-  /** The login form. */
-  public record Login(String error) {}
+  /**
+   * The login form.
+   *
+   * @param csrf the login form's token, also sent as a cookie
+   */
+  public record Login(String error, String csrf) {}
 
   /** The forced change of a one-time password. */
   public record Password(Page page, String error) {}
@@ -60,6 +66,25 @@ public final class Views {
    */
   public record Settings(Page page, org.riskgate.selectivity.Capacity capacity,
       org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message) {}
+
+  /**
+   * A path on this site from its segments, each percent-encoded as a URL path segment: a {@code /},
+   * {@code ?}, {@code #} or {@code %} in a value stays inside its own segment, so no value can
+   * point a link or a form elsewhere. Templates build every URL that carries a value with this.
+   *
+   * @throws IllegalArgumentException for a dot segment ({@code .} or {@code ..}), which browsers
+   *     resolve even when encoded; ids are refused such values at every entry
+   */
+  public static String path(String... segments) {
+    StringBuilder b = new StringBuilder();
+    for (String s : segments) {
+      if (s.equals(".") || s.equals("..")) {
+        throw new IllegalArgumentException("a dot segment cannot be linked to: '" + s + "'");
+      }
+      b.append('/').append(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return b.toString();
+  }
 
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {

@@ -19,6 +19,7 @@ import org.riskgate.server.Json;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
 import org.riskgate.server.api.ApiRoutes;
+import org.riskgate.server.api.InputChecks;
 import org.riskgate.server.api.ImporterProfile;
 import org.riskgate.server.auth.AuthException;
 import org.riskgate.server.auth.Role;
@@ -42,6 +43,9 @@ import org.riskgate.server.store.QueueRow;
 /** The web UI's routes: login, queue, declaration, dashboard, models, importer profile. */
 public final class WebRoutes {
   private static final String COOKIE = "rg_session";
+  /** Double-submit cookie for the login form, which has no session yet to hold a CSRF token. */
+  private static final String LOGIN_COOKIE = "rg_login";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final String SESSION = "riskgate.session";
   private final Platform platform;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -54,7 +58,7 @@ public final class WebRoutes {
   public void register(RoutesConfig r) {
     r.before(this::guard);
     r.get("/", ctx -> ctx.redirect("/queue"));
-    r.get("/login", ctx -> render(ctx, "login.jte", new Views.Login("")));
+    r.get("/login", ctx -> render(ctx, "login.jte", new Views.Login("", loginToken(ctx))));
     r.post("/login", this::login);
     r.post("/logout", this::logout);
     r.get("/password", ctx -> render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), "")));
@@ -122,22 +126,44 @@ public final class WebRoutes {
   private void render(Context ctx, String template, Object view) {
     StringOutput out = new StringOutput();
     templates.render(template, view, out);
-    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'")
-        .header("X-Frame-Options", "DENY")
-        .contentType("text/html; charset=utf-8").result(out.toString());
+    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  /** A fresh login-form token, also set as a cookie that only this site's login form is sent with. */
+  private String loginToken(Context ctx) {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    String token = java.util.HexFormat.of().formatHex(b);
+    ctx.header("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict" + secure());
+    return token;
+  }
+
+  /** The cookie attribute that keeps cookies off plain HTTP, when the server is configured for it. */
+  private String secure() {
+    return platform.config().secureCookies() ? "; Secure" : "";
   }
 
   private void login(Context ctx) {
+    // Login CSRF: without this, another site could log a victim's browser into the attacker's
+    // account and collect what the victim then records there.
+    String cookie = Optional.ofNullable(ctx.cookie(LOGIN_COOKIE)).orElse("");
+    String sent = Optional.ofNullable(ctx.formParam("_csrf")).orElse("");
+    if (cookie.isEmpty() || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        cookie.getBytes(StandardCharsets.UTF_8))) {
+      ctx.status(403);
+      render(ctx, "login.jte", new Views.Login("The login form expired: please try again.", loginToken(ctx)));
+      return;
+    }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("");
     String pw = Optional.ofNullable(ctx.formParam("password")).orElse("");
     var u = platform.auth().check(user, pw);
     if (u.isEmpty()) {
       ctx.status(401);
-      render(ctx, "login.jte", new Views.Login("Wrong user name or password."));
+      render(ctx, "login.jte", new Views.Login("Wrong user name or password.", loginToken(ctx)));
       return;
     }
     Session s = platform.auth().openSession(u.get());
-    ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
+    ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict" + secure());
     ctx.redirect(s.mustChangePassword() ? "/password" : "/queue");
   }
 
@@ -164,7 +190,7 @@ public final class WebRoutes {
     // a fresh session without the one-time flag; the old one is closed
     platform.auth().closeSession(s.id());
     Session fresh = platform.auth().openSession(platform.users().find(s.principal().username()).orElseThrow());
-    ctx.header("Set-Cookie", COOKIE + "=" + fresh.id() + "; Path=/; HttpOnly; SameSite=Strict");
+    ctx.header("Set-Cookie", COOKIE + "=" + fresh.id() + "; Path=/; HttpOnly; SameSite=Strict" + secure());
     ctx.redirect("/queue");
   }
 
@@ -184,8 +210,8 @@ public final class WebRoutes {
   }
 
   private CaseFile caseFile(Context ctx) {
-    return platform.declarations().find(ctx.pathParam("id"))
-        .orElseThrow(() -> new NotFoundException("no declaration " + ctx.pathParam("id")));
+    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    return platform.declarations().find(id).orElseThrow(() -> new NotFoundException("no declaration " + id));
   }
 
   private void declaration(Context ctx) {
@@ -231,7 +257,7 @@ public final class WebRoutes {
       platform.documents().verify(c.declaration().id(), Optional.ofNullable(ctx.formParam("issuer")).orElse("").trim(),
           file.filename(), in, session(ctx).principal().username());
     }
-    ctx.redirect("/declarations/" + URLEncoder.encode(c.declaration().id(), StandardCharsets.UTF_8));
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
   }
 
   private void documentImage(Context ctx) throws IOException {
@@ -239,7 +265,7 @@ public final class WebRoutes {
     try {
       doc = Long.parseLong(ctx.pathParam("doc"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no document " + ctx.pathParam("doc"));
+      throw new NotFoundException("no document with that id (ids are numbers)");
     }
     var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
     ApiRoutes.sendImage(ctx, platform.documents().image(d));
@@ -260,7 +286,7 @@ public final class WebRoutes {
       renderCase(ctx, c, e instanceof NumberFormatException ? "amount must be a number" : e.getMessage());
       return;
     }
-    ctx.redirect("/declarations/" + URLEncoder.encode(c.declaration().id(), StandardCharsets.UTF_8));
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
   }
 
   private void dashboard(Context ctx) {
@@ -379,7 +405,7 @@ public final class WebRoutes {
 
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = ctx.pathParam("id");
+    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
     Optional<PartyProfile> profile = platform.profiles().profile(role, id, LocalDate.now());
     var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
     if (profile.isEmpty() && rows.isEmpty()) {

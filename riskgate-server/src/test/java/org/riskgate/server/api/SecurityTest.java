@@ -93,6 +93,9 @@ class SecurityTest {
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
 
     HttpResponse<String> form(String path, String body) throws Exception {
+      if (path.equals("/login")) {
+        body += "&_csrf=" + hidden(get("/login").body());
+      }
       return http.send(HttpRequest.newBuilder(URI.create(s.base + path))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -103,7 +106,10 @@ class SecurityTest {
     }
 
     String csrf() throws Exception {
-      String page = get("/queue").body();
+      return hidden(get("/queue").body());
+    }
+
+    private static String hidden(String page) {
       int i = page.indexOf("name=\"_csrf\" value=\"");
       assertThat(i).isPositive();
       return page.substring(i + 20, page.indexOf('"', i + 20));

@@ -18,15 +18,19 @@ import java.util.concurrent.locks.LockSupport;
  * the request was due, so a stalled server cannot hide its queueing (no coordinated omission).
  *
  * <pre>
- * java -cp ... org.riskgate.server.bench.ScoringLoad URL TOKEN [rate/s] [seconds] [warmup seconds]
+ * java -cp ... org.riskgate.server.bench.ScoringLoad URL TOKEN [rate/s] [seconds] [warmup seconds] [result every]
  * </pre>
+ *
+ * <p>With {@code result every} = N, every N-th declaration scored also gets an inspection result
+ * recorded ({@code PUT .../result}), as analysts do while traffic flows: each result changes the
+ * party profiles the rules read. {@code bench/server-load.sh} runs the whole measurement.
  */
 public final class ScoringLoad {
   private ScoringLoad() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: ScoringLoad URL TOKEN [rate/s=500] [seconds=30] [warmup=10]");
+      System.err.println("usage: ScoringLoad URL TOKEN [rate/s=500] [seconds=30] [warmup=10] [result every=0 (none)]");
       System.exit(2);
     }
     String base = args[0];
@@ -34,19 +38,22 @@ public final class ScoringLoad {
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+    int resultEvery = args.length > 5 ? Integer.parseInt(args[5]) : 0;
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     String run = Long.toString(System.currentTimeMillis(), 36);
-    run(http, base, token, rate, warmup, run + "w", false);
-    run(http, base, token, rate, seconds, run + "m", true);
+    run(http, base, token, rate, warmup, run + "w", false, resultEvery);
+    run(http, base, token, rate, seconds, run + "m", true, resultEvery);
   }
 
   private static void run(HttpClient http, String base, String token, int rate, int seconds, String prefix,
-      boolean report) throws Exception {
+      boolean report, int resultEvery) throws Exception {
     long total = (long) rate * seconds;
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicLong errors = new AtomicLong();
+    AtomicLong results = new AtomicLong();
+    AtomicLong resultErrors = new AtomicLong();
     CompletableFuture<?>[] all = new CompletableFuture<?>[(int) total];
     long start = System.nanoTime();
     String[] offices = {"20", "30", "40"};
@@ -66,11 +73,26 @@ public final class ScoringLoad {
       HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/declarations"))
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
           .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      String id = "L" + prefix + "-" + i;
+      boolean result = resultEvery > 0 && i % resultEvery == 0;
+      boolean fraud = i % (3 * Math.max(1, resultEvery)) == 0;
       all[i] = http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
         if (e != null || r.statusCode() != 201) {
           errors.incrementAndGet();
         }
         latencies.add(System.nanoTime() - due);
+        if (result && e == null && r.statusCode() == 201) {
+          http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/declarations/" + id + "/result"))
+              .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(
+                  "{\"fraud\":" + fraud + "}")).build(), HttpResponse.BodyHandlers.discarding())
+              .whenComplete((rr, ee) -> {
+                results.incrementAndGet();
+                if (ee != null || rr.statusCode() != 200) {
+                  resultErrors.incrementAndGet();
+                }
+              });
+        }
       });
     }
     CompletableFuture.allOf(all).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
@@ -84,6 +106,10 @@ public final class ScoringLoad {
     System.out.printf(Locale.ROOT, "| %d/s | %.0f/s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", rate,
         l.length / elapsed, l.length, errors.get(), ms(l, 0.50), ms(l, 0.90), ms(l, 0.99), ms(l, 0.999),
         l[l.length - 1] / 1e6);
+    if (resultEvery > 0) {
+      Thread.sleep(2000);   // the last results are still in flight
+      System.out.printf(Locale.ROOT, "results recorded meanwhile: %d (%d errors)%n", results.get(), resultErrors.get());
+    }
   }
 
   private static double ms(long[] sorted, double q) {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Single-declaration scoring under load, server and load generator in two processes on loopback:
+# a fresh server (demo data loaded), analysts' rules that read party profiles, and inspection
+# results recorded while the load runs (each one changes the profiles the rules read).
+#
+# usage: bench/server-load.sh [rate/s=500] [seconds=120] [warmup=15] [result every=250]
+# env:   SERVER_OPTS (default "-Xmx1g -XX:+UseZGC"), BENCH_DIR (default out/server-load),
+#        NO_RULES=1 for the same load without rules (and so without profile look-ups)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE="${1:-500}"; SECONDS_="${2:-120}"; WARMUP="${3:-15}"; EVERY="${4:-250}"
+WORK="${BENCH_DIR:-out/server-load}"
+PORT="${PORT:-8097}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+rm -rf "$WORK"; mkdir -p "$WORK"
+
+# build once (not timed); the test classpath holds the load generator and the fixture bundle
+./mvnw -q -B -pl riskgate-server -am -DskipTests package dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$WORK/cp.txt" >&2
+CP="riskgate-server/target/test-classes:riskgate-server/target/classes:$(cat "$WORK/cp.txt")"
+MODEL="${MODEL:-riskgate-server/target/test-bundle}"
+[ -f "$MODEL/provenance.json" ] || { echo "no model bundle at $MODEL (run the server tests once, or set MODEL)" >&2; exit 1; }
+
+# shellcheck disable=SC2086
+"$JAVA" ${SERVER_OPTS:--Xmx1g -XX:+UseZGC} -cp "$CP" org.riskgate.server.cli.ServeCommand \
+  --data-dir "$WORK/data" --port "$PORT" --model "$MODEL" --demo-data data/customs --bcrypt-strength 4 \
+  > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do grep -q 'serving http' "$WORK/server.log" && break; sleep 1; done
+grep -q 'serving http' "$WORK/server.log" || { cat "$WORK/server.log" >&2; exit 1; }
+OTP="$(sed -n 's/.*one-time password: //p' "$WORK/server.log")"
+BASE="http://127.0.0.1:$PORT"
+PW="bench-only-Kq7-vT2-pass"
+curl -sf -X POST "$BASE/api/v1/auth/password" \
+  -d "{\"username\":\"admin\",\"oldPassword\":\"$OTP\",\"newPassword\":\"$PW\"}" >/dev/null
+TOKEN="$(curl -sf -X POST "$BASE/api/v1/auth/token" -d "{\"username\":\"admin\",\"password\":\"$PW\"}" \
+  | sed 's/.*"token":"\([^"]*\)".*/\1/')"
+# rules that read the parties' profiles (every declaration's four roles are looked up)
+RULES='rule \"repeat-offender\" when importer.hit_rate > 0.3 and importer.inspected >= 3 then add 0.1, reason \"importer often caught\"\nrule \"new-declarant\" when declarant.declarations < 2 then add 0.05, reason \"declarant unknown\"'
+[ "${NO_RULES:-}" = "1" ] && RULES=""
+curl -sf -X PUT "$BASE/api/v1/rules" -H "Authorization: Bearer $TOKEN" -d "{\"rules\":\"$RULES\"}" >/dev/null
+
+echo "rules: ${RULES:-none}"
+echo "rate $RATE/s for ${SECONDS_}s after ${WARMUP}s warm-up; a result every $EVERY declarations;" \
+  "server ${SERVER_OPTS:--Xmx1g -XX:+UseZGC}; $(nproc) cores"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA" -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
+echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
