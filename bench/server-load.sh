@@ -13,11 +13,11 @@ WORK="${BENCH_DIR:-out/server-load}"
 PORT="${PORT:-8097}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-rm -rf "$WORK"; mkdir -p "$WORK"
+rm -rf "$WORK"; mkdir -p "$WORK"; WORK="$(cd "$WORK" && pwd)"
 
 # build once (not timed); the test classpath holds the load generator and the fixture bundle
 ./mvnw -q -B -pl riskgate-server -am -DskipTests package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$WORK/cp.txt" >&2
+  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >&2
 CP="riskgate-server/target/test-classes:riskgate-server/target/classes:$(cat "$WORK/cp.txt")"
 MODEL="${MODEL:-riskgate-server/target/test-bundle}"
 [ -f "$MODEL/provenance.json" ] || { echo "no model bundle at $MODEL (run the server tests once, or set MODEL)" >&2; exit 1; }

@@ -129,11 +129,18 @@ public final class WebRoutes {
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 
-  /** A fresh login-form token, also set as a cookie that only this site's login form is sent with. */
+  /**
+   * The login form's token, also set as a cookie that only this site's login form is sent with.
+   * A browser that already holds one keeps it: browsers fetch {@code /login} on their own too
+   * (a {@code /favicon.ico} redirected there), and a new token each time would leave the page
+   * on screen with a token its cookie no longer matches.
+   */
   private String loginToken(Context ctx) {
-    byte[] b = new byte[32];
-    RANDOM.nextBytes(b);
-    String token = java.util.HexFormat.of().formatHex(b);
+    String token = Optional.ofNullable(ctx.cookie(LOGIN_COOKIE)).filter(t -> t.matches("[0-9a-f]{64}")).orElseGet(() -> {
+      byte[] b = new byte[32];
+      RANDOM.nextBytes(b);
+      return java.util.HexFormat.of().formatHex(b);
+    });
     ctx.header("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict" + secure());
     return token;
   }

@@ -126,6 +126,8 @@ class HardeningTest {
     assertThat(form(elsewhere, s.base + "/login", "username=ana&password=" + TestServer.PASSWORD + "&_csrf=" + token)
         .statusCode()).isEqualTo(403);
     String mine = csrf(get(http, s.base + "/login").body());
+    // a browser's own second fetch of /login (a favicon redirected there) keeps the token on screen valid
+    assertThat(csrf(get(http, s.base + "/login").body())).isEqualTo(mine);
     HttpResponse<String> ok = form(http, s.base + "/login",
         "username=ana&password=" + TestServer.PASSWORD + "&_csrf=" + mine);
     assertThat(ok.statusCode()).isEqualTo(302);
