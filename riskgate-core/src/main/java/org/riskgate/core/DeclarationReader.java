@@ -85,6 +85,19 @@ public final class DeclarationReader implements Iterator<Declaration>, Closeable
     return all;
   }
 
+  /**
+   * Reads a whole file into a compact {@link DeclarationTable}: for training sets of millions of
+   * rows, a quarter of the memory of {@link #readAll}'s records (whose identity callers may rely on).
+   */
+  public static DeclarationTable readTable(Path file, ColumnMapping mapping, RejectSink rejects)
+      throws IOException {
+    DeclarationTable.Builder all = DeclarationTable.builder();
+    try (DeclarationReader r = open(file, mapping, rejects)) {
+      r.forEachRemaining(all::add);
+    }
+    return all.build();
+  }
+
   /** The header row as read. */
   public List<String> header() {
     return header;
