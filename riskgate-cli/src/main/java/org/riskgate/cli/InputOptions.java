@@ -21,10 +21,22 @@ final class InputOptions {
 
   /** Reads a whole (training or evaluation) file; rejects go beside it in {@code rejectDir}. */
   Loaded readAll(Path file, Path rejectDir) throws IOException {
+    return read(file, rejectDir, DeclarationReader::readAll);
+  }
+
+  /** Like {@link #readAll}, into a compact {@link org.riskgate.core.DeclarationTable}: for training sets. */
+  Loaded readTable(Path file, Path rejectDir) throws IOException {
+    return read(file, rejectDir, DeclarationReader::readTable);
+  }
+
+  private interface Reading {
+    List<Declaration> read(Path file, ColumnMapping mapping, RejectFile rejects) throws IOException;
+  }
+
+  private Loaded read(Path file, Path rejectDir, Reading reading) throws IOException {
     RejectFile rejects = new RejectFile(rejectDir.resolve(file.getFileName() + ".rejects.csv"));
     try (rejects) {
-      List<Declaration> rows = DeclarationReader.readAll(file, mapping(), rejects);
-      return new Loaded(rows, rejects);
+      return new Loaded(reading.read(file, mapping(), rejects), rejects);
     }
   }
 

@@ -54,19 +54,13 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(model);
-    InputOptions.Loaded t = input.readAll(train, model);
-    System.out.println(t.describe(train));
-    Optional<InputOptions.Loaded> v = Optional.empty();
-    if (valid != null) {
-      v = Optional.of(input.readAll(valid, model));
-      System.out.println(v.get().describe(valid));
-    }
-    RiskTraining.Prepared prepared = RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows));
+    Read read = read();
+    RiskTraining.Prepared prepared = read.prepared();
     FeatureSet boostedOn = blend ? FeatureSet.DECLARATION : features;
     System.out.printf("features: %d per declaration (xgboost learns from %d: %s%s), point-in-time over %s .. %s%n",
         prepared.pipeline().width(), boostedOn.of(prepared.pipeline()).size(), boostedOn.label(),
         blend ? "; the blend's forest from all" : "", prepared.from(), prepared.to());
-    RiskTraining.Source source = new RiskTraining.Source(train, t.rejects().count(), Optional.ofNullable(valid));
+    RiskTraining.Source source = new RiskTraining.Source(train, read.trainingRejects(), Optional.ofNullable(valid));
     // the blend picks each part's features itself; the baselines learn from every feature: a
     // linear model and a depth-10 forest do far better with the histories' encodings than with
     // raw codes (bench ModelSelection)
@@ -92,6 +86,23 @@ final class TrainCommand implements Callable<Integer> {
     }
     return 0;
   }
+
+  /**
+   * Reads the files and builds the features; the declarations are not referenced once this
+   * returns, so their memory goes back before the models are trained.
+   */
+  private Read read() throws java.io.IOException {
+    InputOptions.Loaded t = input.readTable(train, model);
+    System.out.println(t.describe(train));
+    Optional<InputOptions.Loaded> v = Optional.empty();
+    if (valid != null) {
+      v = Optional.of(input.readTable(valid, model));
+      System.out.println(v.get().describe(valid));
+    }
+    return new Read(RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows)), t.rejects().count());
+  }
+
+  private record Read(RiskTraining.Prepared prepared, long trainingRejects) {}
 
   /** A trainer and the features it learns from. */
   private record Run(Trainer trainer, FeatureSet set) {}

@@ -21,12 +21,16 @@ import org.riskgate.risk.xgboost.XGBoostTrainer;
 public final class BlendTrainer implements Trainer {
   private record Recipe(String name, Trainer trainer, FeatureSet set, double weight) {}
 
+  /** The forest learns from a sample of at most this many rows (docs/scale.md). */
+  static final int FOREST_ROWS = 1_000_000;
+
   private final List<Recipe> recipes;
 
   public BlendTrainer(XGBoostOptions boosted) {
     this.recipes = List.of(
         new Recipe("xgboost", new XGBoostTrainer(boosted), FeatureSet.DECLARATION, 0.6),
-        new Recipe("random-forest", new RandomForestTrainer(50, 8, boosted.threads(), boosted.seed()), FeatureSet.ALL, 0.4));
+        new Recipe("random-forest", new RandomForestTrainer(50, 8, boosted.threads(), boosted.seed(), FOREST_ROWS),
+            FeatureSet.ALL, 0.4));
   }
 
   @Override

@@ -50,24 +50,24 @@ public final class XGBoostTrainer implements Trainer {
     }
     Map<String, Object> params = options.params((1 - pos) / pos);
     try {
-      DMatrix dtrain = matrix(train);
       int rounds = options.maxRounds();
       Map<String, String> notes = new LinkedHashMap<>();
       notes.put("scale_pos_weight", String.format(java.util.Locale.ROOT, "%.4f", (1 - pos) / pos));
-      Dataset fitPart = train;
+      // One native matrix at a time, each built from the Java rows without a copy of them where
+      // it can be: the probe's fit part is the training matrix's first rows.
+      int fitRows = train.rows();
       Dataset stopPart;
       if (valid.isPresent()) {
         stopPart = valid.get();
         notes.put("early_stopping_on", "validation period");
       } else {
-        int cut = train.rows() - train.rows() * HOLDOUT_PERCENT / 100;
-        fitPart = slice(train, 0, cut);
-        stopPart = slice(train, cut, train.rows());
+        fitRows = train.rows() - train.rows() * HOLDOUT_PERCENT / 100;
+        stopPart = slice(train, fitRows, train.rows());
         notes.put("early_stopping_on", "latest " + HOLDOUT_PERCENT + " % of the training period");
       }
       {
-        DMatrix dfit = fitPart == train ? dtrain : matrix(fitPart);
-        DMatrix dvalid = matrix(stopPart);
+        DMatrix dfit = matrix(train, fitRows);
+        DMatrix dvalid = matrix(stopPart, stopPart.rows());
         Map<String, DMatrix> watches = new LinkedHashMap<>();
         watches.put("valid", dvalid);
         float[][] metrics = new float[1][options.maxRounds()];
@@ -78,10 +78,9 @@ public final class XGBoostTrainer implements Trainer {
         notes.put("early_stopping_auc", String.format(java.util.Locale.ROOT, "%.4f", metrics[0][rounds - 1]));
         probe.dispose();
         dvalid.dispose();
-        if (dfit != dtrain) {
-          dfit.dispose();
-        }
+        dfit.dispose();
       }
+      DMatrix dtrain = matrix(train, train.rows());
       Booster booster = XGBoost.train(dtrain, params, rounds, Map.of(), null, null);
       notes.put("rounds", Integer.toString(rounds));
       dtrain.dispose();
@@ -111,9 +110,10 @@ public final class XGBoostTrainer implements Trainer {
     return new Dataset(x, to - from, d.cols(), y, d.featureNames());
   }
 
-  static DMatrix matrix(Dataset d) throws XGBoostError {
-    DMatrix m = new DMatrix(d.x(), d.rows(), d.cols(), Float.NaN);
-    m.setLabel(d.labels());
+  /** A native matrix of the first {@code rows} rows of {@code d}. */
+  static DMatrix matrix(Dataset d, int rows) throws XGBoostError {
+    DMatrix m = new DMatrix(d.x(), rows, d.cols(), Float.NaN);
+    m.setLabel(rows == d.rows() ? d.labels() : java.util.Arrays.copyOf(d.labels(), rows));
     return m;
   }
 }
