@@ -54,8 +54,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(model);
+    long start = System.nanoTime();
     Read read = read();
     RiskTraining.Prepared prepared = read.prepared();
+    System.out.printf("read and described in %.1f s%n", (System.nanoTime() - start) / 1e9);
     FeatureSet boostedOn = blend ? FeatureSet.DECLARATION : features;
     System.out.printf("features: %d per declaration (xgboost learns from %d: %s%s), point-in-time over %s .. %s%n",
         prepared.pipeline().width(), boostedOn.of(prepared.pipeline()).size(), boostedOn.label(),

@@ -79,7 +79,7 @@ public final class RandomForestTrainer implements Trainer {
 
   @Override
   public TrainedModel train(Dataset train, Optional<Dataset> valid) {
-    Dataset rows = train.rows() > maxRows ? sample(train) : train;
+    Dataset rows = XGBoostTrainer.sample(train, maxRows, seed);
     try {
       DMatrix d = XGBoostTrainer.matrix(rows, rows.rows());
       Booster forest = XGBoost.train(d, params(), 1, Map.of(), null, null);
@@ -89,19 +89,5 @@ public final class RandomForestTrainer implements Trainer {
     } catch (XGBoostError e) {
       throw new ModelException("random forest training failed: " + e.getMessage(), e);
     }
-  }
-
-  /** About {@code maxRows} rows drawn at random (seeded), in their order. */
-  private Dataset sample(Dataset d) {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-    double p = (double) maxRows / d.rows();
-    int[] keep = java.util.stream.IntStream.range(0, d.rows()).filter(r -> random.nextDouble() < p).toArray();
-    float[] x = new float[keep.length * d.cols()];
-    float[] y = new float[keep.length];
-    for (int i = 0; i < keep.length; i++) {
-      System.arraycopy(d.x(), keep[i] * d.cols(), x, i * d.cols(), d.cols());
-      y[i] = d.labels()[keep[i]];
-    }
-    return new Dataset(x, keep.length, d.cols(), y, d.featureNames());
   }
 }

@@ -21,9 +21,24 @@ import org.riskgate.risk.Trainer;
 public final class XGBoostTrainer implements Trainer {
   static final int HOLDOUT_PERCENT = 15;
   private final XGBoostOptions options;
+  private final int maxRows;
 
+  /** Boosted trees that learn from every training row. */
   public XGBoostTrainer(XGBoostOptions options) {
+    this(options, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Boosted trees that learn from a random sample of {@code maxRows} rows when there are more:
+   * the time to grow a tree grows with the rows, and on two cores a year or more of a large
+   * administration's declarations would take hours (docs/scale.md).
+   */
+  public XGBoostTrainer(XGBoostOptions options, int maxRows) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("rows must be positive");
+    }
     this.options = options;
+    this.maxRows = maxRows;
   }
 
   @Override
@@ -39,11 +54,15 @@ public final class XGBoostTrainer implements Trainer {
     p.put("scale_pos_weight", "negatives / positives of the training set");
     p.put("max_rounds", Integer.toString(options.maxRounds()));
     p.put("early_stopping_rounds", Integer.toString(options.earlyStoppingRounds()));
+    if (maxRows < Integer.MAX_VALUE) {
+      p.put("max_rows", Integer.toString(maxRows));
+    }
     return p;
   }
 
   @Override
-  public TrainedModel train(Dataset train, Optional<Dataset> valid) {
+  public TrainedModel train(Dataset all, Optional<Dataset> valid) {
+    Dataset train = sample(all, maxRows, options.seed());
     double pos = train.positiveRate();
     if (pos == 0 || pos == 1) {
       throw new IllegalArgumentException("training data needs both frauds and non-frauds");
@@ -83,6 +102,7 @@ public final class XGBoostTrainer implements Trainer {
       DMatrix dtrain = matrix(train, train.rows());
       Booster booster = XGBoost.train(dtrain, params, rounds, Map.of(), null, null);
       notes.put("rounds", Integer.toString(rounds));
+      notes.put("rows", Integer.toString(train.rows()));
       dtrain.dispose();
       return new TrainedModel(new XGBoostModel(booster, name()), notes);
     } catch (XGBoostError e) {
@@ -108,6 +128,23 @@ public final class XGBoostTrainer implements Trainer {
     float[] x = java.util.Arrays.copyOfRange(d.x(), from * d.cols(), to * d.cols());
     float[] y = java.util.Arrays.copyOfRange(d.labels(), from, to);
     return new Dataset(x, to - from, d.cols(), y, d.featureNames());
+  }
+
+  /** About {@code maxRows} rows of {@code d} drawn at random (seeded), in their order; {@code d} itself when it has no more. */
+  static Dataset sample(Dataset d, int maxRows, long seed) {
+    if (d.rows() <= maxRows) {
+      return d;
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    double p = (double) maxRows / d.rows();
+    int[] keep = java.util.stream.IntStream.range(0, d.rows()).filter(r -> random.nextDouble() < p).toArray();
+    float[] x = new float[keep.length * d.cols()];
+    float[] y = new float[keep.length];
+    for (int i = 0; i < keep.length; i++) {
+      System.arraycopy(d.x(), keep[i] * d.cols(), x, i * d.cols(), d.cols());
+      y[i] = d.labels()[keep[i]];
+    }
+    return new Dataset(x, keep.length, d.cols(), y, d.featureNames());
   }
 
   /** A native matrix of the first {@code rows} rows of {@code d}. */
