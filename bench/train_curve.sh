@@ -6,6 +6,8 @@
 # usage: bench/train_curve.sh [SIZE ...]      sizes as 1m, 4m, 10m (default: 1m 4m)
 #   BIGDATA=/work/bigdata   where decl-<SIZE>.csv lie (generated there when missing)
 #   BENCH_DIR=out/bench-scale  models, outputs, logs and the table (table.md)
+#   RISKGATE=./riskgate        the launcher to measure (e.g. a copy of it and its distribution,
+#                              so that rebuilding the worktree cannot touch a run of an hour)
 # Each row of the table says which log holds its figures; a size whose training fails (out of
 # memory, killed) is reported as such, never dropped.
 set -euo pipefail
@@ -15,7 +17,8 @@ DATA="${BIGDATA:-/work/bigdata}"
 WORK="${BENCH_DIR:-out/bench-scale}"
 mkdir -p "$WORK" "$DATA"
 
-./riskgate --version >/dev/null   # build first, so no build time is measured
+RG="${RISKGATE:-./riskgate}"
+"$RG" --version >/dev/null   # build first, so no build time is measured
 export RISKGATE_NO_REBUILD=1
 
 rows_of() { case "$1" in *m) echo $(( ${1%m} * 1000000 )) ;; *k) echo $(( ${1%k} * 1000 )) ;; *) echo "$1" ;; esac; }
@@ -36,9 +39,9 @@ rm -f "$WORK/times"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for size in "${SIZES[@]}"; do
   file="$DATA/decl-$size.csv"
-  measure "train-$size" ./riskgate train --train "$file" --model "$WORK/model-$size"
+  measure "train-$size" "$RG" train --train "$file" --model "$WORK/model-$size"
   if [ "$(tail -1 "$WORK/times" | cut -d' ' -f6)" = 0 ]; then   # the model was trained
-    measure "score-$size" ./riskgate score --model "$WORK/model-$size" --input "$file" --output "$WORK/scored-$size.csv"
+    measure "score-$size" "$RG" score --model "$WORK/model-$size" --input "$file" --output "$WORK/scored-$size.csv"
   fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
