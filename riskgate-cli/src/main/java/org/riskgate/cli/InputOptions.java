@@ -36,10 +36,22 @@ final class InputOptions {
 
   /** Reads a whole (training or evaluation) period; rejects go beside it in {@code rejectDir}. */
   Loaded readAll(Path input, Period period, Path rejectDir) throws IOException {
+    return read(input, period, rejectDir, Declarations::readAll);
+  }
+
+  /** Like {@link #readAll}, into a compact {@link org.riskgate.core.DeclarationTable}: for training sets. */
+  Loaded readTable(Path input, Period period, Path rejectDir) throws IOException {
+    return read(input, period, rejectDir, Declarations::readTable);
+  }
+
+  private interface Reading {
+    List<Declaration> read(Path input, Period period, ColumnMapping mapping, RejectFile rejects) throws IOException;
+  }
+
+  private Loaded read(Path input, Period period, Path rejectDir, Reading reading) throws IOException {
     RejectFile rejects = new RejectFile(rejectDir.resolve(input.getFileName() + ".rejects.csv"));
     try (rejects) {
-      List<Declaration> rows = Declarations.readAll(input, period, mapping(), rejects);
-      return new Loaded(rows, rejects);
+      return new Loaded(reading.read(input, period, mapping(), rejects), rejects);
     }
   }
 

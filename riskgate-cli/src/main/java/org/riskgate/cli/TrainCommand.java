@@ -63,20 +63,15 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(model);
-    InputOptions.Loaded t = input.readAll(train, model);
-    System.out.println(t.describe(train));
-    Optional<InputOptions.Loaded> v = Optional.empty();
-    Path validSource = valid != null ? valid : validFrom != null || validTo != null ? train : null;
-    if (validSource != null) {
-      v = Optional.of(input.readAll(validSource, org.riskgate.core.Period.of(validFrom, validTo), model));
-      System.out.println(v.get().describe(validSource));
-    }
-    RiskTraining.Prepared prepared = RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows));
+    long start = System.nanoTime();
+    Read read = read();
+    RiskTraining.Prepared prepared = read.prepared();
+    System.out.printf("read and described in %.1f s%n", (System.nanoTime() - start) / 1e9);
     FeatureSet boostedOn = blend ? FeatureSet.DECLARATION : features;
     System.out.printf("features: %d per declaration (xgboost learns from %d: %s%s), point-in-time over %s .. %s%n",
         prepared.pipeline().width(), boostedOn.of(prepared.pipeline()).size(), boostedOn.label(),
         blend ? "; the blend's forest from all" : "", prepared.from(), prepared.to());
-    RiskTraining.Source source = new RiskTraining.Source(train, t.rejects().count(), Optional.ofNullable(validSource));
+    RiskTraining.Source source = new RiskTraining.Source(train, read.trainingRejects(), read.validSource());
     // the blend picks each part's features itself; the baselines learn from every feature: a
     // linear model and a depth-10 forest do far better with the histories' encodings than with
     // raw codes (bench ModelSelection)
@@ -102,6 +97,25 @@ final class TrainCommand implements Callable<Integer> {
     }
     return 0;
   }
+
+  /**
+   * Reads the files and builds the features; the declarations are not referenced once this
+   * returns, so their memory goes back before the models are trained.
+   */
+  private Read read() throws java.io.IOException {
+    InputOptions.Loaded t = input.readTable(train, input.period(), model);
+    System.out.println(t.describe(train));
+    Optional<InputOptions.Loaded> v = Optional.empty();
+    Path validSource = valid != null ? valid : validFrom != null || validTo != null ? train : null;
+    if (validSource != null) {
+      v = Optional.of(input.readTable(validSource, org.riskgate.core.Period.of(validFrom, validTo), model));
+      System.out.println(v.get().describe(validSource));
+    }
+    return new Read(RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows)), t.rejects().count(),
+        Optional.ofNullable(validSource));
+  }
+
+  private record Read(RiskTraining.Prepared prepared, long trainingRejects, Optional<Path> validSource) {}
 
   /** A trainer and the features it learns from. */
   private record Run(Trainer trainer, FeatureSet set) {}

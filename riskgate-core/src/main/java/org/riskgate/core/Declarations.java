@@ -64,6 +64,19 @@ public final class Declarations {
     return all;
   }
 
+  /**
+   * Reads a whole period into a compact {@link DeclarationTable}: for training sets of millions of
+   * rows, a quarter of the memory of {@link #readAll}'s records.
+   */
+  public static DeclarationTable readTable(Path path, Period period, ColumnMapping mapping, RejectSink rejects)
+      throws IOException {
+    DeclarationTable.Builder all = DeclarationTable.builder();
+    try (DeclarationStream s = open(path, period, mapping, rejects)) {
+      s.forEachRemaining(all::add);
+    }
+    return all.build();
+  }
+
   /** A SHA-256 (hex) of the declarations at {@code path}: a file's bytes, or a lake's manifest. */
   public static String sha256(Path path) throws IOException {
     return formatOf(path).sha256(path);

@@ -21,12 +21,21 @@ import org.riskgate.risk.xgboost.XGBoostTrainer;
 public final class BlendTrainer implements Trainer {
   private record Recipe(String name, Trainer trainer, FeatureSet set, double weight) {}
 
+  /**
+   * The boosted trees and the forest learn from random samples of at most this many rows (the
+   * features of every row are still built from the whole history): what two cores grow in under
+   * half an hour (docs/scale.md). The public data is far below both.
+   */
+  static final int BOOSTED_ROWS = 2_000_000;
+  static final int FOREST_ROWS = 1_000_000;
+
   private final List<Recipe> recipes;
 
   public BlendTrainer(XGBoostOptions boosted) {
     this.recipes = List.of(
-        new Recipe("xgboost", new XGBoostTrainer(boosted), FeatureSet.DECLARATION, 0.6),
-        new Recipe("random-forest", new RandomForestTrainer(50, 8, boosted.threads(), boosted.seed()), FeatureSet.ALL, 0.4));
+        new Recipe("xgboost", new XGBoostTrainer(boosted, BOOSTED_ROWS), FeatureSet.DECLARATION, 0.6),
+        new Recipe("random-forest", new RandomForestTrainer(50, 8, boosted.threads(), boosted.seed(), FOREST_ROWS),
+            FeatureSet.ALL, 0.4));
   }
 
   @Override

@@ -32,8 +32,11 @@ final class ColumnSubset implements RiskModel {
     }).toArray();
   }
 
-  /** Keeps only the used columns of a data set, for training. */
+  /** Keeps only the used columns of a data set, for training: the data set itself when it uses them all. */
   static Dataset select(Dataset d, List<String> used) {
+    if (used.equals(d.featureNames())) {
+      return d;
+    }
     int[] cols = used.stream().mapToInt(n -> d.featureNames().indexOf(n)).toArray();
     return new Dataset(compact(d.x(), d.rows(), d.cols(), cols), d.rows(), cols.length, d.labels(), used);
   }

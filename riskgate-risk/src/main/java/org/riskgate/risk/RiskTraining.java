@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.riskgate.core.Declaration;
+import org.riskgate.core.DeclarationTable;
 import org.riskgate.risk.features.FeaturePipeline;
 
 /**
@@ -31,34 +31,52 @@ public final class RiskTraining {
       FeaturePipeline pipeline, Dataset train, Optional<Dataset> valid,
       LocalDate from, LocalDate to, long frauds) {}
 
-  /** Builds the training matrix (and the validation matrix, when a later period is given). */
+  /**
+   * Builds the training matrix (and the validation matrix, when a later period is given). The
+   * walk writes each labelled row straight into the one training matrix: no matrix of every row,
+   * no copy, no second list of the rows (for a {@link DeclarationTable}, nothing but its columns
+   * and the matrix stays on the heap).
+   */
   public static Prepared prepare(List<Declaration> train, Optional<List<Declaration>> valid) {
-    List<Declaration> labelled = train.stream().filter(d -> d.outcome().isPresent()).toList();
-    if (labelled.isEmpty()) {
+    int labelled = 0;
+    for (int i = 0; i < train.size(); i++) {
+      labelled += (train instanceof DeclarationTable t ? t.labelled(i) : train.get(i).outcome().isPresent()) ? 1 : 0;
+    }
+    if (labelled == 0) {
       throw new IllegalArgumentException("training data has no inspection outcomes (Fraud column)");
     }
     FeaturePipeline pipeline = FeaturePipeline.fit(train);
-    FeaturePipeline.Walk walk = pipeline.walk(train);
-    Dataset trainSet = labelledOnly(walk, pipeline.names());
+    int w = pipeline.width();
+    float[] x = new float[FeaturePipeline.matrixSize(labelled, w)];
+    float[] y = new float[labelled];
+    long[] kept = new long[2]; // rows kept, frauds among them
+    List<Declaration> order = pipeline.walk(train, (position, d, features) -> {
+      if (d.outcome().isPresent()) {
+        int r = (int) kept[0]++;
+        System.arraycopy(features, 0, x, r * w, w);
+        y[r] = d.isFraud() ? 1f : 0f;
+        kept[1] += d.isFraud() ? 1 : 0;
+      }
+    });
+    LocalDate from = order.get(0).date();
+    LocalDate end = order.get(order.size() - 1).date();
+    Dataset trainSet = new Dataset(x, labelled, w, y, pipeline.names());
     Optional<Dataset> validSet = valid.map(v -> {
-      LocalDate end = walk.order().get(walk.rows() - 1).date();
       if (v.stream().anyMatch(d -> !d.date().isAfter(end))) {
         throw new IllegalArgumentException("the validation period must start after the training period ends ("
             + end + "): train on the past, validate on the future");
       }
       List<Declaration> sorted = v.stream().filter(d -> d.outcome().isPresent())
           .sorted(java.util.Comparator.comparing(Declaration::date)).toList();
-      float[] x = new float[sorted.size() * pipeline.width()];
-      float[] y = new float[sorted.size()];
+      float[] vx = new float[FeaturePipeline.matrixSize(sorted.size(), w)];
+      float[] vy = new float[sorted.size()];
       for (int r = 0; r < sorted.size(); r++) {
-        pipeline.describe(sorted.get(r), x, r * pipeline.width());
-        y[r] = sorted.get(r).isFraud() ? 1f : 0f;
+        pipeline.describe(sorted.get(r), vx, r * w);
+        vy[r] = sorted.get(r).isFraud() ? 1f : 0f;
       }
-      return new Dataset(x, sorted.size(), pipeline.width(), y, pipeline.names());
+      return new Dataset(vx, sorted.size(), w, vy, pipeline.names());
     });
-    long frauds = labelled.stream().filter(Declaration::isFraud).count();
-    return new Prepared(pipeline, trainSet, validSet, walk.order().get(0).date(),
-        walk.order().get(walk.rows() - 1).date(), frauds);
+    return new Prepared(pipeline, trainSet, validSet, from, end, kept[1]);
   }
 
   /**
@@ -83,24 +101,6 @@ public final class RiskTraining {
         p.valid().map(Dataset::rows).orElse(0),
         versions(), created, p.pipeline().names(), set.label(), used);
     return new ModelBundle(p.pipeline(), ModelBundle.reading(trained.model(), prov), prov);
-  }
-
-  private static Dataset labelledOnly(FeaturePipeline.Walk walk, List<String> names) {
-    List<Integer> keep = new ArrayList<>();
-    for (int r = 0; r < walk.rows(); r++) {
-      if (walk.order().get(r).outcome().isPresent()) {
-        keep.add(r);
-      }
-    }
-    int w = walk.width();
-    float[] x = new float[keep.size() * w];
-    float[] y = new float[keep.size()];
-    for (int i = 0; i < keep.size(); i++) {
-      int r = keep.get(i);
-      System.arraycopy(walk.matrix(), r * w, x, i * w, w);
-      y[i] = walk.order().get(r).isFraud() ? 1f : 0f;
-    }
-    return new Dataset(x, keep.size(), w, y, names);
   }
 
   /** SHA-256 (hex) of the training data: a file's bytes, or a lake's manifest. */

@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.riskgate.core.Declaration;
+import org.riskgate.core.DeclarationTable;
 import org.riskgate.core.InspectionOutcome;
 
 /**
@@ -184,11 +186,19 @@ public final class FeaturePipeline {
    */
   public static FeaturePipeline fit(List<Declaration> rows) {
     FeatureState s = new FeatureState();
-    for (Categorical c : CATEGORICALS) {
-      Map<String, Long> freq = new HashMap<>();
-      for (Declaration d : rows) {
-        freq.merge(c.of().apply(d), 1L, Long::sum);
+    List<Map<String, Long>> freqs = new ArrayList<>();
+    for (int c = 0; c < CATEGORICALS.size(); c++) {
+      freqs.add(new HashMap<>());
+    }
+    // one pass for all fields: a compact table builds each row it is asked for
+    for (Declaration d : rows) {
+      for (int c = 0; c < CATEGORICALS.size(); c++) {
+        freqs.get(c).merge(CATEGORICALS.get(c).of().apply(d), 1L, Long::sum);
       }
+    }
+    for (int ci = 0; ci < CATEGORICALS.size(); ci++) {
+      Categorical c = CATEGORICALS.get(ci);
+      Map<String, Long> freq = freqs.get(ci);
       Map<String, Integer> vocab = new LinkedHashMap<>();
       freq.entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
@@ -386,22 +396,93 @@ public final class FeaturePipeline {
    * in date order. The returned order is the rows' order in the matrix.
    */
   public Walk walk(List<Declaration> rows) {
-    List<Declaration> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.comparing(Declaration::date));
-    float[] m = new float[sorted.size() * width()];
+    int w = width();
+    float[] m = new float[matrixSize(rows.size(), w)];
+    List<Declaration> order = walk(rows, (position, d, features) -> System.arraycopy(features, 0, m, position * w, w));
+    return new Walk(m, rows.size(), w, order);
+  }
+
+  /** Receives each declaration's features as a {@link #walk(List, Described) walk} describes it. */
+  @FunctionalInterface
+  public interface Described {
+    /**
+     * @param position the declaration's place in date order
+     * @param features its {@link #width()} values, valid only during the call
+     */
+    void accept(int position, Declaration d, float[] features);
+  }
+
+  /**
+   * Walks like {@link #walk(List)} but hands each row's features to {@code sink} instead of
+   * keeping a matrix of every row, so training keeps only the rows it learns from. Returns the
+   * rows in date order (a view of {@code rows}; rows of one day keep their order).
+   */
+  public List<Declaration> walk(List<Declaration> rows, Described sink) {
+    List<Declaration> sorted = inDateOrder(rows);
+    float[] features = new float[width()];
     int start = 0;
     while (start < sorted.size()) {
-      LocalDate day = sorted.get(start).date();
+      Declaration d = sorted.get(start);
+      LocalDate day = d.date();
       int end = start;
       History history = live();
-      while (end < sorted.size() && sorted.get(end).date().equals(day)) {
-        describe(sorted.get(end), m, end * width(), history, end);
-        end++;
+      while (true) {
+        describe(d, features, 0, history, end);
+        sink.accept(end, d, features);
+        if (++end == sorted.size()) {
+          break;
+        }
+        d = sorted.get(end);
+        if (!d.date().equals(day)) {
+          break;
+        }
       }
       advance(sorted.subList(start, end));
       start = end;
     }
-    return new Walk(m, sorted.size(), width(), sorted);
+    return sorted;
+  }
+
+  /**
+   * The rows sorted by date, stably, without copying them: a table of millions of rows is sorted
+   * by its dates alone, and most files come sorted already.
+   */
+  private static List<Declaration> inDateOrder(List<Declaration> rows) {
+    int n = rows.size();
+    long[] keys = new long[n];
+    boolean sorted = true;
+    for (int i = 0; i < n; i++) {
+      long day = rows instanceof DeclarationTable t ? t.date(i).toEpochDay() : rows.get(i).date().toEpochDay();
+      // the day in the high bits, the row in the low: sorting the keys is a stable sort by day
+      keys[i] = (day << 32) | i;
+      sorted &= i == 0 || keys[i - 1] >> 32 <= day;
+    }
+    if (sorted) {
+      return rows;
+    }
+    Arrays.sort(keys);
+    return new AbstractList<Declaration>() {
+      @Override
+      public Declaration get(int i) {
+        return rows.get((int) keys[i]);
+      }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    };
+  }
+
+  /** Length of a rows × width matrix in one array, or a clear error where it cannot be one. */
+  public static int matrixSize(long rows, int width) {
+    long size = rows * width;
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException(String.format(
+          "%,d rows of %d features do not fit one feature matrix (at most %,d rows): train on a shorter period",
+          rows, width, (Integer.MAX_VALUE - 16) / width));
+    }
+    return (int) size;
   }
 
   /**

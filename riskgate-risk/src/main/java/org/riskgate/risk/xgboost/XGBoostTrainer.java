@@ -21,9 +21,24 @@ import org.riskgate.risk.Trainer;
 public final class XGBoostTrainer implements Trainer {
   static final int HOLDOUT_PERCENT = 15;
   private final XGBoostOptions options;
+  private final int maxRows;
 
+  /** Boosted trees that learn from every training row. */
   public XGBoostTrainer(XGBoostOptions options) {
+    this(options, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Boosted trees that learn from a random sample of {@code maxRows} rows when there are more:
+   * the time to grow a tree grows with the rows, and on two cores a year or more of a large
+   * administration's declarations would take hours (docs/scale.md).
+   */
+  public XGBoostTrainer(XGBoostOptions options, int maxRows) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("rows must be positive");
+    }
     this.options = options;
+    this.maxRows = maxRows;
   }
 
   @Override
@@ -39,35 +54,39 @@ public final class XGBoostTrainer implements Trainer {
     p.put("scale_pos_weight", "negatives / positives of the training set");
     p.put("max_rounds", Integer.toString(options.maxRounds()));
     p.put("early_stopping_rounds", Integer.toString(options.earlyStoppingRounds()));
+    if (maxRows < Integer.MAX_VALUE) {
+      p.put("max_rows", Integer.toString(maxRows));
+    }
     return p;
   }
 
   @Override
-  public TrainedModel train(Dataset train, Optional<Dataset> valid) {
+  public TrainedModel train(Dataset all, Optional<Dataset> valid) {
+    Dataset train = sample(all, maxRows, options.seed());
     double pos = train.positiveRate();
     if (pos == 0 || pos == 1) {
       throw new IllegalArgumentException("training data needs both frauds and non-frauds");
     }
     Map<String, Object> params = options.params((1 - pos) / pos);
     try {
-      DMatrix dtrain = matrix(train);
       int rounds = options.maxRounds();
       Map<String, String> notes = new LinkedHashMap<>();
       notes.put("scale_pos_weight", String.format(java.util.Locale.ROOT, "%.4f", (1 - pos) / pos));
-      Dataset fitPart = train;
+      // One native matrix at a time, each built from the Java rows without a copy of them where
+      // it can be: the probe's fit part is the training matrix's first rows.
+      int fitRows = train.rows();
       Dataset stopPart;
       if (valid.isPresent()) {
         stopPart = valid.get();
         notes.put("early_stopping_on", "validation period");
       } else {
-        int cut = train.rows() - train.rows() * HOLDOUT_PERCENT / 100;
-        fitPart = slice(train, 0, cut);
-        stopPart = slice(train, cut, train.rows());
+        fitRows = train.rows() - train.rows() * HOLDOUT_PERCENT / 100;
+        stopPart = slice(train, fitRows, train.rows());
         notes.put("early_stopping_on", "latest " + HOLDOUT_PERCENT + " % of the training period");
       }
       {
-        DMatrix dfit = fitPart == train ? dtrain : matrix(fitPart);
-        DMatrix dvalid = matrix(stopPart);
+        DMatrix dfit = matrix(train, fitRows);
+        DMatrix dvalid = matrix(stopPart, stopPart.rows());
         Map<String, DMatrix> watches = new LinkedHashMap<>();
         watches.put("valid", dvalid);
         float[][] metrics = new float[1][options.maxRounds()];
@@ -78,12 +97,12 @@ public final class XGBoostTrainer implements Trainer {
         notes.put("early_stopping_auc", String.format(java.util.Locale.ROOT, "%.4f", metrics[0][rounds - 1]));
         probe.dispose();
         dvalid.dispose();
-        if (dfit != dtrain) {
-          dfit.dispose();
-        }
+        dfit.dispose();
       }
+      DMatrix dtrain = matrix(train, train.rows());
       Booster booster = XGBoost.train(dtrain, params, rounds, Map.of(), null, null);
       notes.put("rounds", Integer.toString(rounds));
+      notes.put("rows", Integer.toString(train.rows()));
       dtrain.dispose();
       return new TrainedModel(new XGBoostModel(booster, name()), notes);
     } catch (XGBoostError e) {
@@ -111,9 +130,27 @@ public final class XGBoostTrainer implements Trainer {
     return new Dataset(x, to - from, d.cols(), y, d.featureNames());
   }
 
-  static DMatrix matrix(Dataset d) throws XGBoostError {
-    DMatrix m = new DMatrix(d.x(), d.rows(), d.cols(), Float.NaN);
-    m.setLabel(d.labels());
+  /** About {@code maxRows} rows of {@code d} drawn at random (seeded), in their order; {@code d} itself when it has no more. */
+  static Dataset sample(Dataset d, int maxRows, long seed) {
+    if (d.rows() <= maxRows) {
+      return d;
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    double p = (double) maxRows / d.rows();
+    int[] keep = java.util.stream.IntStream.range(0, d.rows()).filter(r -> random.nextDouble() < p).toArray();
+    float[] x = new float[keep.length * d.cols()];
+    float[] y = new float[keep.length];
+    for (int i = 0; i < keep.length; i++) {
+      System.arraycopy(d.x(), keep[i] * d.cols(), x, i * d.cols(), d.cols());
+      y[i] = d.labels()[keep[i]];
+    }
+    return new Dataset(x, keep.length, d.cols(), y, d.featureNames());
+  }
+
+  /** A native matrix of the first {@code rows} rows of {@code d}. */
+  static DMatrix matrix(Dataset d, int rows) throws XGBoostError {
+    DMatrix m = new DMatrix(d.x(), rows, d.cols(), Float.NaN);
+    m.setLabel(rows == d.rows() ? d.labels() : java.util.Arrays.copyOf(d.labels(), rows));
     return m;
   }
 }
