@@ -108,18 +108,37 @@ public final class RiskTraining {
     return new Dataset(x, keep.size(), w, y, names);
   }
 
-  /** SHA-256 of a file's bytes, hex. */
+  /**
+   * SHA-256 of a file's bytes, hex; of a directory (a declaration lake), of its files' relative
+   * paths and bytes in path order.
+   */
   public static String sha256(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+    if (Files.isDirectory(file)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(file)) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+          md.update(file.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          digest(f, md);
+        }
+      }
+    } else {
+      digest(file, md);
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static void digest(Path file, MessageDigest md) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       int n;
       while ((n = in.read(buf)) > 0) {
         md.update(buf, 0, n);
       }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
     }
   }
 
