@@ -61,10 +61,20 @@ public final class SparkScoring {
       .add(DeclarationRows.SEQ, DataTypes.LongType, false);
 
   /** What scoring needs besides the rows; what {@code riskgate score} takes as options. */
-  public record Settings(Capacity capacity, long seed, int reasons, Objective objective) implements Serializable {
+  public record Settings(Capacity capacity, long seed, int reasons, Objective objective) {
+    /** The settings as they travel to the executors. */
+    private Shipped shipped() {
+      return new Shipped(capacity.redPercent(), capacity.yellowPercent(), capacity.randomPercent(),
+          capacity.perOffice(), seed, reasons, objective);
+    }
+  }
+
+  private record Shipped(double red, double yellow, double random, boolean perOffice, long seed, int reasons,
+      Objective objective) implements Serializable {
     BatchScorer.Options options() {
       // one day at a time reaches the scorer, so its window never needs to split one
-      return new BatchScorer.Options(capacity, seed, reasons, Integer.MAX_VALUE, objective);
+      return new BatchScorer.Options(new Capacity(red, yellow, random, perOffice), seed, reasons,
+          Integer.MAX_VALUE, objective);
     }
   }
 
@@ -77,7 +87,7 @@ public final class SparkScoring {
     spark.sparkContext().addFile(bundleDir.toAbsolutePath().toString(), true);
     rulesFile.ifPresent(f -> spark.sparkContext().addFile(f.toAbsolutePath().toString()));
     DayScorer scorer = new DayScorer(bundleDir.getFileName().toString(),
-        rulesFile.map(f -> f.getFileName().toString()).orElse(""), settings);
+        rulesFile.map(f -> f.getFileName().toString()).orElse(""), settings.shipped());
     return rows.repartition(col("date")).sortWithinPartitions("date", DeclarationRows.SEQ)
         .mapPartitions(scorer, Encoders.row(DECISIONS));
   }
@@ -88,9 +98,9 @@ public final class SparkScoring {
     private static final Map<String, ModelBundle> BUNDLES = new ConcurrentHashMap<>();
     private final String bundleName;
     private final String rulesName;
-    private final Settings settings;
+    private final Shipped settings;
 
-    DayScorer(String bundleName, String rulesName, Settings settings) {
+    DayScorer(String bundleName, String rulesName, Shipped settings) {
       this.bundleName = bundleName;
       this.rulesName = rulesName;
       this.settings = settings;
