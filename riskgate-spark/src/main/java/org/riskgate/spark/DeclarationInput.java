@@ -29,7 +29,8 @@ import org.riskgate.core.RejectSink;
  * same rejects).
  */
 public final class DeclarationInput {
-  private static final int CHUNK = 100_000;
+  // rows staged per Spark write: a chunk travels inside one task, which Spark wants small
+  private static final int CHUNK = 20_000;
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
 
   private DeclarationInput() {}

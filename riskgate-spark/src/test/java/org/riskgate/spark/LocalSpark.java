@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +18,11 @@ import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.Reject;
 import org.riskgate.core.RejectSink;
+import org.riskgate.risk.FeatureSet;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.RiskTraining;
+import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.risk.xgboost.XGBoostTrainer;
 
 /** One local[2] session for the test JVM, and the public data as CSV and as a lake. */
 final class LocalSpark {
@@ -24,6 +30,9 @@ final class LocalSpark {
   static final Path VALID = Path.of("../data/customs/df_syn_valid_eng.csv");
   private static SparkSession spark;
   private static Path lake;
+  private static Path bundle;
+  /** Small and quick, but with every feature: the history matters to the comparisons. */
+  static final XGBoostOptions SMALL = new XGBoostOptions(60, 10, 0.3, 6, 1, 0.8, 0.8, 2, 7);
 
   private LocalSpark() {}
 
@@ -50,9 +59,32 @@ final class LocalSpark {
     return lake;
   }
 
+  /** The months the trained bundles learn from: half of 2020 keeps the tests short. */
+  static final Period TRAINING = Period.of(java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2020, 6, 30));
+
+  /**
+   * A model bundle trained by riskgate on one machine on {@link #TRAINING}, as {@code riskgate
+   * train --no-blend --features all}.
+   */
+  static synchronized Path singleMachineBundle() throws IOException {
+    if (bundle == null) {
+      List<Declaration> rows = read(TRAIN).stream().filter(d -> TRAINING.contains(d.date())).toList();
+      RiskTraining.Prepared p = RiskTraining.prepare(rows, Optional.empty());
+      ModelBundle b = RiskTraining.fit(p, new XGBoostTrainer(SMALL), FeatureSet.ALL,
+          new RiskTraining.Source(TRAIN, 0, Optional.empty()));
+      bundle = Files.createTempDirectory("riskgate-bundle-").resolve("model");
+      b.save(bundle);
+    }
+    return bundle;
+  }
+
   /** A CSV file as the Spark path reads it. */
   static Dataset<Row> csv(Path file) throws IOException {
-    return DeclarationInput.read(spark(), file.toString(), ColumnMapping.defaults(), Period.ALL, NO_REJECTS,
+    return csv(file, Period.ALL);
+  }
+
+  static Dataset<Row> csv(Path file, Period period) throws IOException {
+    return DeclarationInput.read(spark(), file.toString(), ColumnMapping.defaults(), period, NO_REJECTS,
         Files.createTempDirectory("riskgate-staging-"));
   }
 

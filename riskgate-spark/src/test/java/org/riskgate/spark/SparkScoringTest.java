@@ -11,13 +11,8 @@ import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.riskgate.core.Declaration;
-import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.Objective;
-import org.riskgate.risk.RiskTraining;
-import org.riskgate.risk.xgboost.XGBoostOptions;
-import org.riskgate.risk.xgboost.XGBoostTrainer;
 import org.riskgate.selectivity.BatchScorer;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Decision;
@@ -25,18 +20,12 @@ import org.riskgate.selectivity.rules.Rules;
 
 /** Scoring on Spark decides as {@code riskgate score} does: same scores, lanes, picks and reasons. */
 class SparkScoringTest {
-  static final XGBoostOptions SMALL = new XGBoostOptions(60, 10, 0.3, 6, 1, 0.8, 0.8, 2, 7);
   private static Path bundleDir;
   private static Path rules;
 
   @BeforeAll
   static void bundle() throws Exception {
-    List<Declaration> train = LocalSpark.read(LocalSpark.TRAIN);
-    RiskTraining.Prepared p = RiskTraining.prepare(train, Optional.empty());
-    ModelBundle b = RiskTraining.fit(p, new XGBoostTrainer(SMALL), FeatureSet.ALL,
-        new RiskTraining.Source(LocalSpark.TRAIN, 0, Optional.empty()));
-    bundleDir = Files.createTempDirectory("riskgate-bundle-").resolve("model");
-    b.save(bundleDir);
+    bundleDir = LocalSpark.singleMachineBundle();
     rules = Files.writeString(Files.createTempDirectory("riskgate-rules-").resolve("lanes.rules"), """
         rule "chinese-steel" owner "test"
           when hs2 = "72" and origin = "CN"
