@@ -4,19 +4,18 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -38,7 +37,7 @@ import org.riskgate.selectivity.rules.Rules;
  * Batch scoring on Spark: each day's declarations go to one task, in arrival order, where
  * riskgate's own {@link BatchScorer} — the code behind {@code riskgate score} — scores them,
  * applies the analysts' rules, fills the lanes under the day's capacity and explains the red and
- * yellow ones. The model bundle and the rules travel to the executors as files.
+ * yellow ones. The model bundle and the rules travel to the executors with the job.
  */
 public final class SparkScoring {
   private SparkScoring() {}
@@ -83,34 +82,35 @@ public final class SparkScoring {
    * bundleDir} and, when given, the rules in {@code rulesFile}.
    */
   public static Dataset<Row> score(SparkSession spark, Dataset<Row> rows, Path bundleDir,
-      Optional<Path> rulesFile, Settings settings) {
-    spark.sparkContext().addFile(bundleDir.toAbsolutePath().toString(), true);
-    rulesFile.ifPresent(f -> spark.sparkContext().addFile(f.toAbsolutePath().toString()));
-    DayScorer scorer = new DayScorer(bundleDir.getFileName().toString(),
-        rulesFile.map(f -> f.getFileName().toString()).orElse(""), settings.shipped());
+      Optional<Path> rulesFile, Settings settings) throws IOException {
+    // the bundle and the rules travel as broadcast bytes: a cluster's executors take files but
+    // not directories, and a broadcast reaches the executors of every cluster manager
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<Shipment> shipment = sc.broadcast(new Shipment(Bundles.pack(bundleDir),
+        rulesFile.isPresent() ? Files.readString(rulesFile.get()) : "",
+        rulesFile.map(Path::toString).orElse(""), settings.shipped()));
     return rows.repartition(col("date")).sortWithinPartitions("date", DeclarationRows.SEQ)
-        .mapPartitions(scorer, Encoders.row(DECISIONS));
+        .mapPartitions(new DayScorer(shipment), Encoders.row(DECISIONS));
   }
+
+  /** What every task needs: the bundle's files, the rules' text and where it came from, the settings. */
+  private record Shipment(Bundles.Packed bundle, String rules, String rulesSource, Shipped settings)
+      implements Serializable {}
 
   /** Scores one task's rows, whole days in date order, one day at a time. */
   private static final class DayScorer implements MapPartitionsFunction<Row, Row> {
-    /** Bundles loaded in this JVM, by local path: every task of an executor shares one. */
-    private static final Map<String, ModelBundle> BUNDLES = new ConcurrentHashMap<>();
-    private final String bundleName;
-    private final String rulesName;
-    private final Shipped settings;
+    private final Broadcast<Shipment> shipment;
 
-    DayScorer(String bundleName, String rulesName, Shipped settings) {
-      this.bundleName = bundleName;
-      this.rulesName = rulesName;
-      this.settings = settings;
+    DayScorer(Broadcast<Shipment> shipment) {
+      this.shipment = shipment;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> in) throws IOException {
-      ModelBundle bundle = bundle(Path.of(SparkFiles.get(bundleName)));
-      RuleSet rules = rulesName.isEmpty() ? RuleSet.NONE : Rules.load(Path.of(SparkFiles.get(rulesName)));
-      BatchScorer scorer = new BatchScorer(bundle, rules, settings.options());
+      Shipment s = shipment.value();
+      ModelBundle bundle = Bundles.unpack(s.bundle());
+      RuleSet rules = s.rules().isEmpty() ? RuleSet.NONE : Rules.parse(s.rules(), s.rulesSource());
+      BatchScorer scorer = new BatchScorer(bundle, rules, s.settings().options());
       return new Iterator<>() {
         private final ArrayDeque<Row> out = new ArrayDeque<>();
         private Row pending = in.hasNext() ? in.next() : null;
@@ -148,16 +148,6 @@ public final class SparkScoring {
           scorer.score(day.iterator(), (d, dec) -> out.add(row(d, dec, seqs.get(at[0]++))), n -> { });
         }
       };
-    }
-
-    private static ModelBundle bundle(Path dir) {
-      return BUNDLES.computeIfAbsent(dir.toAbsolutePath().toString(), p -> {
-        try {
-          return ModelBundle.load(Path.of(p));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
     }
 
     private static Row row(Declaration d, Decision dec, long seq) {
