@@ -18,9 +18,12 @@ class SparkFeaturesTest {
 
   @Test
   void featuresOnSparkEqualTheWalkRowForRowAndSoDoesTheHistoryLeftBehind() throws Exception {
-    // two months of the lake keep the test short; bench/spark_features_check.sh runs the whole year
+    // two months of the lake keep the test short; -Driskgate.spark.fullYear=true checks all of 2020
+    Period period = Boolean.getBoolean("riskgate.spark.fullYear")
+        ? Period.of(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31))
+        : Period.of(LocalDate.of(2020, 5, 1), LocalDate.of(2020, 6, 30));
     Dataset<Row> rows = DeclarationInput.read(LocalSpark.spark(), LocalSpark.lake().toString(), ColumnMapping.defaults(),
-        Period.of(LocalDate.of(2020, 5, 1), LocalDate.of(2020, 6, 30)), LocalSpark.NO_REJECTS,
+        period, LocalSpark.NO_REJECTS,
         Files.createTempDirectory("unused"));
     List<Declaration> ordered = LocalSpark.inOrder(rows);
     FeaturePipeline single = FeaturePipeline.fit(ordered);
@@ -45,6 +48,7 @@ class SparkFeaturesTest {
       }
     }
     assertThat(compared).isEqualTo(walk.rows() * w).isGreaterThan(100_000);
+    System.out.printf("features compared: %d declarations x %d features (%s)%n", walk.rows(), w, period.describe());
     assertThat(onSpark.from()).isEqualTo(ordered.get(0).date());
     assertThat(onSpark.to()).isEqualTo(ordered.get(ordered.size() - 1).date());
 
