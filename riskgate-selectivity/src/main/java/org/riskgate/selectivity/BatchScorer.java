@@ -267,7 +267,7 @@ public final class BatchScorer {
       candidates.add(new LaneAssigner.Candidate(day.get(r).officeId(),
           options.objective().priority(scores[r], day.get(r)), forced));
     }
-    List<LaneAssigner.Assignment> assigned = lanes.assign(candidates);
+    List<LaneAssigner.Assignment> assigned = lanes.assign(day.get(0).date(), candidates);
     List<Integer> selected = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       if (assigned.get(r).lane() != Lane.GREEN) {

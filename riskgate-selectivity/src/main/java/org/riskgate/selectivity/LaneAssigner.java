@@ -1,5 +1,6 @@
 package org.riskgate.selectivity;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,14 +19,14 @@ import java.util.SplittableRandom;
  */
 public final class LaneAssigner {
   private final Capacity capacity;
-  private final SplittableRandom random;
+  private final long seed;
 
   /**
    * @param seed seeds the random picks, so a run can be repeated exactly
    */
   public LaneAssigner(Capacity capacity, long seed) {
     this.capacity = capacity;
-    this.random = new SplittableRandom(seed);
+    this.seed = seed;
   }
 
   /** A declaration waiting for its lane. */
@@ -34,8 +35,13 @@ public final class LaneAssigner {
   /** The lane given to a candidate. */
   public record Assignment(Lane lane, boolean randomPick) {}
 
-  /** Assigns lanes to one day's candidates; the result is aligned with the input. */
-  public List<Assignment> assign(List<Candidate> day) {
+  /**
+   * Assigns lanes to one day's candidates; the result is aligned with the input. A day's random
+   * picks depend on the seed, the date and the day's candidates alone, not on the days assigned
+   * before it: a file scored in pieces (windows, or a cluster's tasks) gets the same lanes.
+   */
+  public List<Assignment> assign(LocalDate date, List<Candidate> day) {
+    SplittableRandom random = new SplittableRandom(seed ^ (date.toEpochDay() * 0x9E3779B97F4A7C15L));
     Assignment[] out = new Assignment[day.size()];
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < day.size(); i++) {
@@ -43,12 +49,12 @@ public final class LaneAssigner {
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     for (List<Integer> group : groups.values()) {
-      assignGroup(day, group, out);
+      assignGroup(day, group, out, random);
     }
     return List.of(out);
   }
 
-  private void assignGroup(List<Candidate> day, List<Integer> group, Assignment[] out) {
+  private void assignGroup(List<Candidate> day, List<Integer> group, Assignment[] out, SplittableRandom random) {
     int n = group.size();
     int red = Capacity.slots(n, capacity.redPercent());
     int yellow = Capacity.slots(n, capacity.yellowPercent());

@@ -11,6 +11,7 @@ import org.riskgate.selectivity.LaneAssigner.Assignment;
 import org.riskgate.selectivity.LaneAssigner.Candidate;
 
 class LaneAssignerTest {
+  private static final java.time.LocalDate DAY = java.time.LocalDate.of(2021, 1, 4);
 
   private static List<Candidate> day(int n, String office) {
     List<Candidate> c = new ArrayList<>();
@@ -27,7 +28,7 @@ class LaneAssignerTest {
   @Test
   void highestScoresFillRedThenYellowWithinCapacity() {
     List<Candidate> day = day(200, "10");
-    List<Assignment> a = new LaneAssigner(new Capacity(3, 7, 0, false), 1).assign(day);
+    List<Assignment> a = new LaneAssigner(new Capacity(3, 7, 0, false), 1).assign(DAY, day);
     assertThat(count(a, Lane.RED)).isEqualTo(6);
     assertThat(count(a, Lane.YELLOW)).isEqualTo(14);
     assertThat(count(a, Lane.GREEN)).isEqualTo(180);
@@ -43,7 +44,7 @@ class LaneAssignerTest {
   @Test
   void randomPicksTakePartOfRedAndAreMarked() {
     List<Candidate> day = day(1000, "10");
-    List<Assignment> a = new LaneAssigner(new Capacity(3, 7, 1, false), 7).assign(day);
+    List<Assignment> a = new LaneAssigner(new Capacity(3, 7, 1, false), 7).assign(DAY, day);
     assertThat(count(a, Lane.RED)).isEqualTo(30);
     List<Integer> random = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
@@ -62,8 +63,8 @@ class LaneAssignerTest {
   @Test
   void sameSeedSameRandomPicks() {
     Capacity cap = new Capacity(5, 5, 5, false);
-    assertThat(new LaneAssigner(cap, 3).assign(day(500, "1")))
-        .isEqualTo(new LaneAssigner(cap, 3).assign(day(500, "1")));
+    assertThat(new LaneAssigner(cap, 3).assign(DAY, day(500, "1")))
+        .isEqualTo(new LaneAssigner(cap, 3).assign(DAY, day(500, "1")));
   }
 
   @Test
@@ -71,10 +72,10 @@ class LaneAssignerTest {
     List<Candidate> day = new ArrayList<>(day(100, "A"));
     // office B's scores are all higher than A's; a global capacity would take only B
     day.addAll(day(100, "B").stream().map(c -> new Candidate("B", c.score() + 10, Optional.empty())).toList());
-    List<Assignment> a = new LaneAssigner(new Capacity(5, 0, 0, true), 1).assign(day);
+    List<Assignment> a = new LaneAssigner(new Capacity(5, 0, 0, true), 1).assign(DAY, day);
     assertThat(count(a.subList(0, 100), Lane.RED)).isEqualTo(5);
     assertThat(count(a.subList(100, 200), Lane.RED)).isEqualTo(5);
-    List<Assignment> global = new LaneAssigner(new Capacity(5, 0, 0, false), 1).assign(day);
+    List<Assignment> global = new LaneAssigner(new Capacity(5, 0, 0, false), 1).assign(DAY, day);
     assertThat(count(global.subList(0, 100), Lane.RED)).isZero();
   }
 
@@ -83,7 +84,7 @@ class LaneAssignerTest {
     List<Candidate> day = new ArrayList<>(day(100, "A"));
     day.set(0, new Candidate("A", 0.0, Optional.of(Lane.RED)));
     day.set(99, new Candidate("A", 0.99, Optional.of(Lane.GREEN)));
-    List<Assignment> a = new LaneAssigner(new Capacity(3, 0, 0, false), 1).assign(day);
+    List<Assignment> a = new LaneAssigner(new Capacity(3, 0, 0, false), 1).assign(DAY, day);
     assertThat(a.get(0).lane()).isEqualTo(Lane.RED);
     assertThat(a.get(99).lane()).isEqualTo(Lane.GREEN);
     assertThat(count(a, Lane.RED)).isEqualTo(3);
@@ -97,5 +98,15 @@ class LaneAssignerTest {
     assertThatThrownBy(() -> Capacity.parse("blue=3", 0, false)).hasMessageContaining("unknown lane 'blue'");
     assertThatThrownBy(() -> Capacity.parse("red=x", 0, false)).hasMessageContaining("'x' is not a number");
     assertThatThrownBy(() -> Capacity.parse("red=1", 2, false)).hasMessageContaining("must fit inside");
+  }
+
+  @Test
+  void aDaysRandomPicksDependOnItsDateAloneNotOnTheDaysBefore() {
+    Capacity cap = new Capacity(3, 7, 2, false);
+    LaneAssigner busy = new LaneAssigner(cap, 3);
+    busy.assign(DAY.minusDays(1), day(700, "1"));
+    assertThat(busy.assign(DAY, day(500, "1"))).isEqualTo(new LaneAssigner(cap, 3).assign(DAY, day(500, "1")));
+    assertThat(new LaneAssigner(cap, 3).assign(DAY.plusDays(1), day(500, "1")))
+        .isNotEqualTo(new LaneAssigner(cap, 3).assign(DAY, day(500, "1")));
   }
 }

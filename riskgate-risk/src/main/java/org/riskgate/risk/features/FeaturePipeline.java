@@ -55,7 +55,7 @@ public final class FeaturePipeline {
   private static final Key[] UNIT_VALUE_KEYS = {Key.HS6, Key.HS6_ORIGIN, Key.IMPORTER_HS6};
   private static final Key[] RECENCY_KEYS = {Key.IMPORTER, Key.DECLARANT, Key.SELLER};
 
-  private final FeatureState state;
+  final FeatureState state;
   private final List<String> names;
   /** How each feature, by column, is put in words. */
   private final Says[] says;
@@ -63,7 +63,7 @@ public final class FeaturePipeline {
   /** Snapshot of the history for {@link #describe}; dropped when the history advances. */
   private volatile FrozenHistory frozen;
 
-  private FeaturePipeline(FeatureState state) {
+  FeaturePipeline(FeatureState state) {
     this.state = state;
     List<String> n = new ArrayList<>();
     List<Says> w = new ArrayList<>();
@@ -185,22 +185,41 @@ public final class FeaturePipeline {
    * nothing.
    */
   public static FeaturePipeline fit(List<Declaration> rows) {
-    FeatureState s = new FeatureState();
-    List<Map<String, Long>> freqs = new ArrayList<>();
-    for (int c = 0; c < CATEGORICALS.size(); c++) {
-      freqs.add(new HashMap<>());
+    return fromCategoryCounts(categoryCounts(rows));
+  }
+
+  /**
+   * How often each value of each categorical field occurs in {@code rows}: what {@link #fit}
+   * learns. Counts of parts of the data add up ({@link #addCategoryCounts}), so an engine that
+   * holds the rows on many machines fits the same vocabularies.
+   */
+  public static Map<String, Map<String, Long>> categoryCounts(Iterable<Declaration> rows) {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    for (Categorical c : CATEGORICALS) {
+      counts.put(c.name(), new HashMap<>());
     }
-    // one pass for all fields: a compact table builds each row it is asked for
     for (Declaration d : rows) {
-      for (int c = 0; c < CATEGORICALS.size(); c++) {
-        freqs.get(c).merge(CATEGORICALS.get(c).of().apply(d), 1L, Long::sum);
+      for (Categorical c : CATEGORICALS) {
+        counts.get(c.name()).merge(c.of().apply(d), 1L, Long::sum);
       }
     }
-    for (int ci = 0; ci < CATEGORICALS.size(); ci++) {
-      Categorical c = CATEGORICALS.get(ci);
-      Map<String, Long> freq = freqs.get(ci);
+    return counts;
+  }
+
+  /** Adds the counts {@code more} into {@code into}, and returns it. */
+  public static Map<String, Map<String, Long>> addCategoryCounts(
+      Map<String, Map<String, Long>> into, Map<String, Map<String, Long>> more) {
+    more.forEach((name, freq) -> freq.forEach(
+        (value, n) -> into.computeIfAbsent(name, x -> new HashMap<>()).merge(value, n, Long::sum)));
+    return into;
+  }
+
+  /** A pipeline with no history, whose vocabularies are fitted on {@link #categoryCounts}. */
+  public static FeaturePipeline fromCategoryCounts(Map<String, Map<String, Long>> counts) {
+    FeatureState s = new FeatureState();
+    for (Categorical c : CATEGORICALS) {
       Map<String, Integer> vocab = new LinkedHashMap<>();
-      freq.entrySet().stream()
+      counts.getOrDefault(c.name(), Map.of()).entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
               .thenComparing(Map.Entry.comparingByKey()))
           .forEach(e -> vocab.put(e.getKey(), vocab.size()));
@@ -285,6 +304,12 @@ public final class FeaturePipeline {
   }
 
   void describe(Declaration d, float[] out, int offset, History history, int row) {
+    describe(d, out, offset, history, row, prior(), criticalPrior());
+  }
+
+  /** Like the above, with the priors an unknown key gets (those of the history before {@code d}'s day). */
+  void describe(Declaration d, float[] out, int offset, History history, int row, double prior,
+      double criticalPrior) {
     int day = (int) d.date().toEpochDay();
     int i = offset;
     double logPrice = Math.log1p(d.itemPrice());
@@ -304,8 +329,6 @@ public final class FeaturePipeline {
       Integer code = state.vocabularies.get(c.name()).get(c.of().apply(d));
       out[i++] = code == null ? Float.NaN : code;
     }
-    double prior = prior();
-    double criticalPrior = criticalPrior();
     double[] v = new double[KEYS.length * Stats.VALUES];
     boolean[] found = new boolean[KEYS.length];
     for (Key k : KEYS) {
@@ -494,15 +517,24 @@ public final class FeaturePipeline {
   }
 
   private double prior() {
-    // before any outcome is known, an uninformative 0.5 ranks nothing above anything else
-    return state.global.inspected == 0 ? 0.5 : state.global.fraudRate(0.5, 1);
+    return prior(state.global);
   }
 
   private double criticalPrior() {
-    return state.global.inspected == 0 ? 0.1 : state.global.criticalRate(0.1, 1);
+    return criticalPrior(state.global);
   }
 
-  private static double logUnitValue(Declaration d) {
+  /** The fraud rate an unknown key gets, from the history of every declaration. */
+  static double prior(Stats global) {
+    // before any outcome is known, an uninformative 0.5 ranks nothing above anything else
+    return global.inspected == 0 ? 0.5 : global.fraudRate(0.5, 1);
+  }
+
+  static double criticalPrior(Stats global) {
+    return global.inspected == 0 ? 0.1 : global.criticalRate(0.1, 1);
+  }
+
+  static double logUnitValue(Declaration d) {
     return Math.log1p(d.itemPrice()) - Math.log1p(d.netMass());
   }
 

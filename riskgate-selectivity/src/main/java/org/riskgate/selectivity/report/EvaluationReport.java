@@ -200,10 +200,11 @@ public final class EvaluationReport {
     for (Lane l : Lane.values()) {
       byLane.put(l, new ArrayList<>());
     }
-    for (List<Integer> day : days.values()) {
+    for (Map.Entry<LocalDate, List<Integer>> e : days.entrySet()) {
+      List<Integer> day = e.getValue();
       List<LaneAssigner.Candidate> c = day.stream()
           .map(i -> new LaneAssigner.Candidate(ds.get(i).officeId(), ev.ranking()[i], Optional.empty())).toList();
-      List<LaneAssigner.Assignment> a = assigner.assign(c);
+      List<LaneAssigner.Assignment> a = assigner.assign(e.getKey(), c);
       for (int k = 0; k < day.size(); k++) {
         byLane.get(a.get(k).lane()).add(day.get(k));
       }

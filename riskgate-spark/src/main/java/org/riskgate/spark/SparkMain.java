@@ -1,0 +1,250 @@
+package org.riskgate.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.riskgate.core.ColumnMapping;
+import org.riskgate.core.RejectFile;
+import org.riskgate.risk.BlendTrainer;
+import org.riskgate.risk.FeatureSet;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.Objective;
+import org.riskgate.risk.RiskTraining;
+import org.riskgate.risk.Trainer;
+import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.risk.xgboost.XGBoostTrainer;
+import org.riskgate.selectivity.Capacity;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code riskgate spark}: train and score on Apache Spark, with the options of the single-machine
+ * commands. Also the job jar's main class for {@code spark-submit}.
+ */
+@Command(name = "riskgate spark", mixinStandardHelpOptions = true, version = "riskgate 0.1.0",
+    description = "Train and score on Apache Spark (local[N], a standalone cluster, YARN or Kubernetes).",
+    subcommands = {SparkMain.Train.class, SparkMain.Score.class})
+public final class SparkMain implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line; errors are one message, never a stack trace. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new SparkMain());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      Throwable t = e;
+      while ((t instanceof java.io.UncheckedIOException || t instanceof org.apache.spark.SparkException)
+          && t.getCause() != null) {
+        t = t.getCause();
+      }
+      cmd.getErr().println("error: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Where the job runs and how its input is read: shared by every subcommand. */
+  static final class Job {
+    @Option(names = "--master", paramLabel = "URL",
+        description = "Spark master: local[2] (the default, unless spark-submit gave one), spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, e.g. spark.executor.memory=4g (repeatable).")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Option(names = "--columns", paramLabel = "FILE",
+        description = "Column mapping (properties: field_key = Header Name) for CSV files whose headers differ from the defaults.")
+    Path columns;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day to read (included).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day to read (included).")
+    LocalDate to;
+
+    SparkSession start(String app) {
+      String m = master != null ? master : System.getProperty("spark.master", "local[2]");
+      return SparkSessions.start(m, app, conf);
+    }
+
+    ColumnMapping mapping() throws IOException {
+      return columns == null ? ColumnMapping.defaults() : ColumnMapping.fromFile(columns);
+    }
+
+    Period period() {
+      return Period.of(from, to);
+    }
+  }
+
+  @Command(name = "train", mixinStandardHelpOptions = true,
+      description = "Train the risk model with the point-in-time features computed on Spark; writes the same model bundle as riskgate train.")
+  static final class Train implements Callable<Integer> {
+    @Option(names = {"--train", "--input"}, required = true, paramLabel = "TRAIN.csv|LAKE|FILE.parquet",
+        description = "Labelled declarations of the past: a CSV file, a declaration lake or Parquet.")
+    String train;
+
+    @Option(names = "--valid", paramLabel = "VALID.csv|LAKE",
+        description = "A later labelled period for early stopping. Without it, the latest 15 %% of the training period is held out.")
+    String valid;
+
+    @Option(names = "--valid-from", paramLabel = "YYYY-MM-DD", description = "First day of --valid to read.")
+    LocalDate validFrom;
+
+    @Option(names = "--valid-to", paramLabel = "YYYY-MM-DD", description = "Last day of --valid to read.")
+    LocalDate validTo;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Where to write the model bundle.")
+    Path model;
+
+    @Option(names = "--features", paramLabel = "SET", defaultValue = "declaration",
+        description = "What the XGBoost model learns from with --no-blend: declaration (the default) or all.")
+    FeatureSet features;
+
+    @Option(names = "--blend", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "The default blend of XGBoost and a small forest, as riskgate train; --no-blend trains XGBoost alone, on --features.")
+    boolean blend;
+
+    @Mixin Job job;
+
+    @Override
+    public Integer call() throws Exception {
+      Files.createDirectories(model);
+      Path staging = Files.createTempDirectory("riskgate-spark-");
+      SparkSession spark = job.start("riskgate train");
+      try (RejectFile rejects = new RejectFile(model.resolve(Path.of(train).getFileName() + ".rejects.csv"))) {
+        Dataset<Row> rows = DeclarationInput.read(spark, train, job.mapping(), job.period(), rejects,
+            staging.resolve("train"));
+        Optional<Dataset<Row>> later = Optional.empty();
+        if (valid != null) {
+          later = Optional.of(DeclarationInput.read(spark, valid, job.mapping(), Period.of(validFrom, validTo),
+              rejects, staging.resolve("valid")));
+        }
+        Trainer trainer = blend ? new BlendTrainer(XGBoostOptions.DEFAULT) : new XGBoostTrainer(XGBoostOptions.DEFAULT);
+        long t0 = System.nanoTime();
+        ModelBundle bundle = SparkTraining.train(spark, rows, later, trainer, blend ? FeatureSet.ALL : features,
+            new RiskTraining.Source(Path.of(train), rejects.count(), Optional.ofNullable(valid).map(Path::of)));
+        bundle.save(model);
+        System.out.printf(Locale.ROOT, "%s: %,d labelled declarations (%s), %,d rejected%n", train,
+            bundle.provenance().trainingRows(), job.period().describe(), rejects.count());
+        System.out.printf(Locale.ROOT, "%-14s trained in %5.1f s on %s -> %s%n", trainer.name(),
+            (System.nanoTime() - t0) / 1e9, spark.sparkContext().master(), model);
+        return 0;
+      } finally {
+        spark.stop();
+        deleteTree(staging);
+      }
+    }
+  }
+
+  @Command(name = "score", mixinStandardHelpOptions = true,
+      description = "Score declarations into red / yellow / green lanes under each day's capacity, with reasons, on Spark.")
+  static final class Score implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model bundle.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "IN.csv|LAKE|FILE.parquet",
+        description = "Declarations to score: a CSV file, a declaration lake or Parquet (outcomes, if any, are ignored).")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "OUT",
+        description = "Decisions, one row per readable input row: a directory of CSV part files (with a header), or of Parquet when OUT ends in .parquet.")
+    String output;
+
+    @Option(names = "--capacity", defaultValue = "red=3,yellow=7", paramLabel = "red=P,yellow=P",
+        description = "Shares of each day's declarations for the red and yellow lanes, in %% (default: ${DEFAULT-VALUE}).")
+    String capacity;
+
+    @Option(names = "--random-share", defaultValue = "0", paramLabel = "P",
+        description = "%% of declarations picked at random for inspection, out of the red share (default: ${DEFAULT-VALUE}).")
+    double randomShare;
+
+    @Option(names = "--per-office", description = "Apply the capacity per office and day instead of per day.")
+    boolean perOffice;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Analysts' selectivity rules, applied beside the model.")
+    Path rules;
+
+    @Option(names = "--objective", defaultValue = "frauds", paramLabel = "frauds|revenue",
+        description = "What the capacity is spent on: frauds (the default) or revenue.")
+    Objective objective;
+
+    @Option(names = "--seed", defaultValue = "20210101", description = "Seed of the random picks (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin Job job;
+
+    @Override
+    public Integer call() throws Exception {
+      Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
+      ModelBundle.load(model); // a bad bundle is reported before any Spark work
+      if (rules != null) {
+        org.riskgate.selectivity.rules.Rules.load(rules);
+      }
+      Path staging = Files.createTempDirectory("riskgate-spark-");
+      SparkSession spark = job.start("riskgate score");
+      Path rejectsAt = output.contains("://") ? Path.of(System.getProperty("java.io.tmpdir"), "decisions")
+          : Path.of(output);
+      try (RejectFile rejects = RejectFile.beside(rejectsAt)) {
+        Dataset<Row> rows = DeclarationInput.read(spark, input, job.mapping(), job.period(), rejects,
+            staging.resolve("input"));
+        Dataset<Row> decisions = SparkScoring.score(spark, rows, model, Optional.ofNullable(rules),
+            new SparkScoring.Settings(cap, seed, 3, objective)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> out = decisions.drop(DeclarationRows.SEQ);
+        if (output.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+          out.write().mode(SaveMode.Overwrite).parquet(output);
+        } else {
+          out.write().mode(SaveMode.Overwrite).option("header", "true").csv(output);
+        }
+        Map<String, Long> lanes = new LinkedHashMap<>();
+        for (Row r : decisions.groupBy("lane").count().collectAsList()) {
+          lanes.put(r.getString(0), r.getLong(1));
+        }
+        long picks = decisions.where("random_pick").count();
+        System.out.printf(Locale.ROOT, "scored %,d declarations: red %,d, yellow %,d, green %,d (random picks %,d)%n",
+            lanes.values().stream().mapToLong(Long::longValue).sum(), lanes.getOrDefault("red", 0L),
+            lanes.getOrDefault("yellow", 0L), lanes.getOrDefault("green", 0L), picks);
+        if (rejects.count() > 0) {
+          System.out.printf(Locale.ROOT, "rejected %,d rows: see %s (first: %s)%n", rejects.count(), rejects.path(),
+              rejects.first().get(0).describe());
+        }
+        System.out.println("decisions: " + output);
+        return 0;
+      } finally {
+        spark.stop();
+        deleteTree(staging);
+      }
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.riskgate.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.riskgate.core.Declaration;
+import org.riskgate.risk.FeatureSet;
+import org.riskgate.risk.ModelBundle;
+import org.riskgate.risk.RiskTraining;
+import org.riskgate.risk.xgboost.XGBoostTrainer;
+
+/** A model trained on Spark is a riskgate bundle: it loads and scores as one trained on one machine. */
+class SparkTrainingTest {
+
+  @Test
+  void trainedOnSparkSavedLoadedAndScoringAsTheSingleMachineModel() throws Exception {
+    ModelBundle onSpark = SparkTraining.train(LocalSpark.spark(), LocalSpark.csv(LocalSpark.TRAIN, LocalSpark.TRAINING), Optional.empty(),
+        new XGBoostTrainer(LocalSpark.SMALL), FeatureSet.ALL,
+        new RiskTraining.Source(LocalSpark.TRAIN, 0, Optional.empty()));
+    Path dir = Files.createTempDirectory("riskgate-spark-bundle-").resolve("model");
+    onSpark.save(dir);
+    ModelBundle loaded = ModelBundle.load(dir);
+    ModelBundle single = ModelBundle.load(LocalSpark.singleMachineBundle());
+
+    assertThat(loaded.provenance().trainer()).isEqualTo("xgboost");
+    assertThat(loaded.provenance().trainingRows()).isEqualTo(single.provenance().trainingRows());
+    assertThat(loaded.provenance().trainingFrauds()).isEqualTo(single.provenance().trainingFrauds());
+    assertThat(loaded.provenance().trainingNotes()).isEqualTo(single.provenance().trainingNotes());
+    assertThat(loaded.features().historyUntil()).isEqualTo(single.features().historyUntil());
+
+    // the same matrix in the same order makes the same trees: 2021 scores agree
+    List<Declaration> later = LocalSpark.read(LocalSpark.VALID);
+    int w = loaded.features().width();
+    float[] x = new float[later.size() * w];
+    loaded.features().describe(later, 0, later.size(), x);
+    double[] a = loaded.model().score(x, later.size(), w);
+    single.features().describe(later, 0, later.size(), x);
+    double[] b = single.model().score(x, later.size(), w);
+    for (int i = 0; i < a.length; i++) {
+      assertThat(a[i]).as(later.get(i).id()).isCloseTo(b[i], org.assertj.core.data.Offset.offset(1e-6));
+    }
+  }
+}
