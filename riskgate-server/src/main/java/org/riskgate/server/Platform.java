@@ -109,7 +109,8 @@ public final class Platform implements AutoCloseable {
     Database db = Database.open(config.storeUrl());
     try {
       UserStore users = new UserStore(db);
-      AuthService auth = new AuthService(users, config.bcryptStrength());
+      AuthService auth = new AuthService(users, config.bcryptStrength(), config.limits().tokenTtl(),
+          java.time.Clock.systemUTC());
       auth.createFirstAdmin().ifPresent(pw -> {
         out.println("riskgate: first start: created user 'admin' with one-time password: " + pw);
         out.println("riskgate: it is shown only now; you will be asked to change it at first login.");

@@ -53,6 +53,7 @@ public final class RiskgateServer implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.routes.exception(Exception.class, ErrorMapper::handle);
+      config.routes.exception(RetryLater.class, RiskgateServer::retryLater);
       config.routes.before("/api/v1/*", ctx -> authenticate(platform, ctx));
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       for (ApiRoute r : routes) {
@@ -77,6 +78,17 @@ public final class RiskgateServer implements AutoCloseable {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read openapi.json", e);
+    }
+  }
+
+  /** 429 or 503 with the wait in {@code Retry-After}: JSON under /api, a short page elsewhere. */
+  private static void retryLater(RetryLater e, Context ctx) {
+    ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    if (ctx.path().startsWith("/api/")) {
+      ctx.contentType("application/json").result(Json.write(java.util.Map.of("status", e.status(), "error",
+          e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds())));
+    } else {
+      ctx.contentType("text/plain; charset=utf-8").result(e.getMessage());
     }
   }
 

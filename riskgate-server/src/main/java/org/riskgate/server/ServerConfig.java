@@ -17,13 +17,15 @@ import java.util.Optional;
  * @param bcryptStrength log2 of bcrypt rounds
  * @param maxUploadBytes largest request body accepted (CSV batches, document images)
  * @param maxImagePixels largest document image accepted, in pixels
+ * @param limits admission control, rate limits and the bounds of uploads
  */
 public record ServerConfig(
     Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
-    Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels) {
+    Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, ServerLimits limits) {
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(limits, "limits");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
@@ -38,7 +40,7 @@ public record ServerConfig(
   /** Defaults: embedded store, port 8080 on loopback, 32 MiB uploads, 40 megapixel images. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
-        10, 32L << 20, 40_000_000L);
+        10, 32L << 20, 40_000_000L, ServerLimits.defaults(40_000_000L));
   }
 
   /** The store URL: the given one, or an H2 file in the data directory. */
@@ -47,29 +49,33 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels);
+    return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, limits);
   }
 
   public ServerConfig withDb(String url) {
     return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels);
+        maxImagePixels, limits);
   }
 
   public ServerConfig withModel(Path m) {
     return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels);
+        maxImagePixels, limits);
   }
 
   public ServerConfig withDemoData(Path d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
-        maxImagePixels);
+        maxImagePixels, limits);
   }
 
   public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels);
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels, limits);
+  }
+
+  public ServerConfig withLimits(ServerLimits l) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, l);
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels);
+    return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, limits);
   }
 }

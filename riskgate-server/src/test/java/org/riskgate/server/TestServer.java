@@ -37,7 +37,7 @@ public final class TestServer implements AutoCloseable {
     for (Role r : Role.values()) {
       String name = names[r.ordinal()];
       platform.auth().createUser(name, PASSWORD, r, false, "test");
-      tokens.put(r, platform.auth().issueToken(name, "test"));
+      tokens.put(r, platform.auth().issueToken(name, "test", Optional.empty()));
     }
   }
 

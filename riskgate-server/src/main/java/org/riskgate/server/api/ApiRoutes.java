@@ -84,7 +84,12 @@ public final class ApiRoutes {
         new ApiRoute("GET", "/api/v1/rules", of(A), this::rules),
         new ApiRoute("PUT", "/api/v1/rules", of(S), this::changeRules),
         new ApiRoute("GET", "/api/v1/audit", of(S), this::audit),
-        new ApiRoute("POST", "/api/v1/users", of(ADMIN), this::createUser));
+        new ApiRoute("POST", "/api/v1/users", of(ADMIN), this::createUser),
+        new ApiRoute("GET", "/api/v1/users", of(ADMIN), this::users),
+        new ApiRoute("POST", "/api/v1/users/{name}/disable", of(ADMIN), ctx -> setDisabled(ctx, true)),
+        new ApiRoute("POST", "/api/v1/users/{name}/enable", of(ADMIN), ctx -> setDisabled(ctx, false)),
+        new ApiRoute("GET", "/api/v1/tokens", of(A), this::tokens),
+        new ApiRoute("POST", "/api/v1/tokens/{id}/revoke", of(A), this::revokeToken));
   }
 
   static Principal principal(Context ctx) {
@@ -122,20 +127,48 @@ public final class ApiRoutes {
 
   private void issueToken(Context ctx) throws IOException {
     JsonNode b = body(ctx);
-    var user = platform.auth().check(text(b, "username"), text(b, "password"))
+    var user = platform.auth().login(text(b, "username"), text(b, "password"), ctx.ip())
         .orElseThrow(() -> new ApiException(401, "wrong user name or password"));
     if (user.mustChange()) {
       throw new ApiException(403, "change the one-time password first (POST /api/v1/auth/password)");
     }
     String label = b.hasNonNull("label") ? b.get("label").asText() : "api";
+    Optional<java.time.Duration> ttl = Optional.empty();
+    if (b.has("days")) {
+      if (!b.get("days").canConvertToInt()) {
+        throw new IllegalArgumentException("field 'days' must be a whole number of days");
+      }
+      ttl = Optional.of(java.time.Duration.ofDays(b.get("days").asInt()));
+    }
     json(ctx, 201, Map.of("token", platform.auth().issueToken(user.username(), label.length() > 100
-        ? label.substring(0, 100) : label), "role", user.role()));
+        ? label.substring(0, 100) : label, ttl), "role", user.role()));
   }
 
   private void changePassword(Context ctx) throws IOException {
     JsonNode b = body(ctx);
-    platform.auth().changePassword(text(b, "username"), text(b, "oldPassword"), text(b, "newPassword"));
+    platform.auth().changePassword(text(b, "username"), text(b, "oldPassword"), text(b, "newPassword"), ctx.ip());
     ctx.status(204);
+  }
+
+  private void users(Context ctx) {
+    json(ctx, 200, platform.users().all().stream().map(u -> Map.of("username", u.username(), "role", u.role(),
+        "disabled", u.disabled())).toList());
+  }
+
+  private void setDisabled(Context ctx, boolean disabled) {
+    platform.auth().setDisabled(ctx.pathParam("name"), disabled, principal(ctx).username());
+    json(ctx, 200, Map.of("username", ctx.pathParam("name"), "disabled", disabled));
+  }
+
+  private void tokens(Context ctx) {
+    json(ctx, 200, platform.auth().tokens(principal(ctx)));
+  }
+
+  private void revokeToken(Context ctx) {
+    if (!platform.auth().revokeToken(ctx.pathParam("id"), principal(ctx))) {
+      throw new NotFoundException("no live token " + ctx.pathParam("id") + " of yours");
+    }
+    json(ctx, 200, Map.of("revoked", ctx.pathParam("id")));
   }
 
   /**

@@ -130,7 +130,14 @@ public final class WebRoutes {
   private void login(Context ctx) {
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("");
     String pw = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    var u = platform.auth().check(user, pw);
+    Optional<org.riskgate.server.store.UserRecord> u;
+    try {
+      u = platform.auth().login(user, pw, ctx.ip());
+    } catch (org.riskgate.server.RetryLater e) {
+      ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      render(ctx, "login.jte", new Views.Login(e.getMessage() + "."));
+      return;
+    }
     if (u.isEmpty()) {
       ctx.status(401);
       render(ctx, "login.jte", new Views.Login("Wrong user name or password."));
@@ -155,8 +162,8 @@ public final class WebRoutes {
         throw new IllegalArgumentException("the two new passwords differ");
       }
       platform.auth().changePassword(s.principal().username(),
-          Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next);
-    } catch (IllegalArgumentException | AuthException e) {
+          Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next, ctx.ip());
+    } catch (IllegalArgumentException | AuthException | org.riskgate.server.RetryLater e) {
       ctx.status(400);
       render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), e.getMessage()));
       return;
