@@ -32,6 +32,7 @@ import org.riskgate.server.checks.HsService;
 import org.riskgate.server.checks.ProfileService;
 import org.riskgate.server.decide.DecisionService;
 import org.riskgate.server.decide.Thresholds;
+import org.riskgate.server.store.DataDirectory;
 import org.riskgate.server.store.Database;
 import org.riskgate.server.store.DeclarationStore;
 import org.riskgate.server.store.DocumentStore;
@@ -105,8 +106,7 @@ public final class Platform implements AutoCloseable {
    * @param out where the first admin's one-time password and progress are printed
    */
   public static Platform open(ServerConfig config, PrintStream out) throws IOException {
-    Files.createDirectories(config.dataDir());
-    Database db = Database.open(config.storeUrl());
+    Database db = DataDirectory.open(config.dataDir(), config.dbUrl(), config.dbPassword());
     try {
       UserStore users = new UserStore(db);
       AuthService auth = new AuthService(users, config.bcryptStrength(), config.limits().tokenTtl(),

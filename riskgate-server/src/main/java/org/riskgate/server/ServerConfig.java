@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param maxUploadBytes largest request body accepted (CSV batches, document images)
  * @param maxImagePixels largest document image accepted, in pixels
  * @param limits admission control, rate limits and the bounds of uploads
+ * @param dbPassword the password of the {@code dbUrl} store, kept out of the URL (and so out of
+ *     {@code ps}); the embedded store has a generated one in the data directory instead
  */
 public record ServerConfig(
     Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
-    Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, ServerLimits limits) {
+    Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, ServerLimits limits,
+    Optional<String> dbPassword) {
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -40,42 +43,53 @@ public record ServerConfig(
   /** Defaults: embedded store, port 8080 on loopback, 32 MiB uploads, 40 megapixel images. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
-        10, 32L << 20, 40_000_000L, ServerLimits.defaults(40_000_000L));
+        10, 32L << 20, 40_000_000L, ServerLimits.defaults(40_000_000L), Optional.empty());
   }
 
   /** The store URL: the given one, or an H2 file in the data directory. */
   public String storeUrl() {
-    return dbUrl.orElse("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("riskgate"));
+    return dbUrl.orElse(org.riskgate.server.store.DataDirectory.embeddedUrl(dataDir));
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, limits);
+    return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, limits, dbPassword);
   }
 
   public ServerConfig withDb(String url) {
     return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, limits);
+        maxImagePixels, limits, dbPassword);
   }
 
   public ServerConfig withModel(Path m) {
     return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, limits);
+        maxImagePixels, limits, dbPassword);
   }
 
   public ServerConfig withDemoData(Path d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
-        maxImagePixels, limits);
+        maxImagePixels, limits, dbPassword);
   }
 
   public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels, limits);
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels, limits, dbPassword);
   }
 
   public ServerConfig withLimits(ServerLimits l) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, l);
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, l, dbPassword);
+  }
+
+  public ServerConfig withDbPassword(String password) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
+        limits, Optional.of(password));
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[db=" + org.riskgate.server.store.Database.redact(storeUrl()) + ", host=" + host + ", port=" + port + ", dataDir=" + dataDir
+        + ", password " + (dbPassword.isPresent() ? "given" : "not given") + "]";
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, limits);
+    return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels, limits, dbPassword);
   }
 }

@@ -16,8 +16,12 @@ import picocli.CommandLine.Option;
     description = "Run the analyst platform: REST API under /api/v1 and the web UI.")
 public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--db", paramLabel = "URL",
-      description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db?user=u&password=p (default: embedded H2 in the data directory).")
+      description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db?user=u, without its password (default: embedded H2 in the data directory).")
   String db;
+
+  @Option(names = "--db-password-file", paramLabel = "FILE",
+      description = "File holding the --db store's password (default: the RISKGATE_DB_PASSWORD environment variable).")
+  Path dbPasswordFile;
 
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}).")
   int port;
@@ -55,6 +59,10 @@ public final class ServeCommand implements Callable<Integer> {
         .withLimits(bcryptStrength, maxUploadMb << 20, 40_000_000L);
     if (db != null) {
       cfg = cfg.withDb(db);
+    }
+    Optional<String> password = StoreOptions.password(db, dbPasswordFile);
+    if (password.isPresent()) {
+      cfg = cfg.withDbPassword(password.get());
     }
     if (model != null) {
       cfg = cfg.withModel(model);
