@@ -79,7 +79,8 @@ public final class Platform implements AutoCloseable {
     this.singles = new GroupCommit(declarations);
     this.hs = new HsService();
     this.documents = new DocumentService(new DocumentStore(db), config.dataDir().toAbsolutePath().resolve("documents"),
-        config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels());
+        config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels(),
+        config.limits().imageDecoders());
     this.profiles = profiles;
   }
 

@@ -102,7 +102,19 @@ public final class ApiRoutes {
 
   /** The request body, refused (413) past the upload limit. */
   private InputStream in(Context ctx) {
-    long max = platform.config().maxUploadBytes();
+    return in(ctx, platform.config().maxUploadBytes());
+  }
+
+  // JSON bodies are small (the largest, a rule set, is 200,000 characters at most): a JSON tree of
+  // a full upload's size would cost several times that in heap
+  private static final long JSON_LIMIT = 1 << 20;
+
+  /** A JSON request body, refused (413) past 1 MiB. */
+  private InputStream jsonIn(Context ctx) {
+    return in(ctx, Math.min(JSON_LIMIT, platform.config().maxUploadBytes()));
+  }
+
+  private static InputStream in(Context ctx, long max) {
     if (ctx.contentLength() > max) {
       throw new ApiException(413, "request body larger than " + max + " bytes");
     }
@@ -110,7 +122,7 @@ public final class ApiRoutes {
   }
 
   private JsonNode body(Context ctx) throws IOException {
-    JsonNode n = Json.MAPPER.readTree(in(ctx));
+    JsonNode n = Json.MAPPER.readTree(jsonIn(ctx));
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("the body must be a JSON object");
     }
@@ -172,28 +184,48 @@ public final class ApiRoutes {
   }
 
   /**
-   * A CSV batch: read whole, every row checked, then scored and stored in one transaction. Any
-   * rejected row refuses the whole batch with the list of rejects; nothing is stored.
+   * A CSV batch: every row checked, then scored and stored in one transaction. Any rejected row
+   * refuses the whole batch; nothing is stored. Memory stays bounded whatever the upload holds:
+   * rejects stream to a file in the rejects folder and the answer lists the first few with their
+   * count, rows are kept only while none is rejected, and a batch has at most
+   * {@code maxBatchRows} rows.
    */
   private void ingestBatch(Context ctx) throws IOException {
     Principal p = principal(ctx);
     String name = Optional.ofNullable(ctx.queryParam("name")).orElse("upload.csv");
+    var limits = platform.config().limits();
     Path tmp = Files.createTempFile("riskgate-batch", ".csv");
-    try {
+    try (RejectFile rejects = new RejectFile(platform.config().dataDir().toAbsolutePath().resolve("rejects"), name,
+        limits.rejectsShown())) {
       copyLimited(in(ctx), tmp);
-      Platform.Collected rejects = new Platform.Collected();
-      List<Declaration> rows;
-      try {
-        rows = DeclarationReader.readAll(tmp, ColumnMapping.defaults(), rejects);
+      List<Declaration> rows = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      try (DeclarationReader reader = DeclarationReader.open(tmp, ColumnMapping.defaults(), rejects)) {
+        long line = 1;
+        while (reader.hasNext()) {
+          Declaration d = reader.next();
+          line = reader.rowsRead() + 1;
+          checkRow(name, line, d, seen, rejects);
+          if (rejects.count() > 0) {
+            // the batch is refused: keep reading only to count and file the rejects
+            rows.clear();
+            seen.clear();
+          } else if (rows.size() == limits.maxBatchRows()) {
+            throw new ApiException(413, "a batch may have at most " + limits.maxBatchRows() + " rows: split it");
+          } else {
+            rows.add(d);
+          }
+        }
       } catch (MissingColumnException e) {
         throw new ApiException(422, e.getMessage().replace(tmp.toString(), name));
       }
-      List<Reject> all = new ArrayList<>(rejects.all().stream()
-          .map(r -> new Reject(name, r.line(), r.field(), r.value(), r.reason())).toList());
-      checkRows(name, rows, all);
-      if (!all.isEmpty()) {
-        throw new ApiException(422, all.size() + " rejected rows: the batch was not stored", all);
+      if (rejects.count() > 0) {
+        rejects.close();
+        throw new ApiException(422, rejects.count() + " rejected rows: the batch was not stored ("
+            + (rejects.count() > rejects.first().size() ? "the first " + rejects.first().size() + " are listed; " : "")
+            + "all are kept on the server as " + rejects.name() + ")", rejects.first());
       }
+      rejects.discard();
       if (rows.isEmpty()) {
         throw new ApiException(422, "the batch has no rows");
       }
@@ -220,18 +252,13 @@ public final class ApiRoutes {
   }
 
   /** Checks what the reader cannot: ids unique in the batch and lengths the store can hold. */
-  private static void checkRows(String name, List<Declaration> rows, List<Reject> rejects) {
-    Set<String> seen = new HashSet<>();
-    int i = 0;
-    for (Declaration d : rows) {
-      i++;
-      if (!seen.add(d.id())) {
-        rejects.add(new Reject(name, i + 1, "Declaration ID", d.id(), "duplicate id in the batch (row " + i + ")"));
-      }
-      if (d.id().length() > 64 || d.importerId().length() > 64 || d.declarantId().length() > 64
-          || d.hsCode().length() > 16 || d.originCountry().length() > 8 || d.departureCountry().length() > 8) {
-        rejects.add(new Reject(name, i + 1, "(row)", d.id(), "a value is longer than the store allows"));
-      }
+  private static void checkRow(String name, long line, Declaration d, Set<String> seen, RejectFile rejects) {
+    if (!seen.add(d.id())) {
+      rejects.reject(new Reject(name, line, "Declaration ID", d.id(), "duplicate id in the batch"));
+    }
+    if (d.id().length() > 64 || d.importerId().length() > 64 || d.declarantId().length() > 64
+        || d.hsCode().length() > 16 || d.originCountry().length() > 8 || d.departureCountry().length() > 8) {
+      rejects.reject(new Reject(name, line, "(row)", d.id(), "a value is longer than the store allows"));
     }
   }
 
@@ -242,7 +269,7 @@ public final class ApiRoutes {
   }
 
   private void ingestOne(Context ctx) throws IOException {
-    DeclarationInput in = Json.MAPPER.readValue(in(ctx), DeclarationInput.class);
+    DeclarationInput in = Json.MAPPER.readValue(jsonIn(ctx), DeclarationInput.class);
     Declaration d = in.toDeclaration();
     DeclarationStore.Decided decided = platform.decisions().decideOne(d, principal(ctx).username());
     try {
@@ -419,7 +446,7 @@ public final class ApiRoutes {
   }
 
   private void changeCapacity(Context ctx) throws IOException {
-    Capacity c = Json.MAPPER.readValue(in(ctx), Capacity.class);
+    Capacity c = Json.MAPPER.readValue(jsonIn(ctx), Capacity.class);
     platform.changeCapacity(c, principal(ctx).username());
     capacity(ctx);
   }
@@ -430,7 +457,7 @@ public final class ApiRoutes {
   }
 
   private void changeObjective(Context ctx) throws IOException {
-    String name = Json.MAPPER.readTree(in(ctx)).path("objective").asText("");
+    String name = Json.MAPPER.readTree(jsonIn(ctx)).path("objective").asText("");
     Objective o = Objective.named(name)
         .orElseThrow(() -> new ApiException(400, "objective must be frauds or revenue, not '" + name + "'"));
     platform.changeObjective(o, principal(ctx).username());
