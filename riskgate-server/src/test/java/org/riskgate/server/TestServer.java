@@ -48,8 +48,14 @@ public final class TestServer implements AutoCloseable {
    * @param demo whether to load the demo data
    */
   public static TestServer start(Path dir, Optional<String> db, long maxUploadBytes, boolean demo) throws IOException {
+    return start(dir, db, maxUploadBytes, demo, ServerLimits.defaults(40_000_000L));
+  }
+
+  /** Starts a server with these admission and rate limits. */
+  public static TestServer start(Path dir, Optional<String> db, long maxUploadBytes, boolean demo, ServerLimits limits)
+      throws IOException {
     ServerConfig cfg = ServerConfig.defaults(dir).withPort(0).withModel(Fixtures.bundle())
-        .withLimits(4, maxUploadBytes, 40_000_000L);
+        .withLimits(4, maxUploadBytes, 40_000_000L).withLimits(limits);
     if (db.isPresent()) {
       cfg = cfg.withDb(db.get());
     }
