@@ -121,4 +121,28 @@ class CredentialsApiTest {
     assertThat(s.get("/api/v1/users", Role.ADMIN).body()).contains("\"username\":\"leaver\"");
     assertThat(s.get("/api/v1/audit?subject=leaver", Role.SUPERVISOR).body()).contains("disabled");
   }
+
+  @Test
+  void theAccessPageListsRevokesAndDisables() throws Exception {
+    s.platform.auth().createUser("pager", TestServer.PASSWORD, Role.ANALYST, false, "test");
+    String t = Json.MAPPER.readTree(token("pager", TestServer.PASSWORD).body()).get("token").asText();
+    String id = org.riskgate.server.auth.AuthService.sha256(t).substring(0, 16);
+    HttpClient admin = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    assertThat(form(admin, "/login", "username=adam&password=" + TestServer.PASSWORD).statusCode()).isEqualTo(302);
+    String page = admin.send(HttpRequest.newBuilder(URI.create(s.base + "/access")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(page).contains(id, "pager").doesNotContain(t);
+    int at = page.indexOf("name=\"_csrf\" value=\"");
+    String csrf = page.substring(at + 20, page.indexOf('"', at + 20));
+    assertThat(form(admin, "/access/tokens/revoke", "id=" + id).statusCode()).as("no CSRF token").isEqualTo(403);
+    assertThat(form(admin, "/access/tokens/revoke", "id=" + id + "&_csrf=" + csrf).statusCode()).isEqualTo(302);
+    assertThat(s.send("GET", "/api/v1/queue", t, null, null).statusCode()).isEqualTo(401);
+    assertThat(form(admin, "/access/users/disable", "name=pager&_csrf=" + csrf).statusCode()).isEqualTo(302);
+    assertThat(s.platform.users().find("pager").orElseThrow().disabled()).isTrue();
+    HttpClient analyst = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    form(analyst, "/login", "username=ana&password=" + TestServer.PASSWORD);
+    String mine = analyst.send(HttpRequest.newBuilder(URI.create(s.base + "/access")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(mine).doesNotContain("pager").doesNotContain("id=\"users\"");
+  }
 }
