@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * schedule far above what the server can score, spread over several API tokens (so admission
  * control, not the per-token rate, is what refuses) over 400 connections, while a probe calls {@code GET
  * /api/health} and {@code GET /api/v1/rules} every 100 ms; then a recovery phase at a rate the
- * server can carry. Latencies are measured from when each request was due.
+ * server can carry. Latencies are measured from when each request was due (what a client on
+ * that schedule sees, queueing in the client included), and answer times from when it was sent.
  *
  * <pre>
  * java -cp ... org.riskgate.server.bench.OverloadLoad URL USER PASSWORD [rate/s=3000] [seconds=30] [tokens=8]
@@ -30,7 +31,7 @@ public final class OverloadLoad {
 
   private OverloadLoad() {}
 
-  record Result(long[] latencies, long ok, long refused503, long limited429, long errors, double seconds,
+  record Result(long[] latencies, long[] service, long ok, long refused503, long limited429, long errors, double seconds,
       java.util.Map<String, Long> errorKinds) {}
 
   public static void main(String[] args) throws Exception {
@@ -59,8 +60,9 @@ public final class OverloadLoad {
     probe.stop = true;
     prober.join();
     System.out.println("load average (1, 5, 15 min) at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
-    System.out.printf(Locale.ROOT, "| phase | target | achieved | requests | 201 | 503 | 429 | errors | p50 ms | p99 ms | max ms |%n");
-    System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|---|---|---|---|%n");
+    System.out.printf(Locale.ROOT, "| phase | target | achieved | requests | 201 | 503 | 429 | errors | p50 ms | p99 ms | max ms"
+        + " | answer p50 ms | answer p99 ms | answer max ms |%n");
+    System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
     row("overload", rate, over);
     row("recovery", 50, rec);
     System.out.printf(Locale.ROOT, "%n| probe | phase | probes | failed | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|---|---|%n");
@@ -69,9 +71,10 @@ public final class OverloadLoad {
 
   private static void row(String phase, int rate, Result r) {
     long[] l = r.latencies();
-    System.out.printf(Locale.ROOT, "| %s | %d/s | %.0f/s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f |%n", phase, rate,
-        l.length / r.seconds(), l.length, r.ok(), r.refused503(), r.limited429(), r.errors(), ms(l, 0.50), ms(l, 0.99),
-        l.length == 0 ? 0 : l[l.length - 1] / 1e6);
+    long[] a = r.service();
+    System.out.printf(Locale.ROOT, "| %s | %d/s | %.0f/s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+        phase, rate, l.length / r.seconds(), l.length, r.ok(), r.refused503(), r.limited429(), r.errors(), ms(l, 0.50),
+        ms(l, 0.99), l.length == 0 ? 0 : l[l.length - 1] / 1e6, ms(a, 0.50), ms(a, 0.99), a.length == 0 ? 0 : a[a.length - 1] / 1e6);
     if (!r.errorKinds().isEmpty()) {
       System.out.println("|   errors in " + phase + ": " + r.errorKinds() + " |");
     }
@@ -88,6 +91,7 @@ public final class OverloadLoad {
     long total = (long) rate * seconds;
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     long[] latencies = new long[(int) total];
+    long[] service = new long[(int) total];
     AtomicLong next = new AtomicLong();
     AtomicLong ok = new AtomicLong();
     AtomicLong r503 = new AtomicLong();
@@ -111,6 +115,7 @@ public final class OverloadLoad {
               .header("Authorization", "Bearer " + tokens.get((int) (i % tokens.size())))
               .header("Content-Type", "application/json")
               .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+          long sent = System.nanoTime();
           try {
             int status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
             switch (status) {
@@ -126,7 +131,9 @@ public final class OverloadLoad {
             errors.incrementAndGet();
             kinds.merge(e.getClass().getSimpleName(), 1L, Long::sum);
           }
-          latencies[(int) i] = System.nanoTime() - due;
+          long done = System.nanoTime();
+          latencies[(int) i] = done - due;
+          service[(int) i] = done - sent;
         }
       }));
     }
@@ -135,7 +142,8 @@ public final class OverloadLoad {
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     java.util.Arrays.sort(latencies);
-    return new Result(latencies, ok.get(), r503.get(), r429.get(), errors.get(), elapsed, kinds);
+    java.util.Arrays.sort(service);
+    return new Result(latencies, service, ok.get(), r503.get(), r429.get(), errors.get(), elapsed, kinds);
   }
 
   /** Calls the health probe and a cheap API read every 100 ms, per phase. */
