@@ -22,6 +22,7 @@ public final class Main implements Runnable {
         new EvaluateCommand(),
         new ScoreCommand(),
         new org.riskgate.server.cli.ServeCommand(),
+        new org.riskgate.server.cli.AuditCommand(),
         new org.riskgate.profiles.cli.ProfileCommand(),
         new org.riskgate.profiles.cli.NetworkCommand(),
         new org.riskgate.profiles.cli.GroupsCommand(),

@@ -84,6 +84,11 @@ public final class DeclarationReader implements DeclarationStream {
     return header;
   }
 
+  /** Data rows seen so far, good and rejected. */
+  public long rowsRead() {
+    return rows;
+  }
+
   @Override
   public boolean hasNext() {
     while (next == null) {

@@ -32,6 +32,7 @@ import org.riskgate.server.checks.HsService;
 import org.riskgate.server.checks.ProfileService;
 import org.riskgate.server.decide.DecisionService;
 import org.riskgate.server.decide.Thresholds;
+import org.riskgate.server.store.DataDirectory;
 import org.riskgate.server.store.Database;
 import org.riskgate.server.store.DeclarationStore;
 import org.riskgate.server.store.DocumentStore;
@@ -78,7 +79,8 @@ public final class Platform implements AutoCloseable {
     this.singles = new GroupCommit(declarations);
     this.hs = new HsService();
     this.documents = new DocumentService(new DocumentStore(db), config.dataDir().toAbsolutePath().resolve("documents"),
-        config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels());
+        config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels(),
+        config.limits().imageDecoders());
     this.profiles = profiles;
   }
 
@@ -111,11 +113,11 @@ public final class Platform implements AutoCloseable {
    * @param out where the first admin's one-time password and progress are printed
    */
   public static Platform open(ServerConfig config, PrintStream out) throws IOException {
-    Files.createDirectories(config.dataDir());
-    Database db = Database.open(config.storeUrl());
+    Database db = DataDirectory.open(config.dataDir(), config.dbUrl(), config.dbPassword());
     try {
       UserStore users = new UserStore(db);
-      AuthService auth = new AuthService(users, config.bcryptStrength());
+      AuthService auth = new AuthService(users, config.bcryptStrength(), config.limits().tokenTtl(),
+          java.time.Clock.systemUTC());
       auth.createFirstAdmin().ifPresent(pw -> {
         out.println("riskgate: first start: created user 'admin' with one-time password: " + pw);
         out.println("riskgate: it is shown only now; you will be asked to change it at first login.");

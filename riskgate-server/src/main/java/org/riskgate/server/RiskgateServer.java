@@ -14,6 +14,7 @@ import org.riskgate.server.api.ApiRoute;
 import org.riskgate.server.api.ApiRoutes;
 import org.riskgate.server.api.ErrorMapper;
 import org.riskgate.server.auth.AuthException;
+import org.riskgate.server.auth.AuthService;
 import org.riskgate.server.auth.Principal;
 import org.riskgate.server.web.WebRoutes;
 
@@ -25,11 +26,13 @@ public final class RiskgateServer implements AutoCloseable {
   private final Platform platform;
   private final Javalin app;
   private final List<ApiRoute> routes;
+  private final Admission admission;
 
-  private RiskgateServer(Platform platform, Javalin app, List<ApiRoute> routes) {
+  private RiskgateServer(Platform platform, Javalin app, List<ApiRoute> routes, Admission admission) {
     this.platform = platform;
     this.app = app;
     this.routes = routes;
+    this.admission = admission;
   }
 
   /** Starts serving the platform on its configured host and port. */
@@ -38,7 +41,9 @@ public final class RiskgateServer implements AutoCloseable {
     List<ApiRoute> routes = new ApiRoutes(platform).routes();
     WebRoutes web = new WebRoutes(platform);
     byte[] openApi = openApiDocument();
+    Admission admission = new Admission(cfg.limits());
     Javalin app = Javalin.create(config -> {
+      config.jetty.modifyServletContextHandler(context -> context.insertHandler(admission.handler()));
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = cfg.maxUploadBytes();
       config.jetty.host = cfg.host();
@@ -54,9 +59,12 @@ public final class RiskgateServer implements AutoCloseable {
       });
       cfg.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> httpsConnector(server, http, cfg, tls)));
       config.routes.exception(Exception.class, ErrorMapper::handle);
+      config.routes.exception(RetryLater.class, RiskgateServer::retryLater);
       config.routes.before(ctx -> securityHeaders(ctx, cfg));
-      config.routes.before("/api/v1/*", ctx -> authenticate(platform, ctx));
+      config.routes.before("/api/v1/*", ctx -> authenticate(platform, admission, ctx));
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+      // the liveness probe: answered outside the request queue, touching nothing behind it
+      config.routes.get(Admission.HEALTH, ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
       for (ApiRoute r : routes) {
         config.routes.addHttpHandler(switch (r.method()) {
           case "GET" -> HandlerType.GET;
@@ -68,7 +76,7 @@ public final class RiskgateServer implements AutoCloseable {
       web.register(config.routes);
     });
     app.start();
-    return new RiskgateServer(platform, app, routes);
+    return new RiskgateServer(platform, app, routes, admission);
   }
 
   /**
@@ -120,8 +128,19 @@ public final class RiskgateServer implements AutoCloseable {
     }
   }
 
+  /** 429 or 503 with the wait in {@code Retry-After}: JSON under /api, a short page elsewhere. */
+  private static void retryLater(RetryLater e, Context ctx) {
+    ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    if (ctx.path().startsWith("/api/")) {
+      ctx.contentType("application/json").result(Json.write(java.util.Map.of("status", e.status(), "error",
+          e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds())));
+    } else {
+      ctx.contentType("text/plain; charset=utf-8").result(e.getMessage());
+    }
+  }
+
   /** Every /api/v1 call but the credential exchanges needs a valid bearer token. */
-  private static void authenticate(Platform platform, Context ctx) {
+  private static void authenticate(Platform platform, Admission admission, Context ctx) {
     if (ctx.path().startsWith("/api/v1/auth/")) {
       return;
     }
@@ -130,8 +149,10 @@ public final class RiskgateServer implements AutoCloseable {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new AuthException(401, "an API token is required (Authorization: Bearer TOKEN)");
     }
-    Principal p = platform.auth().byToken(h.substring(7).trim())
+    String token = h.substring(7).trim();
+    Principal p = platform.auth().byToken(token)
         .orElseThrow(() -> new AuthException(401, "invalid API token"));
+    admission.take(AuthService.sha256(token));
     ctx.attribute(ApiRoutes.PRINCIPAL, p);
   }
 
@@ -168,5 +189,6 @@ public final class RiskgateServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    admission.close();
   }
 }

@@ -21,11 +21,14 @@ import java.util.Optional;
  * @param tls serve HTTPS with this keystore (and send HSTS); empty for plain HTTP
  * @param secureCookies mark the session cookie {@code Secure}: on with TLS, and behind a proxy
  *     that terminates TLS
+ * @param limits admission control, rate limits and the bounds of uploads
+ * @param dbPassword the password of the {@code dbUrl} store, kept out of the URL (and so out of
+ *     {@code ps}); the embedded store has a generated one in the data directory instead
  */
 public record ServerConfig(
     Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
     Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, DateWindow dates,
-    Optional<Tls> tls, boolean secureCookies) {
+    Optional<Tls> tls, boolean secureCookies, ServerLimits limits, Optional<String> dbPassword) {
 
   /**
    * A PKCS#12 (or JKS) keystore holding the server's certificate and key.
@@ -47,6 +50,9 @@ public record ServerConfig(
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(dates, "dates");
+    Objects.requireNonNull(tls, "tls");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
@@ -56,64 +62,79 @@ public record ServerConfig(
     if (maxUploadBytes < 1024 || maxImagePixels < 1) {
       throw new IllegalArgumentException("upload limits must be positive (at least 1 KiB)");
     }
-    Objects.requireNonNull(dates, "dates");
-    Objects.requireNonNull(tls, "tls");
   }
 
   /** Defaults: embedded store, port 8080 on loopback, 32 MiB uploads, 40 megapixel images. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
-        10, 32L << 20, 40_000_000L, DateWindow.defaults(), Optional.empty(), false);
+        10, 32L << 20, 40_000_000L, DateWindow.defaults(), Optional.empty(), false,
+        ServerLimits.defaults(40_000_000L), Optional.empty());
   }
 
   /** The store URL: the given one, or an H2 file in the data directory. */
   public String storeUrl() {
-    return dbUrl.orElse("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("riskgate"));
+    return dbUrl.orElse(org.riskgate.server.store.DataDirectory.embeddedUrl(dataDir));
   }
 
   public ServerConfig withPort(int p) {
     return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies);
+        dates, tls, secureCookies, limits, dbPassword);
   }
 
   public ServerConfig withDb(String url) {
     return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword);
   }
 
   public ServerConfig withModel(Path m) {
     return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword);
   }
 
   public ServerConfig withDemoData(Path d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword);
   }
 
   public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels,
-        dates, tls, secureCookies);
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels, dates,
+        tls, secureCookies, limits, dbPassword);
+  }
+
+  public ServerConfig withLimits(ServerLimits l) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels, dates, tls, secureCookies, l, dbPassword);
+  }
+
+  public ServerConfig withDbPassword(String password) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels, dates, tls, secureCookies, limits, Optional.of(password));
   }
 
   public ServerConfig withHost(String h) {
     return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies);
+        dates, tls, secureCookies, limits, dbPassword);
   }
 
   public ServerConfig withDates(DateWindow d) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        d, tls, secureCookies);
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels, d, tls, secureCookies, limits, dbPassword);
   }
 
   /** Serves HTTPS with a keystore; the session cookie is then {@code Secure}. */
   public ServerConfig withTls(Tls t) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, Optional.of(t), true);
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels, dates, Optional.of(t), true, limits, dbPassword);
   }
 
   public ServerConfig withSecureCookies(boolean on) {
-    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, on || tls.isPresent());
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels, dates, tls, on || tls.isPresent(), limits, dbPassword);
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[db=" + org.riskgate.server.store.Database.redact(storeUrl()) + ", host=" + host + ", port=" + port
+        + ", dataDir=" + dataDir + ", tls=" + tls.isPresent() + ", password " + (dbPassword.isPresent() ? "given" : "not given") + "]";
   }
 }

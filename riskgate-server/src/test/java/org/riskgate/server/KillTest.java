@@ -3,14 +3,11 @@ package org.riskgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,51 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class KillTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
-  private static final Pattern OTP = Pattern.compile("one-time password: (\\S+)");
   private static final int BATCH = 50;
 
-  /** A server process and what it printed. */
-  private record Server(Process process, int port, String oneTimePassword) {
-    String base() {
-      return "http://127.0.0.1:" + port;
-    }
-  }
-
-  private static Server launch(Path dataDir, Path log) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), "org.riskgate.server.cli.ServeCommand",
-        "--data-dir", dataDir.toString(), "--port", "0", "--model", Fixtures.bundle().toString(),
-        "--no-demo", "--bcrypt-strength", "4");
-    pb.redirectError(log.toFile());
-    Process p = pb.start();
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    StringBuilder otp = new StringBuilder();
-    Thread.ofVirtual().start(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          Matcher m = OTP.matcher(line);
-          if (m.find()) {
-            synchronized (otp) {
-              otp.append(m.group(1));
-            }
-          }
-          Matcher s = SERVING.matcher(line);
-          if (s.find()) {
-            port.complete(Integer.parseInt(s.group(1)));
-          }
-        }
-        port.completeExceptionally(new IllegalStateException("server ended before serving; see " + log));
-      } catch (IOException e) {
-        port.completeExceptionally(e);
-      }
-    });
-    int n = port.get(120, TimeUnit.SECONDS);
-    synchronized (otp) {
-      return new Server(p, n, otp.toString());
-    }
+  private static ServerProcess launch(Path dataDir, Path log) throws Exception {
+    return ServerProcess.launch(dataDir, log, "512m");
   }
 
   private static HttpResponse<String> send(String method, String url, String token, String type, String body)
@@ -101,15 +54,15 @@ class KillTest {
   @Test
   void killMinus9LosesNothingAcknowledged() throws Exception {
     Path dir = Files.createTempDirectory("riskgate-kill");
-    Server first = launch(dir.resolve("data"), dir.resolve("first.log"));
+    ServerProcess first = launch(dir.resolve("data"), dir.resolve("first.log"));
     String token;
     try {
       assertThat(first.oneTimePassword()).isNotEmpty();
       assertThat(send("POST", first.base() + "/api/v1/auth/password", null, "application/json",
           "{\"username\":\"admin\",\"oldPassword\":\"" + first.oneTimePassword()
-              + "\",\"newPassword\":\"durable-admin-pw\"}").statusCode()).isEqualTo(204);
+              + "\",\"newPassword\":\"durable-keeper-pw\"}").statusCode()).isEqualTo(204);
       HttpResponse<String> t = send("POST", first.base() + "/api/v1/auth/token", null, "application/json",
-          "{\"username\":\"admin\",\"password\":\"durable-admin-pw\"}");
+          "{\"username\":\"admin\",\"password\":\"durable-keeper-pw\"}");
       token = Json.MAPPER.readTree(t.body()).get("token").asText();
 
       List<String> lines = Files.readAllLines(Fixtures.DATA.resolve("df_syn_valid_eng.csv"));
@@ -164,7 +117,7 @@ class KillTest {
       }
       assertThat(ackedSingles).hasSizeGreaterThanOrEqualTo(300);
 
-      Server second = launch(dir.resolve("data"), dir.resolve("second.log"));
+      ServerProcess second = launch(dir.resolve("data"), dir.resolve("second.log"));
       try {
         assertThat(second.oneTimePassword()).as("the first admin is not created twice").isEmpty();
         for (String id : ackedSingles) {

@@ -37,7 +37,7 @@ public final class TestServer implements AutoCloseable {
     for (Role r : Role.values()) {
       String name = names[r.ordinal()];
       platform.auth().createUser(name, PASSWORD, r, false, "test");
-      tokens.put(r, platform.auth().issueToken(name, "test"));
+      tokens.put(r, platform.auth().issueToken(name, "test", Optional.empty()));
     }
   }
 
@@ -49,6 +49,12 @@ public final class TestServer implements AutoCloseable {
    */
   public static TestServer start(Path dir, Optional<String> db, long maxUploadBytes, boolean demo) throws IOException {
     return start(dir, db, maxUploadBytes, demo, c -> c);
+  }
+
+  /** Starts a server with these admission and rate limits. */
+  public static TestServer start(Path dir, Optional<String> db, long maxUploadBytes, boolean demo, ServerLimits limits)
+      throws IOException {
+    return start(dir, db, maxUploadBytes, demo, c -> c.withLimits(limits));
   }
 
   /** As {@link #start(Path, Optional, long, boolean)}, with a last change to the configuration. */

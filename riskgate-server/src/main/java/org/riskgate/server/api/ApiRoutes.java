@@ -84,7 +84,12 @@ public final class ApiRoutes {
         new ApiRoute("GET", "/api/v1/rules", of(A), this::rules),
         new ApiRoute("PUT", "/api/v1/rules", of(S), this::changeRules),
         new ApiRoute("GET", "/api/v1/audit", of(S), this::audit),
-        new ApiRoute("POST", "/api/v1/users", of(ADMIN), this::createUser));
+        new ApiRoute("POST", "/api/v1/users", of(ADMIN), this::createUser),
+        new ApiRoute("GET", "/api/v1/users", of(ADMIN), this::users),
+        new ApiRoute("POST", "/api/v1/users/{name}/disable", of(ADMIN), ctx -> setDisabled(ctx, true)),
+        new ApiRoute("POST", "/api/v1/users/{name}/enable", of(ADMIN), ctx -> setDisabled(ctx, false)),
+        new ApiRoute("GET", "/api/v1/tokens", of(A), this::tokens),
+        new ApiRoute("POST", "/api/v1/tokens/{id}/revoke", of(A), this::revokeToken));
   }
 
   static Principal principal(Context ctx) {
@@ -97,7 +102,19 @@ public final class ApiRoutes {
 
   /** The request body, refused (413) past the upload limit. */
   private InputStream in(Context ctx) {
-    long max = platform.config().maxUploadBytes();
+    return in(ctx, platform.config().maxUploadBytes());
+  }
+
+  // JSON bodies are small (the largest, a rule set, is 200,000 characters at most): a JSON tree of
+  // a full upload's size would cost several times that in heap
+  private static final long JSON_LIMIT = 1 << 20;
+
+  /** A JSON request body, refused (413) past 1 MiB. */
+  private InputStream jsonIn(Context ctx) {
+    return in(ctx, Math.min(JSON_LIMIT, platform.config().maxUploadBytes()));
+  }
+
+  private static InputStream in(Context ctx, long max) {
     if (ctx.contentLength() > max) {
       throw new ApiException(413, "request body larger than " + max + " bytes");
     }
@@ -105,7 +122,7 @@ public final class ApiRoutes {
   }
 
   private JsonNode body(Context ctx) throws IOException {
-    JsonNode n = Json.MAPPER.readTree(in(ctx));
+    JsonNode n = Json.MAPPER.readTree(jsonIn(ctx));
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("the body must be a JSON object");
     }
@@ -114,7 +131,7 @@ public final class ApiRoutes {
 
   /** The body as a value of a type; {@code null} is refused like any other missing body. */
   private <T> T read(Context ctx, Class<T> type) throws IOException {
-    T v = Json.MAPPER.readValue(in(ctx), type);
+    T v = Json.MAPPER.readValue(jsonIn(ctx), type);
     if (v == null) {
       throw new IllegalArgumentException("the body must be a JSON object");
     }
@@ -131,46 +148,95 @@ public final class ApiRoutes {
 
   private void issueToken(Context ctx) throws IOException {
     JsonNode b = body(ctx);
-    var user = platform.auth().check(text(b, "username"), text(b, "password"))
+    var user = platform.auth().login(text(b, "username"), text(b, "password"), ctx.ip())
         .orElseThrow(() -> new ApiException(401, "wrong user name or password"));
     if (user.mustChange()) {
       throw new ApiException(403, "change the one-time password first (POST /api/v1/auth/password)");
     }
     String label = b.hasNonNull("label") ? b.get("label").asText() : "api";
+    Optional<java.time.Duration> ttl = Optional.empty();
+    if (b.has("days")) {
+      if (!b.get("days").canConvertToInt()) {
+        throw new IllegalArgumentException("field 'days' must be a whole number of days");
+      }
+      ttl = Optional.of(java.time.Duration.ofDays(b.get("days").asInt()));
+    }
     json(ctx, 201, Map.of("token", platform.auth().issueToken(user.username(), label.length() > 100
-        ? label.substring(0, 100) : label), "role", user.role()));
+        ? label.substring(0, 100) : label, ttl), "role", user.role()));
   }
 
   private void changePassword(Context ctx) throws IOException {
     JsonNode b = body(ctx);
-    platform.auth().changePassword(text(b, "username"), text(b, "oldPassword"), text(b, "newPassword"));
+    platform.auth().changePassword(text(b, "username"), text(b, "oldPassword"), text(b, "newPassword"), ctx.ip());
     ctx.status(204);
   }
 
+  private void users(Context ctx) {
+    json(ctx, 200, platform.users().all().stream().map(u -> Map.of("username", u.username(), "role", u.role(),
+        "disabled", u.disabled())).toList());
+  }
+
+  private void setDisabled(Context ctx, boolean disabled) {
+    platform.auth().setDisabled(ctx.pathParam("name"), disabled, principal(ctx).username());
+    json(ctx, 200, Map.of("username", ctx.pathParam("name"), "disabled", disabled));
+  }
+
+  private void tokens(Context ctx) {
+    json(ctx, 200, platform.auth().tokens(principal(ctx)));
+  }
+
+  private void revokeToken(Context ctx) {
+    if (!platform.auth().revokeToken(ctx.pathParam("id"), principal(ctx))) {
+      throw new NotFoundException("no live token " + ctx.pathParam("id") + " of yours");
+    }
+    json(ctx, 200, Map.of("revoked", ctx.pathParam("id")));
+  }
+
   /**
-   * A CSV batch: read whole, every row checked, then scored and stored in one transaction. Any
-   * rejected row refuses the whole batch with the list of rejects; nothing is stored.
+   * A CSV batch: every row checked, then scored and stored in one transaction. Any rejected row
+   * refuses the whole batch; nothing is stored. Memory stays bounded whatever the upload holds:
+   * rejects stream to a file in the rejects folder and the answer lists the first few with their
+   * count, rows are kept only while none is rejected, and a batch has at most
+   * {@code maxBatchRows} rows.
    */
   private void ingestBatch(Context ctx) throws IOException {
     Principal p = principal(ctx);
     String name = Optional.ofNullable(ctx.queryParam("name")).orElse("upload.csv");
+    var limits = platform.config().limits();
     Path tmp = Files.createTempFile("riskgate-batch", ".csv");
-    try {
+    try (RejectFile rejects = new RejectFile(platform.config().dataDir().toAbsolutePath().resolve("rejects"), name,
+        limits.rejectsShown())) {
       copyLimited(in(ctx), tmp);
-      Platform.Collected rejects = new Platform.Collected();
-      List<Declaration> rows;
-      try {
-        rows = DeclarationReader.readAll(tmp, ColumnMapping.defaults(), rejects);
+      List<Declaration> rows = new ArrayList<>();
+      LocalDate today = LocalDate.now();
+      Set<String> seen = new HashSet<>();
+      try (DeclarationReader reader = DeclarationReader.open(tmp, ColumnMapping.defaults(), rejects)) {
+        long line = 1;
+        while (reader.hasNext()) {
+          Declaration d = reader.next();
+          line = reader.rowsRead() + 1;
+          checkRow(name, line, d, seen, rejects, platform.config().dates(), today);
+          if (rejects.count() > 0) {
+            // the batch is refused: keep reading only to count and file the rejects
+            rows.clear();
+            seen.clear();
+          } else if (rows.size() == limits.maxBatchRows()) {
+            throw new ApiException(413, "a batch may have at most " + limits.maxBatchRows() + " rows: split it");
+          } else {
+            rows.add(d);
+          }
+        }
       } catch (IllegalArgumentException e) {
         // the reader names the file it read: the client knows it by its own name, not our temp path
         throw new ApiException(422, String.valueOf(e.getMessage()).replace(tmp.toString(), name));
       }
-      List<Reject> all = new ArrayList<>(rejects.all().stream()
-          .map(r -> new Reject(name, r.line(), r.field(), r.value(), r.reason())).toList());
-      checkRows(name, rows, all, platform.config().dates());
-      if (!all.isEmpty()) {
-        throw new ApiException(422, all.size() + " rejected rows: the batch was not stored", all);
+      if (rejects.count() > 0) {
+        rejects.close();
+        throw new ApiException(422, rejects.count() + " rejected rows: the batch was not stored ("
+            + (rejects.count() > rejects.first().size() ? "the first " + rejects.first().size() + " are listed; " : "")
+            + "all are kept on the server as " + rejects.name() + ")", rejects.first());
       }
+      rejects.discard();
       if (rows.isEmpty()) {
         throw new ApiException(422, "the batch has no rows");
       }
@@ -196,20 +262,21 @@ public final class ApiRoutes {
     }
   }
 
-  /** Checks what the reader cannot: ids unique in the batch, and {@link InputChecks} on every row. */
-  private static void checkRows(String name, List<Declaration> rows, List<Reject> rejects, DateWindow dates) {
-    Set<String> seen = new HashSet<>();
-    LocalDate today = LocalDate.now();
-    int i = 0;
-    for (Declaration d : rows) {
-      i++;
-      if (!seen.add(d.id())) {
-        rejects.add(new Reject(name, i + 1, "Declaration ID", InputChecks.printable(d.id()),
-            "duplicate id in the batch (row " + i + ")"));
-      }
-      for (InputChecks.Problem p : InputChecks.problems(d, dates, today)) {
-        rejects.add(new Reject(name, i + 1, p.column(), p.value(), p.reason()));
-      }
+  /**
+   * Checks what the reader cannot: ids unique in the batch, {@link InputChecks} on every row, and
+   * lengths the store can hold.
+   */
+  private static void checkRow(String name, long line, Declaration d, Set<String> seen, RejectFile rejects,
+      DateWindow dates, LocalDate today) {
+    if (!seen.add(d.id())) {
+      rejects.reject(new Reject(name, line, "Declaration ID", InputChecks.printable(d.id()), "duplicate id in the batch"));
+    }
+    for (InputChecks.Problem p : InputChecks.problems(d, dates, today)) {
+      rejects.reject(new Reject(name, line, p.column(), p.value(), p.reason()));
+    }
+    if (d.id().length() > 64 || d.importerId().length() > 64 || d.declarantId().length() > 64
+        || d.hsCode().length() > 16 || d.originCountry().length() > 8 || d.departureCountry().length() > 8) {
+      rejects.reject(new Reject(name, line, "(row)", InputChecks.printable(d.id()), "a value is longer than the store allows"));
     }
   }
 

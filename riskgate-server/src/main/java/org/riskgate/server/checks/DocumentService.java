@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -20,6 +21,7 @@ import org.riskgate.documents.Method;
 import org.riskgate.documents.VerificationReport;
 import org.riskgate.documents.VerifierConfig;
 import org.riskgate.server.Json;
+import org.riskgate.server.RetryLater;
 import org.riskgate.server.api.ApiException;
 import org.riskgate.server.store.DocumentStore;
 import org.riskgate.server.store.StoredDocument;
@@ -27,24 +29,28 @@ import org.riskgate.server.store.StoredDocument;
 /**
  * Verifies uploaded scans against the issuers' registered stamps and signatures and keeps them
  * with their declaration. The image's size is read from its header and refused before anything
- * decodes it, so a decompression bomb costs nothing.
+ * decodes it, so a decompression bomb costs nothing. Decoding and checking an allowed page still
+ * takes hundreds of MB for the largest pages, so only a few are checked at once; an upload that
+ * finds them all busy is answered 503 with {@code Retry-After} instead of exhausting the heap.
  */
 public final class DocumentService {
   private final DocumentStore store;
   private final Path images;
   private final Path registry;
   private final long maxPixels;
+  private final Semaphore decoders;
   private volatile DocumentVerifier verifier;
 
   /**
    * @param images where accepted images are kept (named by SHA-256)
    * @param registry the reference registry folder ({@code riskgate docs register --registry ...})
    */
-  public DocumentService(DocumentStore store, Path images, Path registry, long maxPixels) {
+  public DocumentService(DocumentStore store, Path images, Path registry, long maxPixels, int decoders) {
     this.store = store;
     this.images = images;
     this.registry = registry;
     this.maxPixels = maxPixels;
+    this.decoders = new Semaphore(decoders);
   }
 
   private DocumentVerifier verifier() {
@@ -102,7 +108,7 @@ public final class DocumentService {
         throw new ApiException(413, "image of " + wh[0] + " x " + wh[1] + " pixels exceeds the limit of "
             + maxPixels + " pixels");
       }
-      VerificationReport report = verifier().verify(issuer, tmp);
+      VerificationReport report = checkOne(issuer, tmp);
       String hash = HexFormat.of().formatHex(sha.digest());
       Path kept = images.resolve(hash);
       if (!Files.exists(kept)) {
@@ -118,6 +124,18 @@ public final class DocumentService {
       throw new IllegalStateException("the JDK always has SHA-256", e);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Decodes and checks a page when a decoder is free, or refuses (503) at once. */
+  private VerificationReport checkOne(String issuer, Path page) {
+    if (!decoders.tryAcquire()) {
+      throw new RetryLater(503, 5, "all document checkers are busy: try again shortly");
+    }
+    try {
+      return verifier().verify(issuer, page);
+    } finally {
+      decoders.release();
     }
   }
 

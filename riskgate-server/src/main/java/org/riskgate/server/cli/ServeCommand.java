@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import org.riskgate.server.Platform;
 import org.riskgate.server.RiskgateServer;
 import org.riskgate.server.ServerConfig;
+import org.riskgate.server.ServerLimits;
+import org.riskgate.server.ServerLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,8 +18,12 @@ import picocli.CommandLine.Option;
     description = "Run the analyst platform: REST API under /api/v1 and the web UI.")
 public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--db", paramLabel = "URL",
-      description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db?user=u&password=p (default: embedded H2 in the data directory).")
+      description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db?user=u, without its password (default: embedded H2 in the data directory).")
   String db;
+
+  @Option(names = "--db-password-file", paramLabel = "FILE",
+      description = "File holding the --db store's password (default: the RISKGATE_DB_PASSWORD environment variable).")
+  Path dbPasswordFile;
 
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}).")
   int port;
@@ -62,6 +68,24 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Refuse declarations dated more than this many days after today (default: ${DEFAULT-VALUE}).")
   int maxDaysAhead;
 
+  @Option(names = "--max-image-megapixels", defaultValue = "40", description = "Largest document image in megapixels (default: ${DEFAULT-VALUE}).")
+  long maxImageMegapixels;
+
+  @Option(names = "--image-decoders", description = "Document images checked at once (default: as many as half the heap holds at the largest size).")
+  Integer imageDecoders;
+
+  @Option(names = "--max-concurrent", defaultValue = "64", description = "Requests handled at once (default: ${DEFAULT-VALUE}).")
+  int maxConcurrent;
+
+  @Option(names = "--max-queued", defaultValue = "256", description = "Requests waiting for a slot, up to 2 s; beyond, 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int maxQueued;
+
+  @Option(names = "--token-rate", defaultValue = "600", description = "Requests a second one API token may make; beyond, 429 with Retry-After (default: ${DEFAULT-VALUE}).")
+  double tokenRate;
+
+  @Option(names = "--token-days", defaultValue = "90", description = "Lifetime of a new API token in days, 1 to 365 (default: ${DEFAULT-VALUE}).")
+  int tokenDays;
+
   /** Runs the server alone (as {@code riskgate serve} does), e.g. as a separate test process. */
   public static void main(String[] args) {
     System.exit(new picocli.CommandLine(new ServeCommand()).execute(args));
@@ -70,10 +94,20 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".riskgate");
+    Path log = ServerLog.toFile(dir);
+    long pixels = maxImageMegapixels * 1_000_000L;
+    ServerLimits d = ServerLimits.defaults(pixels);
+    ServerLimits limits = new ServerLimits(maxConcurrent, maxQueued, d.queueWait(), tokenRate,
+        (int) Math.max(1, Math.ceil(2 * tokenRate)), imageDecoders == null ? d.imageDecoders() : imageDecoders,
+        java.time.Duration.ofDays(tokenDays), d.maxBatchRows(), d.rejectsShown());
     ServerConfig cfg = ServerConfig.defaults(dir).withPort(port).withHost(host)
-        .withLimits(bcryptStrength, maxUploadMb << 20, 40_000_000L);
+        .withLimits(bcryptStrength, maxUploadMb << 20, pixels).withLimits(limits);
     if (db != null) {
       cfg = cfg.withDb(db);
+    }
+    Optional<String> password = StoreOptions.password(db, dbPasswordFile);
+    if (password.isPresent()) {
+      cfg = cfg.withDbPassword(password.get());
     }
     cfg = cfg.withDates(new org.riskgate.server.DateWindow(earliestDate, maxDaysAhead)).withSecureCookies(secureCookies);
     if (tlsKeystore != null) {
@@ -88,8 +122,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     Platform platform = Platform.open(cfg, System.out);
     RiskgateServer server = RiskgateServer.start(platform);
-    System.out.println("riskgate: serving " + (cfg.tls().isPresent() ? "https" : "http") + "://" + host + ":" + server.port() + "/  (store: "
-        + org.riskgate.server.store.Database.redact(cfg.storeUrl()) + ")");
+    String serving = "serving " + (cfg.tls().isPresent() ? "https" : "http") + "://" + host + ":" + server.port()
+        + "/  (store: " + org.riskgate.server.store.Database.redact(cfg.storeUrl()) + "; log: " + log + ")";
+    System.out.println("riskgate: " + serving);
+    org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("{}; limits: {}", serving, limits);
     System.out.flush();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

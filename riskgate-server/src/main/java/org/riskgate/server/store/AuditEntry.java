@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param seq position in the log, strictly increasing
  * @param kind what happened: {@code decision}, {@code inspection_result}, {@code capacity},
- *     {@code rules}, {@code active_model}, {@code user}
+ *     {@code rules}, {@code active_model}, {@code user} (created, password changed, token issued or
+ *     revoked, disabled or enabled), {@code login_failed}
  * @param subject what it happened to (a declaration id, a setting name, a model id, a user)
  * @param detail the facts as JSON
  */

@@ -4,20 +4,32 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Appends to and reads the audit log. There is deliberately no update or delete here, and the
- * store refuses them anyway (see the V2 migrations).
+ * store refuses them anyway (see the V2 migrations); each entry is chained to the one before
+ * by its hash ({@link AuditChain}), so a change made with the guards switched off shows.
  */
 public final class AuditLog {
   private static final String INSERT =
-      "INSERT INTO audit_log (logged_at, actor, kind, subject, detail) VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO audit_log (logged_at, actor, kind, subject, detail, chain_hash) VALUES (?, ?, ?, ?, ?, ?)";
+  // the head a transaction on this thread moved the chain to; Database writes it out after commit
+  private static final ThreadLocal<AuditChain.Head> PENDING = new ThreadLocal<>();
 
   private AuditLog() {}
+
+  /** The head appended by this thread's transaction since the last call, if any (and forgets it). */
+  static AuditChain.Head takePending() {
+    AuditChain.Head h = PENDING.get();
+    PENDING.remove();
+    return h;
+  }
 
   /** A line to append. */
   public record Line(String actor, String kind, String subject, String detail) {}
@@ -28,20 +40,50 @@ public final class AuditLog {
     appendAll(c, List.of(new Line(actor, kind, subject, detail)));
   }
 
-  /** Appends lines in one batch, inside the caller's transaction. */
+  /**
+   * Appends lines in one batch, inside the caller's transaction. The chain's head row is locked
+   * until that transaction ends, so concurrent appends are chained one after the other.
+   */
   public static void appendAll(Connection c, List<Line> lines) throws SQLException {
-    Timestamp now = Timestamp.from(Instant.now());
+    if (lines.isEmpty()) {
+      return;
+    }
+    // what the store keeps (PostgreSQL: microseconds) must hash as it was written: milliseconds
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String previous;
+    try (PreparedStatement ps = c.prepareStatement("SELECT chain_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+         ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("the audit head row is missing: the store was tampered with", "42501");
+      }
+      previous = rs.getString(1);
+    }
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       for (Line l : lines) {
-        ps.setTimestamp(1, now);
+        String hash = AuditChain.hash(previous, now, l.actor(), l.kind(), l.subject(), l.detail());
+        ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         ps.setString(2, l.actor());
         ps.setString(3, l.kind());
         ps.setString(4, l.subject());
         ps.setString(5, l.detail());
+        ps.setString(6, hash);
         ps.addBatch();
+        previous = hash;
       }
       ps.executeBatch();
     }
+    long seq;
+    try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM audit_log");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      seq = rs.getLong(1);
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ?, chain_hash = ? WHERE id = 1")) {
+      ps.setLong(1, seq);
+      ps.setString(2, previous);
+      ps.executeUpdate();
+    }
+    PENDING.set(new AuditChain.Head(seq, previous));
   }
 
   /** The latest entries, newest first, optionally only those about one subject. */
@@ -58,7 +100,7 @@ public final class AuditLog {
         List<AuditEntry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+            out.add(new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6)));
           }
         }

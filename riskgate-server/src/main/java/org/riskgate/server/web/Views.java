@@ -86,6 +86,14 @@ public final class Views {
     return b.toString();
   }
 
+  /**
+   * API tokens (everyone's for an admin) and, for an admin, users to disable or enable.
+   *
+   * @param now the time a token's state is judged at
+   */
+  public record Access(Page page, List<org.riskgate.server.store.TokenRecord> tokens,
+      List<org.riskgate.server.store.UserRecord> users, java.time.Instant now, String message) {}
+
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v);

@@ -76,6 +76,42 @@ public final class WebRoutes {
     r.post("/settings/objective", this::changeObjective);
     r.post("/declarations/{id}/documents", this::uploadDocument);
     r.get("/documents/{doc}/image", this::documentImage);
+    r.get("/access", ctx -> access(ctx, ""));
+    r.post("/access/tokens/revoke", this::revokeToken);
+    r.post("/access/users/disable", ctx -> setDisabled(ctx, true));
+    r.post("/access/users/enable", ctx -> setDisabled(ctx, false));
+  }
+
+  /** Tokens to list and revoke (one's own; everyone's for an admin) and, for an admin, users. */
+  private void access(Context ctx, String message) {
+    var p = session(ctx).principal();
+    render(ctx, "access.jte", new Views.Access(page(ctx, "Access", "access"), platform.auth().tokens(p),
+        p.role().allows(Role.ADMIN) ? platform.users().all() : List.of(), Instant.now(), message));
+  }
+
+  private void revokeToken(Context ctx) {
+    String id = Optional.ofNullable(ctx.formParam("id")).orElse("");
+    if (!platform.auth().revokeToken(id, session(ctx).principal())) {
+      ctx.status(404);
+      access(ctx, "no live token " + id + " of yours");
+      return;
+    }
+    ctx.redirect("/access");
+  }
+
+  private void setDisabled(Context ctx, boolean disabled) {
+    if (!session(ctx).principal().role().allows(Role.ADMIN)) {
+      throw new AuthException(403, "only an admin may disable or enable users");
+    }
+    try {
+      platform.auth().setDisabled(Optional.ofNullable(ctx.formParam("name")).orElse(""), disabled,
+          session(ctx).principal().username());
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      access(ctx, e.getMessage());
+      return;
+    }
+    ctx.redirect("/access");
   }
 
   private static boolean open(String path) {
@@ -163,7 +199,14 @@ public final class WebRoutes {
     }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("");
     String pw = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    var u = platform.auth().check(user, pw);
+    Optional<org.riskgate.server.store.UserRecord> u;
+    try {
+      u = platform.auth().login(user, pw, ctx.ip());
+    } catch (org.riskgate.server.RetryLater e) {
+      ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      render(ctx, "login.jte", new Views.Login(e.getMessage() + ".", loginToken(ctx)));
+      return;
+    }
     if (u.isEmpty()) {
       ctx.status(401);
       render(ctx, "login.jte", new Views.Login("Wrong user name or password.", loginToken(ctx)));
@@ -188,8 +231,8 @@ public final class WebRoutes {
         throw new IllegalArgumentException("the two new passwords differ");
       }
       platform.auth().changePassword(s.principal().username(),
-          Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next);
-    } catch (IllegalArgumentException | AuthException e) {
+          Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next, ctx.ip());
+    } catch (IllegalArgumentException | AuthException | org.riskgate.server.RetryLater e) {
       ctx.status(400);
       render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), e.getMessage()));
       return;

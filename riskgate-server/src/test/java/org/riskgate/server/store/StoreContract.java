@@ -215,4 +215,124 @@ abstract class StoreContract {
       throw new AssertionError(e);
     }
   }
+
+  /** Reopens this test's store with an audit head file, as the server does. */
+  java.nio.file.Path withAuditHead() throws Exception {
+    java.nio.file.Path head = java.nio.file.Files.createTempDirectory("riskgate-head").resolve(DataDirectory.AUDIT_HEAD);
+    db.close();
+    db = Database.open(currentUrl(), Optional.empty(), Optional.of(head));
+    store = new DeclarationStore(db);
+    return head;
+  }
+
+  private void appendSome(int n) {
+    UserStore users = new UserStore(db);
+    for (int i = 0; i < n; i++) {
+      users.loginFailed("user" + i, "10.0.0." + i, "wrong password");
+    }
+    store.storeOne(decided("CH1", LocalDate.of(2021, 1, 4), "30", 0.7, Lane.RED));
+  }
+
+  /** Runs SQL as whoever holds the store's credentials: with the append-only guard switched off. */
+  private void tamper(String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+      if (db.vendor() == Database.Vendor.H2) {
+        st.execute("DROP TRIGGER audit_log_no_update");
+        st.execute("DROP TRIGGER audit_log_no_delete");
+        st.execute(sql);
+        st.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW"
+            + " CALL \"org.riskgate.server.store.AuditLogGuard\"");
+        st.execute("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW"
+            + " CALL \"org.riskgate.server.store.AuditLogGuard\"");
+      } else {
+        st.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update");
+        st.execute(sql);
+        st.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update");
+      }
+    }
+  }
+
+  private long seqOf(String subject) {
+    return AuditLog.latest(db, subject, 1).get(0).seq();
+  }
+
+  @Test
+  void anIntactChainVerifiesAlsoUnderConcurrentAppends() throws Exception {
+    java.nio.file.Path head = withAuditHead();
+    appendSome(5);
+    UserStore users = new UserStore(db);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < 15; i++) {
+          users.loginFailed("t" + thread + "-" + i, "10.1.0." + thread, "wrong password");
+        }
+      }));
+    }
+    for (var f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    AuditChain.Report r = AuditChain.verify(db, Optional.of(head));
+    assertThat(r.problem()).isEmpty();
+    assertThat(r.entries()).isEqualTo(auditCount());
+    assertThat(AuditChain.Head.read(head).seq()).isEqualTo(r.last().orElseThrow().seq());
+  }
+
+  @Test
+  void aChangedEntryIsFoundByItsPosition() throws Exception {
+    java.nio.file.Path head = withAuditHead();
+    appendSome(6);
+    long seq = seqOf("user3");
+    tamper("UPDATE audit_log SET detail = '{\"address\":\"10.0.0.99\"}' WHERE seq = " + seq);
+    AuditChain.Report r = AuditChain.verify(db, Optional.of(head));
+    assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("entry " + seq + " does not match"));
+  }
+
+  @Test
+  void aDeletedLastEntryIsFoundByTheHeadOutsideTheStore() throws Exception {
+    java.nio.file.Path head = withAuditHead();
+    appendSome(4);
+    tamper("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
+    AuditChain.Report r = AuditChain.verify(db, Optional.of(head));
+    assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("entries at the end were removed"));
+    // without the head the shortened chain would look whole: the head is what shows it
+    assertThat(AuditChain.verify(db, Optional.empty()).intact()).isTrue();
+  }
+
+  @Test
+  void reorderedEntriesAndARewrittenChainAreFound() throws Exception {
+    java.nio.file.Path head = withAuditHead();
+    appendSome(6);
+    long a = seqOf("user1");
+    long b = seqOf("user4");
+    // swap two entries' contents (the order they are read in is seq)
+    tamper("UPDATE audit_log SET subject = CASE WHEN seq = " + a + " THEN 'user4' ELSE 'user1' END,"
+        + " detail = CASE WHEN seq = " + a + " THEN (SELECT detail FROM audit_log WHERE seq = " + b + ")"
+        + " ELSE (SELECT detail FROM audit_log WHERE seq = " + a + ") END WHERE seq IN (" + a + ", " + b + ")");
+    assertThat(AuditChain.verify(db, Optional.of(head)).problem())
+        .hasValueSatisfying(p -> assertThat(p).startsWith("entry " + a + " does not match"));
+  }
+
+  @Test
+  void aChainRecomputedAfterAChangeStillDiffersFromTheHead() throws Exception {
+    java.nio.file.Path head = withAuditHead();
+    appendSome(3);
+    // the attacker changes an entry and recomputes every hash after it, as they can without a key
+    List<AuditEntry> all = new ArrayList<>(AuditLog.latest(db, "", 1000));
+    java.util.Collections.reverse(all);
+    String prev = AuditChain.GENESIS;
+    StringBuilder sql = new StringBuilder();
+    for (AuditEntry e : all) {
+      String detail = e.subject().equals("user1") ? "{}" : e.detail();
+      prev = AuditChain.hash(prev, e.loggedAt(), e.actor(), e.kind(), e.subject(), detail);
+      tamper("UPDATE audit_log SET detail = '" + detail.replace("'", "''") + "', chain_hash = '" + prev
+          + "' WHERE seq = " + e.seq());
+    }
+    AuditChain.Report r = AuditChain.verify(db, Optional.of(head));
+    assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("not the one the audit head recorded"));
+  }
 }
+
