@@ -64,6 +64,7 @@ public final class Platform implements AutoCloseable {
   private final DocumentService documents;
   private final ProfileService profiles;
   private final GroupCommit singles;
+  private final org.riskgate.server.lab.DataLab lab;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
       ProfileService profiles) {
@@ -80,6 +81,7 @@ public final class Platform implements AutoCloseable {
     this.documents = new DocumentService(new DocumentStore(db), config.dataDir().toAbsolutePath().resolve("documents"),
         config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels());
     this.profiles = profiles;
+    this.lab = new org.riskgate.server.lab.DataLab(config.lake(), db);
   }
 
   /**
@@ -391,6 +393,11 @@ public final class Platform implements AutoCloseable {
 
   public DocumentService documents() {
     return documents;
+  }
+
+  /** The analysts' SQL over the lake. */
+  public org.riskgate.server.lab.DataLab lab() {
+    return lab;
   }
 
   public ProfileService profiles() {

@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param tls serve HTTPS with this keystore (and send HSTS); empty for plain HTTP
  * @param secureCookies mark the session cookie {@code Secure}: on with TLS, and behind a proxy
  *     that terminates TLS
+ * @param lake the declaration lake the analysts' SQL page reads; empty when the server has none
  */
 public record ServerConfig(
     Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
     Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, DateWindow dates,
-    Optional<Tls> tls, boolean secureCookies) {
+    Optional<Tls> tls, boolean secureCookies, Optional<Path> lake) {
 
   /**
    * A PKCS#12 (or JKS) keystore holding the server's certificate and key.
@@ -58,12 +59,13 @@ public record ServerConfig(
     }
     Objects.requireNonNull(dates, "dates");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(lake, "lake");
   }
 
   /** Defaults: embedded store, port 8080 on loopback, 32 MiB uploads, 40 megapixel images. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
-        10, 32L << 20, 40_000_000L, DateWindow.defaults(), Optional.empty(), false);
+        10, 32L << 20, 40_000_000L, DateWindow.defaults(), Optional.empty(), false, Optional.empty());
   }
 
   /** The store URL: the given one, or an H2 file in the data directory. */
@@ -73,47 +75,53 @@ public record ServerConfig(
 
   public ServerConfig withPort(int p) {
     return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies);
+        dates, tls, secureCookies, lake);
   }
 
   public ServerConfig withDb(String url) {
     return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies);
+        maxImagePixels, dates, tls, secureCookies, lake);
   }
 
   public ServerConfig withModel(Path m) {
     return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies);
+        maxImagePixels, dates, tls, secureCookies, lake);
   }
 
   public ServerConfig withDemoData(Path d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies);
+        maxImagePixels, dates, tls, secureCookies, lake);
   }
 
   public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels,
-        dates, tls, secureCookies);
+        dates, tls, secureCookies, lake);
   }
 
   public ServerConfig withHost(String h) {
     return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies);
+        dates, tls, secureCookies, lake);
   }
 
   public ServerConfig withDates(DateWindow d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        d, tls, secureCookies);
+        d, tls, secureCookies, lake);
   }
 
   /** Serves HTTPS with a keystore; the session cookie is then {@code Secure}. */
   public ServerConfig withTls(Tls t) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, Optional.of(t), true);
+        dates, Optional.of(t), true, lake);
   }
 
   public ServerConfig withSecureCookies(boolean on) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, on || tls.isPresent());
+        dates, tls, on || tls.isPresent(), lake);
+  }
+
+  /** Serves the analysts' SQL page over this lake. */
+  public ServerConfig withLake(Path dir) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
+        dates, tls, secureCookies, Optional.of(dir));
   }
 }

@@ -62,6 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Refuse declarations dated more than this many days after today (default: ${DEFAULT-VALUE}).")
   int maxDaysAhead;
 
+  @Option(names = "--lake", paramLabel = "DIR", description = "A declaration lake (riskgate lake import) for the analysts' SQL page.")
+  Path lake;
+
   /** Runs the server alone (as {@code riskgate serve} does), e.g. as a separate test process. */
   public static void main(String[] args) {
     System.exit(new picocli.CommandLine(new ServeCommand()).execute(args));
@@ -81,6 +84,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (model != null) {
       cfg = cfg.withModel(model);
+    }
+    if (lake != null) {
+      cfg = cfg.withLake(lake);
     }
     Optional<Path> data = noDemo ? Optional.empty() : Optional.ofNullable(demoData).or(ServeCommand::bundledData);
     if (data.isPresent()) {

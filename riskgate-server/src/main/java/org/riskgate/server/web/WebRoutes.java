@@ -76,6 +76,7 @@ public final class WebRoutes {
     r.post("/settings/objective", this::changeObjective);
     r.post("/declarations/{id}/documents", this::uploadDocument);
     r.get("/documents/{doc}/image", this::documentImage);
+    new SqlPage(platform.lab(), this).register(r);
   }
 
   private static boolean open(String path) {
@@ -114,16 +115,16 @@ public final class WebRoutes {
     }
   }
 
-  private static Session session(Context ctx) {
+  static Session session(Context ctx) {
     return ctx.attribute(SESSION);
   }
 
-  private static Page page(Context ctx, String title, String nav) {
+  static Page page(Context ctx, String title, String nav) {
     Session s = session(ctx);
     return new Page(title, s.principal().username(), s.principal().role().label(), s.csrfToken(), nav);
   }
 
-  private void render(Context ctx, String template, Object view) {
+  void render(Context ctx, String template, Object view) {
     StringOutput out = new StringOutput();
     templates.render(template, view, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
@@ -416,7 +417,7 @@ public final class WebRoutes {
   }
 
   /** JSON safe to place inside a script element: no '<' can close it. */
-  private static String scriptJson(Object value) {
+  static String scriptJson(Object value) {
     return Json.write(value).replace("<", "\\u003c");
   }
 }
