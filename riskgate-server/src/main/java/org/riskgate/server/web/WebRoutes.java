@@ -79,9 +79,14 @@ public final class WebRoutes {
     new SqlPage(platform.lab(), this).register(r);
   }
 
+  /**
+   * Paths served without a session. The favicon is among them (and answered 404): a browser
+   * fetches it after the login page loads, and its redirect to /login would replace the login
+   * cookie the form on screen was issued with, so the first login would fail as expired.
+   */
   private static boolean open(String path) {
     return path.equals("/login") || path.startsWith("/static/") || path.startsWith("/webjars/")
-        || path.startsWith("/api/");
+        || path.startsWith("/api/") || path.equals("/favicon.ico");
   }
 
   /**

@@ -242,6 +242,33 @@ class SqlPageTest {
   }
 
   @Test
+  void anAnalystRunsAQueryInTheBrowserAndSeesTheTableAndTheChart() throws Exception {
+    Path chromium = BrowserTest.chromium();
+    Files.createDirectories(BrowserTest.SCREENSHOTS);
+    try (var pw = BrowserTest.playwright(); var browser = BrowserTest.launch(pw, chromium)) {
+      var page = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900))
+          .newPage();
+      page.navigate(s.base + "/sql");
+      page.waitForURL("**/login");
+      page.fill("input[name=username]", "ana");
+      page.fill("input[name=password]", TestServer.PASSWORD);
+      page.click("button[type=submit]");
+      page.waitForURL("**/queue");
+      page.click("nav a[href='/sql']");
+      page.waitForURL("**/sql");
+      page.fill("textarea[name=sql]", "SELECT month, count(*) AS n FROM declarations GROUP BY month ORDER BY month");
+      page.click("#run");
+      page.waitForSelector("#sql-result");
+      assertThat(page.locator("#sql-result tbody tr").allTextContents()).hasSize(perMonth.size());
+      assertThat(page.locator("#sql-result tbody tr td:first-child").allTextContents())
+          .containsExactlyElementsOf(perMonth.keySet());
+      page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('sql-chart'))");
+      page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+          .setPath(BrowserTest.SCREENSHOTS.resolve("sql.png")).setFullPage(true));
+    }
+  }
+
+  @Test
   void withoutALakeThePageSaysSo() throws Exception {
     TestServer plain = TestServer.shared();
     HostileIdTest.WebSession web = HostileIdTest.WebSession.login(plain, "ana");
