@@ -1,4 +1,4 @@
-// Draws the charts of the declaration and dashboard pages from the JSON the server embedded.
+// Draws the charts of the declaration, dashboard and SQL pages from the JSON the server embedded.
 (function () {
   function data(id) {
     var el = document.getElementById(id);
@@ -12,6 +12,15 @@
         type: 'bar',
         data: { labels: reasons.labels, datasets: [{ label: 'push on the risk', data: reasons.weights, backgroundColor: '#c62828' }] },
         options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false } } }
+      });
+    }
+    var sql = data('sql-data');
+    if (sql && document.getElementById('sql-chart')) {
+      new Chart(document.getElementById('sql-chart'), {
+        type: sql.type,
+        data: { labels: sql.labels, datasets: [{ label: sql.y + ' by ' + sql.x, data: sql.values,
+          backgroundColor: '#1d2733', borderColor: '#1d2733' }] },
+        options: { animation: false }
       });
     }
     var d = data('dashboard-data');

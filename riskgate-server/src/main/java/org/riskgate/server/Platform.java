@@ -65,6 +65,7 @@ public final class Platform implements AutoCloseable {
   private final DocumentService documents;
   private final ProfileService profiles;
   private final GroupCommit singles;
+  private final org.riskgate.server.lab.DataLab lab;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
       ProfileService profiles) {
@@ -82,6 +83,7 @@ public final class Platform implements AutoCloseable {
         config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels(),
         config.limits().imageDecoders());
     this.profiles = profiles;
+    this.lab = new org.riskgate.server.lab.DataLab(config.lake(), db);
   }
 
   /**
@@ -393,6 +395,11 @@ public final class Platform implements AutoCloseable {
 
   public DocumentService documents() {
     return documents;
+  }
+
+  /** The analysts' SQL over the lake. */
+  public org.riskgate.server.lab.DataLab lab() {
+    return lab;
   }
 
   public ProfileService profiles() {

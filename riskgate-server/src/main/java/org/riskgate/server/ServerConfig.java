@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param limits admission control, rate limits and the bounds of uploads
  * @param dbPassword the password of the {@code dbUrl} store, kept out of the URL (and so out of
  *     {@code ps}); the embedded store has a generated one in the data directory instead
+ * @param lake the declaration lake the analysts' SQL page reads; empty when the server has none
  */
 public record ServerConfig(
     Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
     Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, DateWindow dates,
-    Optional<Tls> tls, boolean secureCookies, ServerLimits limits, Optional<String> dbPassword) {
+    Optional<Tls> tls, boolean secureCookies, ServerLimits limits, Optional<String> dbPassword,
+    Optional<Path> lake) {
 
   /**
    * A PKCS#12 (or JKS) keystore holding the server's certificate and key.
@@ -53,6 +55,7 @@ public record ServerConfig(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(dates, "dates");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(lake, "lake");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
@@ -68,7 +71,7 @@ public record ServerConfig(
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
         10, 32L << 20, 40_000_000L, DateWindow.defaults(), Optional.empty(), false,
-        ServerLimits.defaults(40_000_000L), Optional.empty());
+        ServerLimits.defaults(40_000_000L), Optional.empty(), Optional.empty());
   }
 
   /** The store URL: the given one, or an H2 file in the data directory. */
@@ -78,58 +81,64 @@ public record ServerConfig(
 
   public ServerConfig withPort(int p) {
     return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies, limits, dbPassword);
+        dates, tls, secureCookies, limits, dbPassword, lake);
   }
 
   public ServerConfig withDb(String url) {
     return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, dbPassword);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake);
   }
 
   public ServerConfig withModel(Path m) {
     return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, dbPassword);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake);
   }
 
   public ServerConfig withDemoData(Path d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, dbPassword);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake);
   }
 
   public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels, dates,
-        tls, secureCookies, limits, dbPassword);
+        tls, secureCookies, limits, dbPassword, lake);
   }
 
   public ServerConfig withLimits(ServerLimits l) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, l, dbPassword);
+        maxImagePixels, dates, tls, secureCookies, l, dbPassword, lake);
   }
 
   public ServerConfig withDbPassword(String password) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, Optional.of(password));
+        maxImagePixels, dates, tls, secureCookies, limits, Optional.of(password), lake);
   }
 
   public ServerConfig withHost(String h) {
     return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies, limits, dbPassword);
+        dates, tls, secureCookies, limits, dbPassword, lake);
   }
 
   public ServerConfig withDates(DateWindow d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, d, tls, secureCookies, limits, dbPassword);
+        maxImagePixels, d, tls, secureCookies, limits, dbPassword, lake);
   }
 
   /** Serves HTTPS with a keystore; the session cookie is then {@code Secure}. */
   public ServerConfig withTls(Tls t) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, Optional.of(t), true, limits, dbPassword);
+        maxImagePixels, dates, Optional.of(t), true, limits, dbPassword, lake);
   }
 
   public ServerConfig withSecureCookies(boolean on) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, on || tls.isPresent(), limits, dbPassword);
+        maxImagePixels, dates, tls, on || tls.isPresent(), limits, dbPassword, lake);
+  }
+
+  /** Serves the analysts' SQL page over this lake. */
+  public ServerConfig withLake(Path l) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, Optional.of(l));
   }
 
   @Override

@@ -84,6 +84,7 @@ public final class ApiRoutes {
         new ApiRoute("GET", "/api/v1/rules", of(A), this::rules),
         new ApiRoute("PUT", "/api/v1/rules", of(S), this::changeRules),
         new ApiRoute("GET", "/api/v1/audit", of(S), this::audit),
+        new ApiRoute("POST", "/api/v1/sql", of(A), this::sql),
         new ApiRoute("POST", "/api/v1/users", of(ADMIN), this::createUser),
         new ApiRoute("GET", "/api/v1/users", of(ADMIN), this::users),
         new ApiRoute("POST", "/api/v1/users/{name}/disable", of(ADMIN), ctx -> setDisabled(ctx, true)),
@@ -517,6 +518,25 @@ public final class ApiRoutes {
   private void audit(Context ctx) {
     String subject = Optional.ofNullable(ctx.queryParam("subject")).orElse("");
     json(ctx, 200, AuditLog.latest(platform.db(), subject, 200));
+  }
+
+  /**
+   * An analyst's query over the lake.
+   *
+   * @param limit the most rows returned; the data lab's default when absent
+   * @param seconds the time limit; the data lab's default when absent
+   */
+  public record SqlRequest(String sql, Integer limit, Integer seconds) {}
+
+  private void sql(Context ctx) throws IOException {
+    SqlRequest q = read(ctx, SqlRequest.class);
+    if (q.sql() == null) {
+      throw new IllegalArgumentException("field 'sql' is required (text)");
+    }
+    var defaults = org.riskgate.server.lab.DataLab.Limits.defaults();
+    var limits = new org.riskgate.server.lab.DataLab.Limits(Optional.ofNullable(q.limit()).orElse(defaults.rows()),
+        Optional.ofNullable(q.seconds()).orElse(defaults.seconds()));
+    json(ctx, 200, platform.lab().run(principal(ctx).username(), q.sql(), limits));
   }
 
   private void createUser(Context ctx) throws IOException {

@@ -37,6 +37,7 @@ public final class ErrorMapper {
       case AuthException a -> new Answer(a.status(), a.getMessage(), null);
       case ApiException a -> new Answer(a.status(), a.getMessage(), a.details().isEmpty() ? null : a.details());
       case NotFoundException n -> new Answer(404, n.getMessage(), null);
+      case org.riskgate.server.lab.DataLab.NoLake n -> new Answer(404, n.getMessage(), null);
       case DocumentInputException.TooLarge t -> new Answer(413, t.getMessage(), null);
       case DocumentInputException d -> new Answer(422, d.getMessage(), null);
       case RulesException r -> new Answer(400, "rules refused", r.getMessage());

@@ -86,6 +86,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token-days", defaultValue = "90", description = "Lifetime of a new API token in days, 1 to 365 (default: ${DEFAULT-VALUE}).")
   int tokenDays;
 
+  @Option(names = "--lake", paramLabel = "DIR", description = "A declaration lake (riskgate lake import) for the analysts' SQL page.")
+  Path lake;
+
   /** Runs the server alone (as {@code riskgate serve} does), e.g. as a separate test process. */
   public static void main(String[] args) {
     System.exit(new picocli.CommandLine(new ServeCommand()).execute(args));
@@ -115,6 +118,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (model != null) {
       cfg = cfg.withModel(model);
+    }
+    if (lake != null) {
+      cfg = cfg.withLake(lake);
     }
     Optional<Path> data = noDemo ? Optional.empty() : Optional.ofNullable(demoData).or(ServeCommand::bundledData);
     if (data.isPresent()) {

@@ -68,6 +68,27 @@ public final class Views {
       org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message) {}
 
   /**
+   * The SQL page.
+   *
+   * @param lake whether the server has a lake to query
+   * @param sql the query as typed, kept when it is refused
+   * @param rows the row limit as typed
+   * @param seconds the time limit as typed
+   * @param name the name to save the query under
+   * @param answer the answer, when the query ran
+   * @param chartJson the answer's chart for the page's script; empty when it has none
+   * @param saved the user's saved queries
+   */
+  public record Sql(Page page, boolean lake, String sql, String rows, String seconds, String name, String error,
+      Optional<org.riskgate.lake.LakeQuery.Result> answer, String chartJson,
+      List<org.riskgate.server.lab.SavedQueries.Saved> saved) {}
+
+  /** A value of an SQL answer as a table cell shows it. */
+  public static String cell(Object v) {
+    return v == null ? "NULL" : v.toString();
+  }
+
+  /**
    * A path on this site from its segments, each percent-encoded as a URL path segment: a {@code /},
    * {@code ?}, {@code #} or {@code %} in a value stays inside its own segment, so no value can
    * point a link or a form elsewhere. Templates build every URL that carries a value with this.

@@ -80,6 +80,7 @@ public final class WebRoutes {
     r.post("/access/tokens/revoke", this::revokeToken);
     r.post("/access/users/disable", ctx -> setDisabled(ctx, true));
     r.post("/access/users/enable", ctx -> setDisabled(ctx, false));
+    new SqlPage(platform.lab(), this).register(r);
   }
 
   /** Tokens to list and revoke (one's own; everyone's for an admin) and, for an admin, users. */
@@ -114,9 +115,14 @@ public final class WebRoutes {
     ctx.redirect("/access");
   }
 
+  /**
+   * Paths served without a session. The favicon is among them (and answered 404): a browser
+   * fetches it after the login page loads, and its redirect to /login would replace the login
+   * cookie the form on screen was issued with, so the first login would fail as expired.
+   */
   private static boolean open(String path) {
     return path.equals("/login") || path.startsWith("/static/") || path.startsWith("/webjars/")
-        || path.startsWith("/api/");
+        || path.startsWith("/api/") || path.equals("/favicon.ico");
   }
 
   /**
@@ -150,16 +156,16 @@ public final class WebRoutes {
     }
   }
 
-  private static Session session(Context ctx) {
+  static Session session(Context ctx) {
     return ctx.attribute(SESSION);
   }
 
-  private static Page page(Context ctx, String title, String nav) {
+  static Page page(Context ctx, String title, String nav) {
     Session s = session(ctx);
     return new Page(title, s.principal().username(), s.principal().role().label(), s.csrfToken(), nav);
   }
 
-  private void render(Context ctx, String template, Object view) {
+  void render(Context ctx, String template, Object view) {
     StringOutput out = new StringOutput();
     templates.render(template, view, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
@@ -466,7 +472,7 @@ public final class WebRoutes {
   }
 
   /** JSON safe to place inside a script element: no '<' can close it. */
-  private static String scriptJson(Object value) {
+  static String scriptJson(Object value) {
     return Json.write(value).replace("<", "\\u003c");
   }
 }

@@ -23,19 +23,36 @@ import org.riskgate.server.TestServer;
 class BrowserTest {
   private static final Path SHOTS = Path.of("target", "screenshots");
 
-  @Test
-  void analystRecordsAResultAndTheDashboardChanges() throws Exception {
+  /** Where screenshots of browser tests go. */
+  static final Path SCREENSHOTS = SHOTS;
+
+  /** The Chromium binary of {@code RISKGATE_CHROMIUM}; the calling test is skipped when there is none. */
+  static Path chromium() {
     Path chromium = Path.of(System.getenv().getOrDefault("RISKGATE_CHROMIUM", "/usr/bin/chromium"));
     assumeTrue(Files.isExecutable(chromium), "no chromium binary at " + chromium
         + ": browser test skipped (apt install chromium, or set RISKGATE_CHROMIUM)");
+    return chromium;
+  }
+
+  /** Playwright driving the given binary, never downloading one. */
+  static Playwright playwright() {
+    return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  }
+
+  /** A headless Chromium that stays off the network but for the test server. */
+  static Browser launch(Playwright pw, Path chromium) {
+    return pw.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(chromium).setHeadless(true)
+        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run")));
+  }
+
+  @Test
+  void analystRecordsAResultAndTheDashboardChanges() throws Exception {
+    Path chromium = chromium();
     TestServer s = TestServer.shared();
     Files.createDirectories(SHOTS);
-    try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
-            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-         Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(chromium).setHeadless(true)
-            .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+    try (Playwright pw = playwright(); Browser browser = launch(pw, chromium)) {
       Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)).newPage();
       page.navigate(s.base + "/queue");
       assertThat(page.url()).endsWith("/login");
