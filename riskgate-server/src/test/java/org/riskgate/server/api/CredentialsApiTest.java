@@ -35,7 +35,15 @@ class CredentialsApiTest {
         "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
   }
 
+  /** Posts a form; a login form first fetches the login page for its token, as a browser does. */
   private static HttpResponse<String> form(HttpClient http, String path, String body) throws Exception {
+    if (path.equals("/login")) {
+      String page = http.send(HttpRequest.newBuilder(URI.create(s.base + "/login")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(page);
+      assertThat(m.find()).as("the login form carries its token").isTrue();
+      body += "&_csrf=" + java.net.URLEncoder.encode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
     return http.send(HttpRequest.newBuilder(URI.create(s.base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -56,7 +64,8 @@ class CredentialsApiTest {
     assertThat(right.statusCode()).isEqualTo(429);
     assertThat(right.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
         assertThat(Long.parseLong(v)).isBetween(1L, 900L));
-    HttpResponse<String> web = form(HttpClient.newHttpClient(), "/login", "username=guessed&password=" + TestServer.PASSWORD);
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    HttpResponse<String> web = form(browser, "/login", "username=guessed&password=" + TestServer.PASSWORD);
     assertThat(web.statusCode()).isEqualTo(429);
     assertThat(web.headers().firstValue("Retry-After")).isPresent();
     assertThat(web.body()).contains("too many failed logins");

@@ -275,7 +275,7 @@ class HostileIdTest {
       return true;
     }
     return switch (s.size()) {
-      case 1 -> Set.of("queue", "dashboard", "models", "sql", "settings", "logout", "login", "password").contains(head);
+      case 1 -> Set.of("queue", "dashboard", "models", "sql", "access", "settings", "logout", "login", "password").contains(head);
       case 2 -> head.equals("declarations") && ids.contains(s.get(1));
       case 3 -> head.equals("declarations") && ids.contains(s.get(1)) && Set.of("result", "documents").contains(s.get(2))
           || head.equals("entities") && Set.of("importer", "declarant").contains(s.get(1)) && parties.contains(s.get(2))
