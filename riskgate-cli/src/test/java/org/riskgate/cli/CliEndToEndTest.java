@@ -1,10 +1,9 @@
 package org.riskgate.cli;
 
+import static org.riskgate.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,23 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The commands as a user runs them: train, evaluate, score with rules and a broken row. */
 class CliEndToEndTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      return new Run(Main.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   /** The first {@code n} rows of a bundled file, plus whatever extra lines a test needs. */
   private Path slice(String name, int n, String... extra) throws Exception {
@@ -49,14 +31,14 @@ class CliEndToEndTest {
         "123,2021-01-05,30,B,11,21,11,10,D,I,S,,44A890,BE,BE,0.0,FEU1,G,108.0,372254.4,0,0");
     Path model = dir.resolve("model");
 
-    Run t = run("train", "--train", train.toString(), "--model", model.toString());
+    CliRun t = run("train", "--train", train.toString(), "--model", model.toString());
     assertThat(t.code()).as(t.err()).isZero();
     assertThat(t.out()).contains("37,385 declarations", "blend ");
     assertThat(Files.readString(model.resolve("provenance.json")))
         .contains("\"trainer\" : \"blend\"", "\"xgboost.features\" : \"declaration\"", "\"random-forest.features\" : \"all\"");
     assertThat(model.resolve("blend/parts.json")).exists();
 
-    Run e = run("evaluate", "--model", model.toString(), "--data", valid.toString(), "--objective", "frauds,revenue");
+    CliRun e = run("evaluate", "--model", model.toString(), "--data", valid.toString(), "--objective", "frauds,revenue");
     assertThat(e.code()).as(e.err()).isZero();
     assertThat(e.out()).contains("| blend |", "| blend (revenue) |", "1 rejected", "44A890", "report:");
     assertThat(model.resolve("report/index.html")).exists();
@@ -67,7 +49,7 @@ class CliEndToEndTest {
         + "\"\n  then lane red, reason \"importer on the watch list\"\n"
         + "rule \"busy-importer\"\n  when importer.declarations > 1000000\n  then lane red\n");
     Path out = dir.resolve("out/decisions.csv");
-    Run s = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", out.toString(),
+    CliRun s = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", out.toString(),
         "--capacity", "red=2,yellow=8", "--random-share", "1", "--rules", rules.toString(),
         "--history", train.toString());
     assertThat(s.code()).as(s.err()).isZero();
@@ -82,12 +64,12 @@ class CliEndToEndTest {
         .contains("df_syn_valid_eng.csv,2002,HS6 Code,44A890,HS code must be digits");
 
     Path byRevenue = dir.resolve("out/revenue.csv");
-    Run rev = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", byRevenue.toString(),
+    CliRun rev = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", byRevenue.toString(),
         "--objective", "revenue");
     assertThat(rev.code()).as(rev.err()).isZero();
     assertThat(Files.readAllLines(byRevenue).stream().filter(l -> l.contains(",red,")).toList())
         .isNotEmpty().allMatch(l -> l.contains("expected tax recovered "));
-    Run unknown = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", byRevenue.toString(),
+    CliRun unknown = run("score", "--model", model.toString(), "--input", valid.toString(), "--output", byRevenue.toString(),
         "--objective", "tax");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("--objective", "FRAUDS, REVENUE");
@@ -102,7 +84,7 @@ class CliEndToEndTest {
     Path hsRules = dir.resolve("hs.rules");
     Files.writeString(hsRules, "rule \"wrong-code\"\n  when hs.mismatch = 1\n  then lane red, reason \"declared code does not fit the goods\"\n");
     Path hsOut = dir.resolve("out/hs.csv");
-    Run h = run("score", "--model", model.toString(), "--input", described.toString(), "--output", hsOut.toString(),
+    CliRun h = run("score", "--model", model.toString(), "--input", described.toString(), "--output", hsOut.toString(),
         "--hs-check", "--rules", hsRules.toString());
     assertThat(h.code()).as(h.err()).isZero();
     List<String> decided = Files.readAllLines(hsOut);
@@ -114,13 +96,13 @@ class CliEndToEndTest {
   void theFeatureSetIsChosenOnTheCommandLineAndRecorded() throws Exception {
     Path train = slice("df_syn_train_eng.csv", 6_000);
     Path model = dir.resolve("all");
-    Run t = run("train", "--train", train.toString(), "--model", model.toString(), "--no-blend", "--features", "all");
+    CliRun t = run("train", "--train", train.toString(), "--model", model.toString(), "--no-blend", "--features", "all");
     assertThat(t.code()).as(t.err()).isZero();
     assertThat(t.out()).contains("xgboost learns from 69: all");
     assertThat(Files.readString(model.resolve("provenance.json")))
         .contains("\"trainer\" : \"xgboost\"", "\"featureSet\" : \"all\"", "\"importer.fraud_rate\"");
 
-    Run bad = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "parties");
+    CliRun bad = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "parties");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--features", "DECLARATION, ALL");
   }
@@ -129,7 +111,7 @@ class CliEndToEndTest {
   void missingColumnIsOneClearErrorNotATrace() throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "Declaration ID,Date\n1,2020-01-01\n");
-    Run r = run("train", "--train", bad.toString(), "--model", dir.resolve("m").toString());
+    CliRun r = run("train", "--train", bad.toString(), "--model", dir.resolve("m").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: ").contains("bad.csv", "missing required column", "'Importer ID'")
         .doesNotContain("at org.");
@@ -137,7 +119,7 @@ class CliEndToEndTest {
 
   @Test
   void badCapacityIsRefusedWithTheReason() throws Exception {
-    Run r = run("score", "--model", dir.toString(), "--input", "x.csv", "--output", "y.csv", "--capacity", "red=abc");
+    CliRun r = run("score", "--model", dir.toString(), "--input", "x.csv", "--output", "y.csv", "--capacity", "red=abc");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("'abc' is not a number");
   }

@@ -1,10 +1,9 @@
 package org.riskgate.cli;
 
+import static org.riskgate.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,25 +35,8 @@ class FormatsEndToEndTest {
   static Path lake;
   static Path validParquet;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      return new Run(Main.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
-  private static Run ok(String... args) {
-    Run r = run(args);
+  private static CliRun ok(String... args) {
+    CliRun r = run(args);
     assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
     return r;
   }
@@ -67,7 +49,7 @@ class FormatsEndToEndTest {
     Files.write(trainCsv, train.stream().filter(l -> l.startsWith("Declaration") || l.matches("[^,]*,2020-0[1-2]-.*")).toList());
     validCsv = Path.of("../data/customs/df_syn_valid_eng.csv");
     lake = dir.resolve("lake");
-    Run imported = ok("lake", "import", "--lake", lake.toString(), trainCsv.toString(), validCsv.toString());
+    CliRun imported = ok("lake", "import", "--lake", lake.toString(), trainCsv.toString(), validCsv.toString());
     assertThat(imported.out()).contains("imported", "2020-01 .. 2020-02", "2021-01 .. 2021-03");
     validParquet = dir.resolve("valid.parquet");
     ok("sql", "--lake", lake.toString(), "--limit", "100000", "--output", validParquet.toString(),
@@ -172,7 +154,7 @@ class FormatsEndToEndTest {
         .isEqualTo(csv).contains("| cn |");
 
     Path checked = dir.resolve("checked.csv");
-    Run hs = ok("hs", "check", "--input", validParquet.toString(), "--output", checked.toString());
+    CliRun hs = ok("hs", "check", "--input", validParquet.toString(), "--output", checked.toString());
     assertThat(hs.err()).contains("8134 rows");
     assertThat(Files.readAllLines(checked)).hasSize(8_135).first().asString().startsWith("declaration_id,date,");
   }
@@ -190,13 +172,13 @@ class FormatsEndToEndTest {
 
   @Test
   void lakeInfoShowsMonthsRowsFraudsAndSize() {
-    Run info = ok("lake", "info", "--lake", lake.toString());
+    CliRun info = ok("lake", "info", "--lake", lake.toString());
     assertThat(info.out()).contains("2 file(s) imported", "| 2020-01 |", "| 2021-03 |", "KiB");
-    Run again = ok("lake", "import", "--lake", lake.toString(), validCsv.toString());
+    CliRun again = ok("lake", "import", "--lake", lake.toString(), validCsv.toString());
     assertThat(again.out()).contains("skipped, already imported");
-    Run sql = ok("sql", "--lake", lake.toString(), "SELECT count(*) AS n FROM declarations WHERE month = '2021-02'");
+    CliRun sql = ok("sql", "--lake", lake.toString(), "SELECT count(*) AS n FROM declarations WHERE month = '2021-02'");
     assertThat(sql.out()).contains("| n |", "1 row(s)");
-    Run refused = run("sql", "--lake", lake.toString(), "COPY declarations TO '/tmp/x.csv'");
+    CliRun refused = run("sql", "--lake", lake.toString(), "COPY declarations TO '/tmp/x.csv'");
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).contains("only a SELECT").doesNotContain("Exception");
   }
