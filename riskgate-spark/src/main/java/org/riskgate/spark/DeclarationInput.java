@@ -21,10 +21,12 @@ import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RejectSink;
+import org.riskgate.lake.Lake;
 
 /**
  * Declarations as a Spark {@link Dataset} of {@link DeclarationRows#schema()}, from the declaration
- * lake ({@code LAKE/declarations/month=YYYY-MM/part-*.parquet}), a Parquet file with the lake's
+ * lake ({@code LAKE/declarations/month=YYYY-MM/part-*.parquet}, the parts its manifest lists when
+ * the driver can read it, else every part under the directory), a Parquet file with the lake's
  * columns, or a CSV file read by riskgate's own {@link DeclarationReader} (same column mapping,
  * same rejects).
  */
@@ -59,11 +61,14 @@ public final class DeclarationInput {
     return rows.where(keep);
   }
 
-  private static Dataset<Row> parquet(SparkSession spark, String input, Period period) {
+  private static Dataset<Row> parquet(SparkSession spark, String input, Period period) throws IOException {
     String location = input;
     Path local = Path.of(input);
     if (Files.isDirectory(local.resolve("declarations"))) {
       location = local.resolve("declarations").toString();
+    }
+    if (Lake.isLake(local)) {
+      return select(input, manifestParts(spark, Lake.open(local), location, period));
     }
     boolean lake = Files.isDirectory(Path.of(location)) && hasMonths(Path.of(location));
     Dataset<Row> raw = spark.read().option("basePath", location).parquet(location);
@@ -76,6 +81,23 @@ public final class DeclarationInput {
         raw = raw.where(col("month").leq(lit(MONTH.format(period.to().get()))));
       }
     }
+    return select(input, raw);
+  }
+
+  /**
+   * A lake's rows as its manifest lists them, as the single machine reads them: a part file that
+   * an interrupted import left behind, before its manifest was written, is not in the lake.
+   */
+  private static Dataset<Row> manifestParts(SparkSession spark, Lake lake, String declarations, Period period) {
+    List<Path> parts = lake.parts(new org.riskgate.core.Period(period.from(), period.to()));
+    if (parts.isEmpty()) {
+      return spark.createDataFrame(List.of(), DeclarationRows.lakeSchema());
+    }
+    return spark.read().option("basePath", declarations)
+        .parquet(parts.stream().map(Path::toString).toArray(String[]::new));
+  }
+
+  private static Dataset<Row> select(String input, Dataset<Row> raw) {
     List<String> have = List.of(raw.columns());
     List<Column> cols = new ArrayList<>();
     for (StructField f : DeclarationRows.lakeSchema().fields()) {

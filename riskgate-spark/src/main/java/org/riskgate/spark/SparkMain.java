@@ -1,10 +1,12 @@
 package org.riskgate.spark;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.RejectFile;
+import org.riskgate.profiles.PartyRole;
+import org.riskgate.profiles.ProfileConfig;
+import org.riskgate.profiles.cli.ProfileCommand;
 import org.riskgate.risk.BlendTrainer;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
@@ -35,8 +40,8 @@ import picocli.CommandLine.Option;
  * commands. Also the job jar's main class for {@code spark-submit}.
  */
 @Command(name = "riskgate spark", mixinStandardHelpOptions = true, version = "riskgate 0.1.0",
-    description = "Train and score on Apache Spark (local[N], a standalone cluster, YARN or Kubernetes).",
-    subcommands = {SparkMain.Train.class, SparkMain.Score.class})
+    description = "Train, score and profile parties on Apache Spark (local[N], a standalone cluster, YARN or Kubernetes).",
+    subcommands = {SparkMain.Train.class, SparkMain.Score.class, SparkMain.Profiles.class})
 public final class SparkMain implements Runnable {
 
   public static void main(String[] args) {
@@ -234,6 +239,87 @@ public final class SparkMain implements Runnable {
         spark.stop();
         deleteTree(staging);
       }
+    }
+  }
+
+  @Command(name = "profiles", mixinStandardHelpOptions = true,
+      description = "Every party's profile as of a date, computed on Spark (the figures of riskgate profile): "
+          + "one row per role and party, and one party's profile printed as riskgate profile prints it.")
+  static final class Profiles implements Callable<Integer> {
+    @Option(names = {"--data", "--input"}, required = true, paramLabel = "FILE|LAKE",
+        description = "Declarations: a CSV file, a declaration lake or Parquet.")
+    String data;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+        description = "Profiles as of this day (declarations strictly before it). Default: the day after the input's last date.")
+    LocalDate asOf;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "Only this role: ${COMPLETION-CANDIDATES}.")
+    PartyRole role;
+
+    @Option(names = "--party", paramLabel = "ID", description = "Print this party's profile (in each role it plays).")
+    String party;
+
+    @Option(names = "--output", paramLabel = "OUT",
+        description = "Write every profile: a directory of CSV part files (with a header), or of Parquet when OUT ends in .parquet.")
+    String output;
+
+    @Mixin Job job;
+
+    @Override
+    public Integer call() throws Exception {
+      if (party == null && output == null) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "give --party ID, --output OUT or both");
+      }
+      Path staging = Files.createTempDirectory("riskgate-spark-");
+      SparkSession spark = job.start("riskgate profiles");
+      Path rejectsAt = output == null || output.contains("://") ? staging.resolve("profiles") : Path.of(output);
+      try (RejectFile rejects = RejectFile.beside(rejectsAt)) {
+        Dataset<Row> rows = DeclarationInput.read(spark, data, job.mapping(), job.period(), rejects,
+            staging.resolve("input"));
+        LocalDate when = asOf != null ? asOf : dayAfterLast(rows);
+        List<PartyRole> roles = role != null ? List.of(role) : List.of(PartyRole.values());
+        Dataset<Row> profiles = SparkProfiles.profiles(rows, when, ProfileConfig.defaults(), roles)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        if (output != null) {
+          if (output.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+            profiles.write().mode(SaveMode.Overwrite).parquet(output);
+          } else {
+            SparkProfiles.flat(profiles).write().mode(SaveMode.Overwrite).option("header", "true").csv(output);
+          }
+          for (Row r : profiles.groupBy("role").count().orderBy("role").collectAsList()) {
+            System.out.printf(Locale.ROOT, "%-10s %,d parties as of %s%n", r.getString(0), r.getLong(1), when);
+          }
+          System.out.println("profiles: " + output);
+        }
+        int shown = 0;
+        if (party != null) {
+          PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+          for (Row r : profiles.where(org.apache.spark.sql.functions.col("party_id").equalTo(party)).collectAsList()) {
+            ProfileCommand.print(out, SparkProfiles.toProfile(r));
+            shown++;
+          }
+          if (shown == 0) {
+            System.err.println("error: no party '" + party + "' with a declaration before " + when + " in " + data);
+          }
+        }
+        if (rejects.count() > 0) {
+          System.out.printf(Locale.ROOT, "rejected %,d rows: see %s (first: %s)%n", rejects.count(), rejects.path(),
+              rejects.first().get(0).describe());
+        }
+        return party != null && shown == 0 ? 2 : 0;
+      } finally {
+        spark.stop();
+        deleteTree(staging);
+      }
+    }
+
+    private static LocalDate dayAfterLast(Dataset<Row> rows) {
+      Row r = rows.agg(org.apache.spark.sql.functions.max(org.riskgate.core.Field.DATE.key())).first();
+      if (r.isNullAt(0)) {
+        throw new IllegalArgumentException("no declarations to profile");
+      }
+      return r.<LocalDate>getAs(0).plusDays(1);
     }
   }
 

@@ -37,6 +37,28 @@ class DeclarationInputTest {
   }
 
   @Test
+  void aLakeIsWhatItsManifestListsNotWhatAnInterruptedImportLeftBehind() throws Exception {
+    Path lake = Files.createTempDirectory("riskgate-manifest-lake-");
+    new org.riskgate.lake.LakeImporter(lake, ColumnMapping.defaults(), n -> { }).importFile(LocalSpark.VALID);
+    // a part written by an import killed before its manifest: it is on disk, not in the lake
+    Path month = lake.resolve("declarations/month=2021-02");
+    Path part;
+    try (var parts = Files.list(month)) {
+      part = parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    Files.copy(part, month.resolve("part-orphan-of-a-killed-import.parquet"));
+
+    Dataset<Row> rows = DeclarationInput.read(LocalSpark.spark(), lake.toString(), ColumnMapping.defaults(),
+        Period.ALL, LocalSpark.NO_REJECTS, Files.createTempDirectory("unused"));
+    List<Declaration> expected = LocalSpark.read(LocalSpark.VALID);
+    assertThat(rows.count()).isEqualTo(expected.size());
+    Period feb = Period.of(LocalDate.of(2021, 2, 1), LocalDate.of(2021, 2, 28));
+    assertThat(DeclarationInput.read(LocalSpark.spark(), lake.toString(), ColumnMapping.defaults(), feb,
+        LocalSpark.NO_REJECTS, Files.createTempDirectory("unused")).count())
+        .isEqualTo(expected.stream().filter(d -> feb.contains(d.date())).count());
+  }
+
+  @Test
   void badCsvRowsGoToTheRejectsWithFileLineAndField() throws Exception {
     Path dir = Files.createTempDirectory("riskgate-bad-");
     List<String> lines = new ArrayList<>(Files.readAllLines(LocalSpark.VALID).subList(0, 4));

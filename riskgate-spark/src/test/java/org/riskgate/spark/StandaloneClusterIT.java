@@ -106,6 +106,37 @@ class StandaloneClusterIT {
     }
   }
 
+  @Test
+  void theJobJarProfilesEveryPartyOnTheClusterAsOneMachineDoes() throws Exception {
+    Path out = work.resolve("profiles.parquet");
+    List<org.riskgate.core.Declaration> valid = LocalSpark.read(LocalSpark.VALID);
+    String importer = valid.get(0).importerId();
+    Process submit = start("submit-profiles", "org.apache.spark.deploy.SparkSubmit", "--master", master,
+        "--deploy-mode", "client", "--executor-memory", "512m", "--total-executor-cores", "2",
+        "--class", "org.riskgate.spark.SparkMain", JOB_JAR.toAbsolutePath().toString(),
+        "profiles", "--data", LocalSpark.VALID.toAbsolutePath().toString(), "--as-of", "2021-03-01",
+        "--output", out.toString(), "--party", importer);
+    assertThat(submit.waitFor()).as("spark-submit exit code; see " + work.resolve("submit-profiles.log")).isZero();
+    String log = Files.readString(work.resolve("submit-profiles.log"));
+    assertThat(log).contains("importer " + importer + " as of 2021-03-01").contains("profiles: " + out);
+
+    var store = org.riskgate.profiles.ProfileStore.build(valid, org.riskgate.profiles.ProfileConfig.defaults());
+    java.time.LocalDate asOf = java.time.LocalDate.of(2021, 3, 1);
+    List<Row> rows = LocalSpark.spark().read().parquet(out.toString()).collectAsList();
+    long expected = 0;
+    for (var role : org.riskgate.profiles.PartyRole.values()) {
+      expected += store.parties(role).stream().filter(p -> store.profile(role, p, asOf).isPresent()).count();
+    }
+    assertThat(rows).hasSize((int) expected);
+    for (Row r : rows) {
+      var a = SparkProfiles.toProfile(r);
+      var e = store.profile(a.role(), a.partyId(), asOf).orElseThrow();
+      assertThat(a.declarations()).isEqualTo(e.declarations());
+      assertThat(a.frauds()).isEqualTo(e.frauds());
+      assertThat(a.riskScore()).isCloseTo(e.riskScore(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
   /** A JVM on Spark's own jars (and its module options), logging into the work directory. */
   private static Process start(String name, String main, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();

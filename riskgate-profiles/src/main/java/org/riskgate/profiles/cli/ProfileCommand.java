@@ -68,7 +68,8 @@ public final class ProfileCommand implements Callable<Integer> {
     return shown > 0 ? 0 : 1;
   }
 
-  static void print(PrintWriter out, PartyProfile p) {
+  /** Prints a profile as this command does (also for {@code riskgate spark profiles}). */
+  public static void print(PrintWriter out, PartyProfile p) {
     out.printf(Locale.ROOT, "%s %s as of %s%n", p.role().key(), p.partyId(), p.asOf());
     out.printf(Locale.ROOT, "  declarations      %d (first %s, last %s)%n", p.declarations(),
         p.firstSeen(), p.lastSeen());
