@@ -36,6 +36,8 @@ public final class StoreGrowth {
     }
     Platform p = Platform.open(cfg, new PrintStream(OutputStream.nullOutputStream()));
     long before = storeBytes(dir);
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       p.storeOne(p.decisions().decideOne(DeclarationFixtures.declaration("G" + i), "bench"));
@@ -45,14 +47,16 @@ public final class StoreGrowth {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    // CPU, unlike commits/s, hardly depends on what else the machine is doing
+    double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
     long open = storeBytes(dir);
     long audit = AuditLog.count(p.db());
     p.close();
     long closed = storeBytes(dir);
-    System.out.printf(Locale.ROOT, "| declarations | commits/s | audit lines | store before | open: bytes/decl | closed: bytes/decl |%n");
-    System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|%n");
-    System.out.printf(Locale.ROOT, "| %d | %.0f | %d | %d KB | %.0f | %.0f |%n", n, n / seconds, audit, before / 1024,
-        (open - before) / (double) n, (closed - before) / (double) n);
+    System.out.printf(Locale.ROOT, "| declarations | commits/s | CPU ms/decl | audit lines | store before | open: bytes/decl | closed: bytes/decl |%n");
+    System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|%n");
+    System.out.printf(Locale.ROOT, "| %d | %.0f | %.2f | %d | %d KB | %.0f | %.0f |%n", n, n / seconds, cpuMs, audit,
+        before / 1024, (open - before) / (double) n, (closed - before) / (double) n);
   }
 
   private static long storeBytes(Path dir) throws IOException {
