@@ -358,7 +358,7 @@ public final class ApiRoutes {
   }
 
   /** A date from a query parameter; refused (400) with its name unless it is YYYY-MM-DD. */
-  static LocalDate date(String s, String name) {
+  public static LocalDate date(String s, String name) {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
@@ -374,24 +374,32 @@ public final class ApiRoutes {
     json(ctx, 200, platform.declarations().queue(filter(ctx)));
   }
 
-  /** A party's profile (riskgate-profiles) and its stored declarations. */
+  /**
+   * A party's profile (riskgate-profiles) as of {@code asOf} (default: the latest declared date in
+   * the store, so that a store of past declarations is not judged as of today) and its stored
+   * declarations in that role.
+   */
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
     String id = InputChecks.id(ctx.pathParam("id"), "a party id");
-    LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElse(LocalDate.now());
+    LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElseGet(() -> defaultAsOf(platform));
     var profile = platform.profiles().profile(role, id, asOf);
-    var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
+    var rows = platform.declarations().byParty(role.key(), id, 200);
     if (profile.isEmpty() && rows.isEmpty()) {
       throw new NotFoundException("no " + role.key() + " " + id + " before " + asOf);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("role", role.key());
     out.put("id", id);
+    out.put("asOf", asOf);
     out.put("profile", profile.map(Object.class::cast).orElse(Map.of()));
-    if (role == PartyRole.IMPORTER) {
-      out.put("stored", ImporterProfile.of(id, rows));
-    }
+    out.put("stored", PartyDeclarations.of(id, rows));
     json(ctx, 200, out);
+  }
+
+  /** The date party profiles are judged at when none is asked for: the latest declared date stored. */
+  public static LocalDate defaultAsOf(Platform platform) {
+    return platform.declarations().latestDate().orElseGet(LocalDate::now);
   }
 
   private void suggestHs(Context ctx) {

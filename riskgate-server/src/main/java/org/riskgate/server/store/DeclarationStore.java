@@ -366,16 +366,30 @@ public final class DeclarationStore {
     }
   }
 
-  /** Every declaration of an importer, latest first, at most {@code limit}. */
-  public List<QueueRow> byImporter(String importerId, int limit) {
+  /**
+   * The column that names a party in a role. A closed set, so the column name put into SQL never
+   * comes from a request.
+   */
+  private static String partyColumn(String role) {
+    return switch (role) {
+      case "importer" -> "d.importer_id";
+      case "declarant" -> "d.declarant_id";
+      case "seller" -> "d.seller_id";
+      case "courier" -> "d.courier_id";
+      default -> throw new IllegalArgumentException("role must be importer, declarant, seller or courier");
+    };
+  }
+
+  /** Every declaration naming a party in a role ({@code importer}, ...), latest first, at most {@code limit}. */
+  public List<QueueRow> byParty(String role, String partyId, int limit) {
     return db.read(c -> {
       List<QueueRow> rows = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
           + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud FROM declarations d"
           + " JOIN decisions x ON x.declaration_id = d.id"
           + " LEFT JOIN inspection_results r ON r.declaration_id = d.id"
-          + " WHERE d.importer_id = ? ORDER BY d.decl_date DESC, d.id LIMIT ?")) {
-        ps.setString(1, importerId);
+          + " WHERE " + partyColumn(role) + " = ? ORDER BY d.decl_date DESC, d.id LIMIT ?")) {
+        ps.setString(1, partyId);
         ps.setInt(2, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -385,6 +399,50 @@ public final class DeclarationStore {
       }
       return rows;
     });
+  }
+
+  /**
+   * Parties in any role whose id starts with {@code prefix} (ignoring case), most declarations
+   * first, at most {@code limit} per role.
+   */
+  public List<PartyHit> searchParties(String prefix, int limit) {
+    String pattern = prefix.toUpperCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        .replace("_", "\\_") + "%";
+    return db.read(c -> {
+      List<PartyHit> out = new ArrayList<>();
+      for (String role : List.of("importer", "declarant", "seller", "courier")) {
+        String col = partyColumn(role);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + col + ", COUNT(*) FROM declarations d WHERE UPPER("
+            + col + ") LIKE ? ESCAPE '\\' AND " + col + " <> '' GROUP BY " + col + " ORDER BY COUNT(*) DESC, " + col
+            + " LIMIT ?")) {
+          ps.setString(1, pattern);
+          ps.setInt(2, limit);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new PartyHit(rs.getString(1), role, rs.getLong(2)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The latest declared date in the store, if any declaration is stored. */
+  public Optional<LocalDate> latestDate() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT MAX(decl_date) FROM declarations");
+           ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Date d = rs.getDate(1);
+        return d == null ? Optional.<LocalDate>empty() : Optional.of(d.toLocalDate());
+      }
+    });
+  }
+
+  /** The offices that have stored declarations, in order. */
+  public List<String> offices() {
+    return db.read(c -> rows(c, "SELECT DISTINCT office_id FROM declarations ORDER BY office_id", rs -> rs.getString(1)));
   }
 
   /**

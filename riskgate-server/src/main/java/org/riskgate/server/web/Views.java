@@ -3,13 +3,14 @@ package org.riskgate.server.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.riskgate.hs.HsCheck;
 import org.riskgate.hs.HsNode;
 import org.riskgate.hs.Suggestion;
 import org.riskgate.profiles.PartyProfile;
 import org.riskgate.server.checks.DocumentReport;
-import org.riskgate.server.api.ImporterProfile;
+import org.riskgate.server.api.PartyDeclarations;
 import org.riskgate.server.store.CaseFile;
 import org.riskgate.server.store.ModelRecord;
 import org.riskgate.server.store.QueuePage;
@@ -23,7 +24,7 @@ public final class Views {
    *
    * @param csrf the login form's token, also sent as a cookie
    */
-  public record Login(String error, String csrf) {}
+  public record Login(String error, String csrf, Messages m) {}
 
   /** The forced change of a one-time password. */
   public record Password(Page page, String error) {}
@@ -40,20 +41,37 @@ public final class Views {
    * @param describe what the analyst typed to get HS suggestions
    * @param suggestions HS suggestions for {@code describe}
    * @param documents attached scans with their check
+   * @param codes the coded fields, spelled out where the bundle knows the value
+   * @param context the decision's fields that the page does not show on their own (what a newer
+   *     decider adds appears here without a change of template)
+   * @param form the result form's values
    */
   public record Case(Page page, CaseFile file, String chartJson, String error, List<HsNode> hsPath,
-      Optional<HsCheck> hsCheck, String describe, List<Suggestion> suggestions, List<Doc> documents) {}
+      Optional<HsCheck> hsCheck, String describe, List<Suggestion> suggestions, List<Doc> documents,
+      List<Codes.Code> codes, List<Map.Entry<String, String>> context, ResultForm form) {}
+
+  /**
+   * The result form's fields: as typed after a refusal, the recorded result for a correction,
+   * or empty.
+   */
+  public record ResultForm(String fraud, String critical, String amount, String note) {
+    /** Nothing chosen yet. */
+    public static final ResultForm EMPTY = new ResultForm("", "1", "", "");
+  }
 
   /** An attached document and its check, boxes in page pixels. */
   public record Doc(long id, String fileName, int width, int height, DocumentReport report) {}
 
-  /** A party's page: its profile as of today, and for importers their stored declarations. */
-  public record Entity(Page page, String role, String id, Optional<PartyProfile> profile,
-      Optional<ImporterProfile> stored) {}
+  /** A party's page: its profile as of a date and its stored declarations in that role. */
+  public record Entity(Page page, String role, String id, java.time.LocalDate asOf, Optional<PartyProfile> profile,
+      Optional<PartyDeclarations> stored) {}
+
+  /** The party search and what it found. */
+  public record Parties(Page page, String query, List<org.riskgate.server.store.PartyHit> found) {}
 
   /** The dashboard, its figures as JSON for the charts. */
   public record Dashboard(Page page, String chartJson, String hitRate, String p10, String p50, String p100,
-      long recorded, String bundleId) {}
+      long recorded, String bundleId, List<String> summaries) {}
 
   /** Registered models. */
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}
@@ -63,9 +81,12 @@ public final class Views {
    * Capacity and rules, editable by supervisors.
    *
    * @param thresholds the single-declaration thresholds the capacity gives on recent traffic
+   * @param rules the rules text in force, or as typed when it was refused
+   * @param problems where a refused rules text is wrong, by line and column
    */
   public record Settings(Page page, org.riskgate.selectivity.Capacity capacity,
-      org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message) {}
+      org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message,
+      List<org.riskgate.selectivity.rules.RuleProblem> problems) {}
 
   /**
    * The SQL page.

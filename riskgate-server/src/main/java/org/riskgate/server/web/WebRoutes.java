@@ -20,7 +20,7 @@ import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
 import org.riskgate.server.api.ApiRoutes;
 import org.riskgate.server.api.InputChecks;
-import org.riskgate.server.api.ImporterProfile;
+import org.riskgate.server.api.PartyDeclarations;
 import org.riskgate.server.auth.AuthException;
 import org.riskgate.server.auth.Role;
 import org.riskgate.server.auth.Session;
@@ -58,10 +58,11 @@ public final class WebRoutes {
   public void register(RoutesConfig r) {
     r.before(this::guard);
     r.get("/", ctx -> ctx.redirect("/queue"));
-    r.get("/login", ctx -> render(ctx, "login.jte", new Views.Login("", loginToken(ctx))));
+    r.get("/login", ctx -> render(ctx, "login.jte", new Views.Login("", loginToken(ctx), loginMessages(ctx))));
     r.post("/login", this::login);
     r.post("/logout", this::logout);
-    r.get("/password", ctx -> render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), "")));
+    r.post("/language", this::changeLanguage);
+    r.get("/password", ctx -> render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""), "")));
     r.post("/password", this::changePassword);
     r.get("/queue", this::queue);
     r.get("/declarations/{id}", this::declaration);
@@ -70,6 +71,7 @@ public final class WebRoutes {
     r.get("/models", this::models);
     r.post("/models/{id}/activate", this::activate);
     r.get("/entities/{role}/{id}", this::entity);
+    r.get("/parties", this::parties);
     r.get("/settings", ctx -> settings(ctx, ""));
     r.post("/settings/capacity", this::changeCapacity);
     r.post("/settings/rules", this::changeRules);
@@ -86,7 +88,7 @@ public final class WebRoutes {
   /** Tokens to list and revoke (one's own; everyone's for an admin) and, for an admin, users. */
   private void access(Context ctx, String message) {
     var p = session(ctx).principal();
-    render(ctx, "access.jte", new Views.Access(page(ctx, "Access", "access"), platform.auth().tokens(p),
+    render(ctx, "access.jte", new Views.Access(page(ctx, "access.title", "access"), platform.auth().tokens(p),
         p.role().allows(Role.ADMIN) ? platform.users().all() : List.of(), Instant.now(), message));
   }
 
@@ -160,9 +162,46 @@ public final class WebRoutes {
     return ctx.attribute(SESSION);
   }
 
-  static Page page(Context ctx, String title, String nav) {
+  /** The frame of a page whose title is the message {@code titleKey} with {@code args}. */
+  Page page(Context ctx, String titleKey, String nav, Object... args) {
     Session s = session(ctx);
-    return new Page(title, s.principal().username(), s.principal().role().label(), s.csrfToken(), nav);
+    Messages m = messages(ctx);
+    String query = ctx.queryString();
+    return new Page(m.t(titleKey, args), s.principal().username(), s.principal().role().label(), s.csrfToken(), nav,
+        m, ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+  }
+
+  /** The language of a logged-in user: their own setting, else their browser's. */
+  Messages messages(Context ctx) {
+    return Messages.of(Messages.choose(platform.users().locale(session(ctx).principal().username()),
+        ctx.header("Accept-Language")));
+  }
+
+  /** The language of the login form: the browser's. */
+  private static Messages loginMessages(Context ctx) {
+    return Messages.of(Messages.choose(Optional.empty(), ctx.header("Accept-Language")));
+  }
+
+  /** Keeps the user's language and returns to the page the switch was on (a path of this site only). */
+  private void changeLanguage(Context ctx) {
+    String lang = Optional.ofNullable(ctx.formParam("lang")).orElse("");
+    if (!Messages.isSupported(lang)) {
+      throw new IllegalArgumentException("language must be one of en, ko");
+    }
+    platform.users().setLocale(session(ctx).principal().username(), lang);
+    ctx.redirect(localPath(ctx.formParam("back")));
+  }
+
+  /**
+   * A path on this site to return to: one that starts with a single {@code /}; anything else
+   * (another site, {@code //host}, a backslash that browsers read as a slash) becomes the queue.
+   */
+  static String localPath(String back) {
+    if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
+        || back.chars().anyMatch(ch -> ch < 0x20)) {
+      return "/queue";
+    }
+    return back;
   }
 
   void render(Context ctx, String template, Object view) {
@@ -200,7 +239,7 @@ public final class WebRoutes {
     if (cookie.isEmpty() || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
         cookie.getBytes(StandardCharsets.UTF_8))) {
       ctx.status(403);
-      render(ctx, "login.jte", new Views.Login("The login form expired: please try again.", loginToken(ctx)));
+      render(ctx, "login.jte", new Views.Login(loginMessages(ctx).t("login.expired"), loginToken(ctx), loginMessages(ctx)));
       return;
     }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("");
@@ -210,12 +249,12 @@ public final class WebRoutes {
       u = platform.auth().login(user, pw, ctx.ip());
     } catch (org.riskgate.server.RetryLater e) {
       ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
-      render(ctx, "login.jte", new Views.Login(e.getMessage() + ".", loginToken(ctx)));
+      render(ctx, "login.jte", new Views.Login(e.getMessage() + ".", loginToken(ctx), loginMessages(ctx)));
       return;
     }
     if (u.isEmpty()) {
       ctx.status(401);
-      render(ctx, "login.jte", new Views.Login("Wrong user name or password.", loginToken(ctx)));
+      render(ctx, "login.jte", new Views.Login(loginMessages(ctx).t("login.wrong"), loginToken(ctx), loginMessages(ctx)));
       return;
     }
     Session s = platform.auth().openSession(u.get());
@@ -234,13 +273,13 @@ public final class WebRoutes {
     try {
       String next = Optional.ofNullable(ctx.formParam("newPassword")).orElse("");
       if (!next.equals(ctx.formParam("repeat"))) {
-        throw new IllegalArgumentException("the two new passwords differ");
+        throw new IllegalArgumentException(messages(ctx).t("password.differ"));
       }
       platform.auth().changePassword(s.principal().username(),
           Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next, ctx.ip());
     } catch (IllegalArgumentException | AuthException | org.riskgate.server.RetryLater e) {
       ctx.status(400);
-      render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), e.getMessage()));
+      render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""), e.getMessage()));
       return;
     }
     // a fresh session without the one-time flag; the old one is closed
@@ -259,7 +298,7 @@ public final class WebRoutes {
         q.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
       }
     }
-    render(ctx, "queue.jte", new Views.Queue(page(ctx, "Queue", "queue"), platform.declarations().queue(f),
+    render(ctx, "queue.jte", new Views.Queue(page(ctx, "queue.title", "queue"), platform.declarations().queue(f),
         f.lane().map(l -> l.label()).orElse(""), f.office().orElse(""),
         f.from().map(Object::toString).orElse(""), f.to().map(Object::toString).orElse(""),
         ctx.queryParam("minScore") == null ? "" : ctx.queryParam("minScore"), q.toString()));
@@ -271,10 +310,13 @@ public final class WebRoutes {
   }
 
   private void declaration(Context ctx) {
-    renderCase(ctx, caseFile(ctx), "");
+    CaseFile c = caseFile(ctx);
+    renderCase(ctx, c, "", c.result().map(r -> new Views.ResultForm(Boolean.toString(r.fraud()),
+        Integer.toString(Math.max(1, r.critical())), r.amount() == 0 ? "" : messages(ctx).number(r.amount()), r.note()))
+        .orElse(Views.ResultForm.EMPTY));
   }
 
-  private void renderCase(Context ctx, CaseFile c, String error) {
+  private void renderCase(Context ctx, CaseFile c, String error, Views.ResultForm form) {
     List<String> labels = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     for (Reason r : c.decision().reasons()) {
@@ -295,10 +337,25 @@ public final class WebRoutes {
     }
     List<Views.Doc> docs = platform.documents().store().of(c.declaration().id()).stream()
         .map(d -> new Views.Doc(d.id(), d.fileName(), d.width(), d.height(), DocumentService.report(d))).toList();
-    render(ctx, "declaration.jte", new Views.Case(page(ctx, "Declaration " + c.declaration().id(), "queue"), c,
+    Page page = page(ctx, "case.title", "queue", c.declaration().id());
+    render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
-        check, describe, suggestions, docs));
+        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form));
   }
+
+  /** The fields a decision has besides those the page shows on their own, as text. */
+  private static List<Map.Entry<String, String>> context(CaseFile c) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    Json.MAPPER.valueToTree(c.decision()).properties().forEach(e -> {
+      if (!SHOWN.contains(e.getKey()) && !e.getValue().isNull()) {
+        out.add(Map.entry(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+      }
+    });
+    return out;
+  }
+
+  private static final java.util.Set<String> SHOWN = java.util.Set.of("declarationId", "modelScore", "score", "lane",
+      "randomPick", "reasons", "rulesHit", "bundleId", "decidedBy", "decidedAt");
 
   private void uploadDocument(Context ctx) throws IOException {
     CaseFile c = caseFile(ctx);
@@ -329,17 +386,22 @@ public final class WebRoutes {
 
   private void recordResult(Context ctx) {
     CaseFile c = caseFile(ctx);
+    Messages m = messages(ctx);
+    Views.ResultForm typed = new Views.ResultForm(Optional.ofNullable(ctx.formParam("fraud")).orElse(""),
+        Optional.ofNullable(ctx.formParam("critical")).orElse("1"), Optional.ofNullable(ctx.formParam("amount")).orElse(""),
+        Optional.ofNullable(ctx.formParam("note")).orElse(""));
     try {
-      boolean fraud = "true".equals(ctx.formParam("fraud"));
-      String amount = Optional.ofNullable(ctx.formParam("amount")).filter(s -> !s.isBlank()).orElse("0");
-      String critical = Optional.ofNullable(ctx.formParam("critical")).orElse(fraud ? "1" : "0");
-      InspectionResult r = new InspectionResult(c.declaration().id(), fraud, fraud ? Integer.parseInt(critical) : 0,
-          Double.parseDouble(amount), Optional.ofNullable(ctx.formParam("note")).orElse(""),
-          session(ctx).principal().username(), Instant.now());
+      if (!typed.fraud().equals("true") && !typed.fraud().equals("false")) {
+        throw new IllegalArgumentException(m.t("error.fraudChoice"));
+      }
+      boolean fraud = typed.fraud().equals("true");
+      int critical = fraud ? (typed.critical().equals("2") ? 2 : 1) : 0;
+      InspectionResult r = new InspectionResult(c.declaration().id(), fraud, critical, m.parseAmount(typed.amount()),
+          typed.note(), session(ctx).principal().username(), Instant.now());
       platform.recordResult(r);
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      renderCase(ctx, c, e instanceof NumberFormatException ? "amount must be a number" : e.getMessage());
+      renderCase(ctx, c, e.getMessage(), typed);
       return;
     }
     ctx.redirect(Views.path("declarations", c.declaration().id()));
@@ -360,27 +422,45 @@ public final class WebRoutes {
     List<Integer> ks = List.of(10, 20, 50, 100, 200);
     chart.put("k", ks);
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
-    render(ctx, "dashboard.jte", new Views.Dashboard(page(ctx, "Dashboard", "dashboard"), scriptJson(chart),
-        Views.pct(d.hitRate()), Views.pct(d.precisionAt(10)), Views.pct(d.precisionAt(50)),
-        Views.pct(d.precisionAt(100)), d.ranked().size(), bundle));
+    Page page = page(ctx, "dash.title", "dashboard");
+    Messages m = page.m();
+    render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart),
+        m.pct(d.hitRate()), m.pct(d.precisionAt(10)), m.pct(d.precisionAt(50)),
+        m.pct(d.precisionAt(100)), d.ranked().size(), bundle, summaries(d, m)));
+  }
+
+  /** Each chart's figures in a sentence: its text alternative. */
+  private static List<String> summaries(Dashboard d, Messages m) {
+    long red = d.laneMix().stream().mapToLong(Dashboard.DayLanes::red).sum();
+    long yellow = d.laneMix().stream().mapToLong(Dashboard.DayLanes::yellow).sum();
+    long green = d.laneMix().stream().mapToLong(Dashboard.DayLanes::green).sum();
+    long inspected = d.hits().stream().mapToLong(Dashboard.DayHits::inspected).sum();
+    double meanScore = d.drift().stream().mapToDouble(Dashboard.DayScore::mean).average().orElse(Double.NaN);
+    return List.of(
+        m.t("dash.laneMixSummary", d.laneMix().size(), m.integer(red), m.integer(yellow), m.integer(green)),
+        m.t("dash.hitsSummary", d.hits().size(), m.integer(inspected), m.pct(d.hitRate())),
+        m.t("dash.precisionSummary", m.pct(d.precisionAt(10)), m.pct(d.precisionAt(50)), m.pct(d.precisionAt(100)),
+            m.integer(d.ranked().size())),
+        m.t("dash.driftSummary", d.drift().size(), Views.f3(meanScore)));
   }
 
   private void models(Context ctx) throws IOException {
     List<ModelRecord> all = platform.models().all();
+    Page page = page(ctx, "models.title", "models");
     List<String> metrics = new ArrayList<>();
     for (ModelRecord m : all) {
-      metrics.add(describeEvaluation(m.evaluation()));
+      metrics.add(describeEvaluation(m.evaluation(), page.m()));
     }
-    render(ctx, "models.jte", new Views.Models(page(ctx, "Models", "models"), all, metrics));
+    render(ctx, "models.jte", new Views.Models(page, all, metrics));
   }
 
-  private static String describeEvaluation(String json) throws IOException {
+  private static String describeEvaluation(String json, Messages msg) throws IOException {
     var n = Json.MAPPER.readTree(json);
     if (!n.has("metrics")) {
-      return n.has("skipped") ? "not evaluated: " + n.get("skipped").asText() : "not evaluated";
+      return n.has("skipped") ? msg.t("models.skipped", n.get("skipped").asText()) : msg.t("models.notEvaluated");
     }
     var m = n.get("metrics");
-    StringBuilder b = new StringBuilder("on " + n.get("period").asText() + ": AUC " + Views.f3(m.get("auc").asDouble())
+    StringBuilder b = new StringBuilder(msg.t("models.on", n.get("period").asText()) + ": AUC " + Views.f3(m.get("auc").asDouble())
         + ", PR-AUC " + Views.f3(m.get("prAuc").asDouble()));
     for (var at : m.get("atPercent")) {
       b.append(", precision@").append(at.get("percent").asInt()).append("% ")
@@ -398,12 +478,17 @@ public final class WebRoutes {
   }
 
   private void settings(Context ctx, String message) {
+    settings(ctx, message, platform.decisions().config().rulesText(), List.of());
+  }
+
+  private void settings(Context ctx, String message, String rulesText,
+      List<org.riskgate.selectivity.rules.RuleProblem> problems) {
     var c = platform.decisions().config();
     boolean edit = session(ctx).principal().role().allows(Role.SUPERVISOR);
-    String t = "red from " + Views.f3(c.thresholds().red()) + ", yellow from " + Views.f3(c.thresholds().yellow())
-        + " (on the latest " + c.thresholds().basis() + " decisions)";
-    render(ctx, "settings.jte", new Views.Settings(page(ctx, "Settings", "settings"), c.capacity(), c.objective(), t,
-        c.rulesText(), edit, message));
+    String t = messages(ctx).t("settings.thresholds", Views.f3(c.thresholds().red()), Views.f3(c.thresholds().yellow()),
+        c.thresholds().basis());
+    render(ctx, "settings.jte", new Views.Settings(page(ctx, "settings.title", "settings"), c.capacity(), c.objective(), t,
+        rulesText, edit, message, problems));
   }
 
   private void requireSupervisor(Context ctx) {
@@ -439,13 +524,19 @@ public final class WebRoutes {
     ctx.redirect("/settings");
   }
 
+  /** Replaces the rules; a refused text stays in the form with its problems by line and column. */
   private void changeRules(Context ctx) {
     requireSupervisor(ctx);
+    String text = Optional.ofNullable(ctx.formParam("rules")).orElse("");
     try {
-      platform.changeRules(Optional.ofNullable(ctx.formParam("rules")).orElse(""), session(ctx).principal().username());
+      platform.changeRules(text, session(ctx).principal().username());
+    } catch (org.riskgate.selectivity.rules.RulesException e) {
+      ctx.status(400);
+      settings(ctx, messages(ctx).t("settings.refused"), text, e.problems());
+      return;
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      settings(ctx, e.getMessage());
+      settings(ctx, e.getMessage(), text, List.of());
       return;
     }
     ctx.redirect("/settings");
@@ -462,13 +553,29 @@ public final class WebRoutes {
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
     String id = InputChecks.id(ctx.pathParam("id"), "a party id");
-    Optional<PartyProfile> profile = platform.profiles().profile(role, id, LocalDate.now());
-    var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
+    LocalDate asOf = Optional.ofNullable(ctx.queryParam("asOf")).filter(t -> !t.isBlank())
+        .map(t -> ApiRoutes.date(t, "asOf")).orElseGet(() -> ApiRoutes.defaultAsOf(platform));
+    Optional<PartyProfile> profile = platform.profiles().profile(role, id, asOf);
+    List<QueueRow> rows = platform.declarations().byParty(role.key(), id, 200);
     if (profile.isEmpty() && rows.isEmpty()) {
       throw new NotFoundException("no " + role.key() + " " + id);
     }
-    render(ctx, "entity.jte", new Views.Entity(page(ctx, role.key() + " " + id, "queue"), role.key(), id, profile,
-        rows.isEmpty() ? Optional.empty() : Optional.of(ImporterProfile.of(id, rows))));
+    render(ctx, "entity.jte", new Views.Entity(page(ctx, "party.title", "queue", messages(ctx).t("role." + role.key()), id),
+        role.key(), id, asOf, profile, rows.isEmpty() ? Optional.empty() : Optional.of(PartyDeclarations.of(id, rows))));
+  }
+
+  /** Parties whose id starts with what was typed, in any role; one hit opens its page at once. */
+  private void parties(Context ctx) {
+    String q = Optional.ofNullable(ctx.queryParam("q")).map(String::trim).orElse("");
+    if (q.length() > 64) {
+      throw new IllegalArgumentException("a party id has at most 64 characters");
+    }
+    List<org.riskgate.server.store.PartyHit> found = q.isEmpty() ? List.of() : platform.declarations().searchParties(q, 20);
+    if (found.size() == 1) {
+      ctx.redirect(Views.path("entities", found.get(0).role(), found.get(0).id()));
+      return;
+    }
+    render(ctx, "parties.jte", new Views.Parties(page(ctx, "search.title", "queue"), q, found));
   }
 
   /** JSON safe to place inside a script element: no '<' can close it. */

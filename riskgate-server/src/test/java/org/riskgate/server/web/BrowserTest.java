@@ -77,8 +77,8 @@ class BrowserTest {
           .isEqualTo(page.locator("table.queue tbody tr").count());
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("queue.png")).setFullPage(false));
 
-      String id = open.first().locator("td a").first().textContent().trim();
-      open.first().locator("td a").first().click();
+      String id = open.first().locator("th a").first().textContent().trim();
+      open.first().locator("th a").first().click();
       page.waitForURL("**/declarations/" + id);
       assertThat(page.textContent("h1")).contains(id).contains("red");
       assertThat(page.textContent("#recorded")).contains("No result recorded yet");
