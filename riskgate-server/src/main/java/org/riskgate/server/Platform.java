@@ -56,6 +56,7 @@ public final class Platform implements AutoCloseable {
   private final ServerConfig config;
   private final Database db;
   private final DeclarationStore declarations;
+  private final org.riskgate.server.store.CaseStore cases;
   private final UserStore users;
   private final ModelStore models;
   private final Settings settings;
@@ -72,6 +73,7 @@ public final class Platform implements AutoCloseable {
     this.config = config;
     this.db = db;
     this.declarations = new DeclarationStore(db);
+    this.cases = new org.riskgate.server.store.CaseStore(db);
     this.users = new UserStore(db);
     this.models = new ModelStore(db);
     this.settings = new Settings(db);
@@ -371,6 +373,11 @@ public final class Platform implements AutoCloseable {
 
   public DeclarationStore declarations() {
     return declarations;
+  }
+
+  /** Cases: status, assignee, comments of red and yellow declarations. */
+  public org.riskgate.server.store.CaseStore cases() {
+    return cases;
   }
 
   public UserStore users() {

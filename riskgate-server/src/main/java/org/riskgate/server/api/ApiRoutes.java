@@ -330,17 +330,33 @@ public final class ApiRoutes {
     json(ctx, 200, r);
   }
 
-  /** Parses queue filters from query parameters (shared with the web queue). */
-  public static QueueFilter filter(Context ctx) {
+  /**
+   * Parses queue filters from query parameters (shared with the web queue, which passes its own
+   * default status and the user that {@code assignee=me} means).
+   *
+   * @param defaultStatus what an absent {@code status} means: {@code all} or {@code active}
+   */
+  public static QueueFilter filter(java.util.function.Function<String, Optional<String>> param, String defaultStatus,
+      String me) {
     try {
+      String status = param.apply("status").orElse(defaultStatus);
+      Set<org.riskgate.server.store.CaseStatus> statuses = switch (status) {
+        case "all" -> Set.of();
+        case "active" -> QueueFilter.ACTIVE;
+        default -> Set.of(org.riskgate.server.store.CaseStatus.parse(status));
+      };
       return new QueueFilter(
-          param(ctx, "lane").map(ApiRoutes::lane),
-          param(ctx, "office"),
-          param(ctx, "from").map(LocalDate::parse),
-          param(ctx, "to").map(LocalDate::parse),
-          param(ctx, "minScore").map(s -> OptionalDouble.of(Double.parseDouble(s))).orElse(OptionalDouble.empty()),
-          param(ctx, "page").map(Integer::parseInt).orElse(1),
-          param(ctx, "size").map(Integer::parseInt).orElse(50));
+          param.apply("lane").map(ApiRoutes::lane),
+          param.apply("office"),
+          param.apply("from").map(LocalDate::parse),
+          param.apply("to").map(LocalDate::parse),
+          param.apply("minScore").map(s -> OptionalDouble.of(Double.parseDouble(s))).orElse(OptionalDouble.empty()),
+          statuses,
+          param.apply("assignee").map(a -> a.equals("me") ? me : a),
+          param.apply("sort").map(QueueFilter.Sort::parse).orElse(QueueFilter.Sort.SCORE),
+          !param.apply("dir").orElse("desc").equals("asc"),
+          param.apply("page").map(Integer::parseInt).orElse(1),
+          param.apply("size").map(Integer::parseInt).orElse(50));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("dates are YYYY-MM-DD");
     } catch (NumberFormatException e) {
@@ -371,7 +387,7 @@ public final class ApiRoutes {
   }
 
   private void queue(Context ctx) {
-    json(ctx, 200, platform.declarations().queue(filter(ctx)));
+    json(ctx, 200, platform.declarations().queue(filter(name -> param(ctx, name), "all", principal(ctx).username())));
   }
 
   /**
@@ -523,9 +539,20 @@ public final class ApiRoutes {
     rules(ctx);
   }
 
+  /** A page of the audit log, newest first, filtered by user, kind, subject and days. */
   private void audit(Context ctx) {
-    String subject = Optional.ofNullable(ctx.queryParam("subject")).orElse("");
-    json(ctx, 200, AuditLog.latest(platform.db(), subject, 200));
+    json(ctx, 200, AuditLog.search(platform.db(), auditQuery(ctx)));
+  }
+
+  /** The audit filters of a request: actor, kind, subject, from, to (days, UTC), page, size (default 100). */
+  public static org.riskgate.server.store.AuditQuery auditQuery(Context ctx) {
+    try {
+      return new org.riskgate.server.store.AuditQuery(param(ctx, "actor"), param(ctx, "kind"), param(ctx, "subject"),
+          param(ctx, "from").map(s -> date(s, "from")), param(ctx, "to").map(s -> date(s, "to")),
+          param(ctx, "page").map(Integer::parseInt).orElse(1), param(ctx, "size").map(Integer::parseInt).orElse(100));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("page and size must be whole numbers");
+    }
   }
 
   /**

@@ -277,6 +277,7 @@ public final class DeclarationStore {
       before.ifPresent(b -> detail.put("previous", Map.of("fraud", b.fraud(), "critical", b.critical(),
           "amount", b.amount(), "recordedBy", b.recordedBy())));
       AuditLog.append(c, r.recordedBy(), "inspection_result", r.declarationId(), Json.write(detail));
+      CaseStore.closeWithResult(c, r.declarationId(), r.recordedBy(), r.recordedAt());
       return true;
     });
   }
@@ -290,7 +291,14 @@ public final class DeclarationStore {
     return n;
   }
 
-  /** A page of the queue, highest score first. */
+  /** The queue's columns, for {@link #queueRow}. */
+  private static final String QUEUE_COLUMNS = "SELECT d.id, d.decl_date, d.office_id, d.importer_id, d.hs_code,"
+      + " x.score, x.lane, x.random_pick, x.reasons, r.fraud, " + CaseStore.STATUS + " AS status, k.assignee";
+  private static final String QUEUE_FROM = " FROM decisions x JOIN declarations d ON d.id = x.declaration_id"
+      + " LEFT JOIN inspection_results r ON r.declaration_id = x.declaration_id"
+      + " LEFT JOIN cases k ON k.declaration_id = x.declaration_id";
+
+  /** A page of the queue in the filter's order; a page past the last is the last. */
   public QueuePage queue(QueueFilter f) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
@@ -314,15 +322,26 @@ public final class DeclarationStore {
       where.append(" AND x.score >= ?");
       args.add(f.minScore().getAsDouble());
     }
-    // Read from decisions, in the order of the queue indexes (V4), so a page is found without
-    // sorting everything; declarations are joined for counting only when a filter needs them.
+    if (!f.statuses().isEmpty()) {
+      where.append(" AND x.lane <> 'GREEN' AND COALESCE(k.status, 'open') IN (")
+          .append(String.join(", ", java.util.Collections.nCopies(f.statuses().size(), "?"))).append(')');
+      f.statuses().stream().map(CaseStatus::label).sorted().forEach(args::add);
+    }
+    f.assignee().ifPresent(a -> {
+      where.append(" AND k.assignee = ?");
+      args.add(a);
+    });
+    // Counting reads only the tables a filter needs: decisions alone for lane and score (the V4
+    // indexes), declarations and cases when their columns are filtered on.
     boolean needsDeclarations = f.office().isPresent() || f.from().isPresent() || f.to().isPresent();
-    String from = " FROM decisions x JOIN declarations d ON d.id = x.declaration_id"
-        + " LEFT JOIN inspection_results r ON r.declaration_id = x.declaration_id";
-    String countFrom = needsDeclarations
-        ? " FROM decisions x JOIN declarations d ON d.id = x.declaration_id" : " FROM decisions x";
-    String order = f.lane().isPresent()
-        ? " ORDER BY x.lane, x.score DESC, x.declaration_id" : " ORDER BY x.score DESC, x.declaration_id";
+    boolean needsCases = !f.statuses().isEmpty() || f.assignee().isPresent();
+    String countFrom = " FROM decisions x"
+        + (needsDeclarations ? " JOIN declarations d ON d.id = x.declaration_id" : "")
+        + (needsCases ? " LEFT JOIN cases k ON k.declaration_id = x.declaration_id" : "");
+    String dir = f.descending() ? " DESC" : " ASC";
+    String order = f.sort() == QueueFilter.Sort.SCORE && f.lane().isPresent() && f.descending()
+        ? " ORDER BY x.lane, x.score DESC, x.declaration_id"
+        : " ORDER BY " + f.sort().column + dir + ", x.declaration_id";
     return db.read(c -> {
       long total;
       try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + countFrom + where)) {
@@ -332,13 +351,13 @@ public final class DeclarationStore {
           total = rs.getLong(1);
         }
       }
+      int pages = (int) Math.max(1, (total + f.size() - 1) / f.size());
+      int page = Math.min(f.page(), pages);
       List<QueueRow> rows = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
-          + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud" + from + where
-          + order + " LIMIT ? OFFSET ?")) {
+      try (PreparedStatement ps = c.prepareStatement(QUEUE_COLUMNS + QUEUE_FROM + where + order + " LIMIT ? OFFSET ?")) {
         List<Object> all = new ArrayList<>(args);
         all.add(f.size());
-        all.add((long) (f.page() - 1) * f.size());
+        all.add((long) (page - 1) * f.size());
         bind(ps, all);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -346,18 +365,22 @@ public final class DeclarationStore {
           }
         }
       }
-      return new QueuePage(rows, total, f.page(), f.size());
+      return new QueuePage(rows, total, page, f.size());
     });
   }
 
-  /** A queue row from the columns id, date, office, importer, HS, score, lane, random, reasons, fraud. */
+  /**
+   * The columns of {@link #QUEUE_COLUMNS}: id, date, office, importer, HS, score, lane, random,
+   * reasons, fraud, case status, assignee.
+   */
   private static QueueRow queueRow(ResultSet rs) throws SQLException {
     List<Reason> reasons = parse(rs.getString(9), REASONS);
     boolean fraud = rs.getBoolean(10);
     Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
     return new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
         rs.getString(4), rs.getString(5), rs.getDouble(6), Lane.valueOf(rs.getString(7)),
-        rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result);
+        rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result,
+        Optional.ofNullable(rs.getString(11)).map(CaseStatus::parse), Optional.ofNullable(rs.getString(12)));
   }
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
@@ -384,10 +407,7 @@ public final class DeclarationStore {
   public List<QueueRow> byParty(String role, String partyId, int limit) {
     return db.read(c -> {
       List<QueueRow> rows = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
-          + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud FROM declarations d"
-          + " JOIN decisions x ON x.declaration_id = d.id"
-          + " LEFT JOIN inspection_results r ON r.declaration_id = d.id"
+      try (PreparedStatement ps = c.prepareStatement(QUEUE_COLUMNS + QUEUE_FROM
           + " WHERE " + partyColumn(role) + " = ? ORDER BY d.decl_date DESC, d.id LIMIT ?")) {
         ps.setString(1, partyId);
         ps.setInt(2, limit);
@@ -421,6 +441,31 @@ public final class DeclarationStore {
             while (rs.next()) {
               out.add(new PartyHit(rs.getString(1), role, rs.getLong(2)));
             }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** A recorded inspection result with the declaration's key facts, for exports. */
+  public record RecordedResult(String id, LocalDate date, String officeId, String importerId, Lane lane, double score,
+      InspectionResult result) {}
+
+  /** The recorded results, latest first, at most {@code limit}. */
+  public List<RecordedResult> results(int limit) {
+    return db.read(c -> {
+      List<RecordedResult> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id, x.lane,"
+          + " x.score, r.fraud, r.critical, r.amount, r.note, r.recorded_by, r.recorded_at FROM inspection_results r"
+          + " JOIN declarations d ON d.id = r.declaration_id JOIN decisions x ON x.declaration_id = r.declaration_id"
+          + " ORDER BY r.recorded_at DESC, d.id LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new RecordedResult(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
+                Lane.valueOf(rs.getString(5)), rs.getDouble(6), new InspectionResult(rs.getString(1), rs.getBoolean(7),
+                rs.getInt(8), rs.getDouble(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant())));
           }
         }
       }

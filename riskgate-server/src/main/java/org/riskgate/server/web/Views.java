@@ -29,9 +29,68 @@ public final class Views {
   /** The forced change of a one-time password. */
   public record Password(Page page, String error) {}
 
-  /** The queue with its filters as typed. */
-  public record Queue(Page page, QueuePage queue, String lane, String office, String from, String to,
-      String minScore, String query) {}
+  /**
+   * The queue with its filters as typed.
+   *
+   * @param offices the offices of stored declarations, for the office filter
+   * @param users the users a case can be assigned to
+   */
+  public record Queue(Page page, QueuePage queue, Params form, List<String> offices, List<String> users) {}
+
+  /**
+   * A page's query parameters as the request gave them, to build links that keep them.
+   *
+   * @param keys the parameters the page reads, in the order links carry them
+   */
+  public record Params(List<String> keys, Map<String, String> values) {
+    /** The queue's parameters. */
+    public static final List<String> QUEUE = List.of("lane", "office", "from", "to", "minScore", "status", "assignee",
+        "sort", "dir", "size", "page");
+    /** The audit page's parameters. */
+    public static final List<String> AUDIT = List.of("actor", "kind", "subject", "from", "to", "size", "page");
+
+    public Params {
+      keys = List.copyOf(keys);
+      values = Map.copyOf(values);
+    }
+
+    /** A parameter as typed, empty when absent. */
+    public String get(String key) {
+      return values.getOrDefault(key, "");
+    }
+
+    /**
+     * The query string of these parameters with some replaced ({@code key, value, key, value...};
+     * an empty value drops the key), each value percent-encoded.
+     */
+    public String query(String... overrides) {
+      Map<String, String> v = new java.util.HashMap<>(values);
+      for (int i = 0; i + 1 < overrides.length; i += 2) {
+        v.put(overrides[i], overrides[i + 1]);
+      }
+      StringBuilder b = new StringBuilder();
+      for (String k : keys) {
+        String x = v.get(k);
+        if (x != null && !x.isEmpty()) {
+          b.append(b.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(x, StandardCharsets.UTF_8));
+        }
+      }
+      return b.toString();
+    }
+
+    /** The link of a column header: sorts by it, descending first, the other way when it is the sort already. */
+    public String sortQuery(String column) {
+      boolean current = get("sort").equals(column) || get("sort").isEmpty() && column.equals("score");
+      String dir = current && !get("dir").equals("asc") ? "asc" : "desc";
+      return query("sort", column, "dir", dir, "page", "");
+    }
+
+    /** {@code aria-sort} of a column header. */
+    public String ariaSort(String column) {
+      boolean current = get("sort").equals(column) || get("sort").isEmpty() && column.equals("score");
+      return !current ? null : get("dir").equals("asc") ? "ascending" : "descending";
+    }
+  }
 
   /**
    * One declaration.
@@ -48,7 +107,26 @@ public final class Views {
    */
   public record Case(Page page, CaseFile file, String chartJson, String error, List<HsNode> hsPath,
       Optional<HsCheck> hsCheck, String describe, List<Suggestion> suggestions, List<Doc> documents,
-      List<Codes.Code> codes, List<Map.Entry<String, String>> context, ResultForm form) {}
+      List<Codes.Code> codes, List<Map.Entry<String, String>> context, ResultForm form, Optional<CaseView> caseView) {}
+
+  /**
+   * The case around a red or yellow declaration.
+   *
+   * @param history the audit entries about the declaration, newest first
+   * @param back the query of the queue the analyst came from
+   * @param next the next case of that queue, if any
+   * @param users who a case can be assigned to
+   */
+  public record CaseView(org.riskgate.server.store.CaseStore.CaseState state,
+      List<org.riskgate.server.store.CaseStore.Comment> comments, List<org.riskgate.server.store.AuditEntry> history,
+      String back, Optional<String> next, List<String> users) {}
+
+  /**
+   * The audit log page.
+   *
+   * @param kinds the kinds the log holds, for the filter
+   */
+  public record Audit(Page page, org.riskgate.server.store.AuditPage entries, Params form, List<String> kinds) {}
 
   /**
    * The result form's fields: as typed after a refusal, the recorded result for a correction,

@@ -24,7 +24,10 @@ import org.riskgate.server.api.PartyDeclarations;
 import org.riskgate.server.auth.AuthException;
 import org.riskgate.server.auth.Role;
 import org.riskgate.server.auth.Session;
+import org.riskgate.server.store.AuditLog;
 import org.riskgate.server.store.CaseFile;
+import org.riskgate.server.store.CaseStatus;
+import org.riskgate.server.store.CaseStore;
 import org.riskgate.server.store.Dashboard;
 import org.riskgate.server.store.InspectionResult;
 import org.riskgate.server.store.ModelRecord;
@@ -65,6 +68,13 @@ public final class WebRoutes {
     r.get("/password", ctx -> render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""), "")));
     r.post("/password", this::changePassword);
     r.get("/queue", this::queue);
+    r.get("/queue/export", this::exportQueue);
+    r.post("/cases", this::bulkChange);
+    r.post("/declarations/{id}/case", this::changeCase);
+    r.post("/declarations/{id}/comments", this::comment);
+    r.get("/results/export", this::exportResults);
+    r.get("/audit", this::audit);
+    r.get("/audit/export", this::exportAudit);
     r.get("/declarations/{id}", this::declaration);
     r.post("/declarations/{id}/result", this::recordResult);
     r.get("/dashboard", this::dashboard);
@@ -289,19 +299,201 @@ public final class WebRoutes {
     ctx.redirect("/queue");
   }
 
-  private void queue(Context ctx) {
-    QueueFilter f = ApiRoutes.filter(ctx);
-    StringBuilder q = new StringBuilder();
-    for (String k : List.of("lane", "office", "from", "to", "minScore")) {
-      String v = ctx.queryParam(k);
-      if (v != null && !v.isBlank()) {
-        q.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+  /** The queue's parameters as typed, for links and for the form. */
+  private static Views.Params params(Context ctx, List<String> keys) {
+    Map<String, String> v = new LinkedHashMap<>();
+    for (String k : keys) {
+      String x = ctx.queryParam(k);
+      if (x != null && !x.isBlank()) {
+        v.put(k, x.trim());
       }
     }
-    render(ctx, "queue.jte", new Views.Queue(page(ctx, "queue.title", "queue"), platform.declarations().queue(f),
-        f.lane().map(l -> l.label()).orElse(""), f.office().orElse(""),
-        f.from().map(Object::toString).orElse(""), f.to().map(Object::toString).orElse(""),
-        ctx.queryParam("minScore") == null ? "" : ctx.queryParam("minScore"), q.toString()));
+    return new Views.Params(keys, v);
+  }
+
+  /** The web queue's filter: open cases by default; {@code assignee=me} is the user. */
+  private static QueueFilter webFilter(Map<String, String> params, String user) {
+    return ApiRoutes.filter(k -> Optional.ofNullable(params.get(k)), "active", user);
+  }
+
+  private void queue(Context ctx) {
+    Views.Params form = params(ctx, Views.Params.QUEUE);
+    String user = session(ctx).principal().username();
+    QueueFilter f = webFilter(form.values(), user);
+    // the queue the analyst works from: the declaration page leads back to it and to its next case
+    lastQueue.put(session(ctx).id(), form.query());
+    render(ctx, "queue.jte", new Views.Queue(page(ctx, "queue.title", form.get("assignee").equals("me") ? "mine" : "queue"),
+        platform.declarations().queue(f), form, platform.declarations().offices(),
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
+  }
+
+  /** Each session's last queue view (its query), at most this many sessions remembered. */
+  private static final int REMEMBERED_QUEUES = 10_000;
+  private final Map<String, String> lastQueue = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > REMEMBERED_QUEUES;
+        }
+      });
+
+  /** A query string read back into its parameters. */
+  private static Map<String, String> parseQuery(String query) {
+    Map<String, String> v = new LinkedHashMap<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        v.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return v;
+  }
+
+  /**
+   * The case after {@code id} in the queue the analyst last viewed: the next row of its page (or
+   * the first of the next page); when {@code id} has left that queue (a result closed it), the
+   * first row of the same page.
+   */
+  private Optional<String> nextCase(String query, String id, String user) {
+    QueueFilter f;
+    try {
+      f = webFilter(parseQuery(query), user);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    var page = platform.declarations().queue(f);
+    List<String> ids = page.rows().stream().map(QueueRow::id).toList();
+    int at = ids.indexOf(id);
+    if (at >= 0 && at + 1 < ids.size()) {
+      return Optional.of(ids.get(at + 1));
+    }
+    if (at < 0) {
+      return ids.stream().filter(x -> !x.equals(id)).findFirst();
+    }
+    if (page.page() < page.pages()) {
+      return platform.declarations().queue(f.onPage(page.page() + 1, f.size())).rows().stream().map(QueueRow::id)
+          .filter(x -> !x.equals(id)).findFirst();
+    }
+    return Optional.empty();
+  }
+
+  /** Assigns, starts, closes or reopens the ticked cases of the queue, all in one transaction. */
+  private void bulkChange(Context ctx) {
+    List<String> ids = ctx.formParams("ids").stream().map(i -> InputChecks.id(i, "a declaration id")).toList();
+    platform.cases().change(ids, change(ctx), session(ctx).principal().username());
+    ctx.redirect("/queue" + Optional.ofNullable(lastQueue.get(session(ctx).id())).filter(q -> !q.isEmpty())
+        .map(q -> "?" + q).orElse(""));
+  }
+
+  /** The change a form asks for: {@code action} assign_me, assign (to {@code assignee}), inspecting, close or open. */
+  private CaseStore.Change change(Context ctx) {
+    String me = session(ctx).principal().username();
+    String action = Optional.ofNullable(ctx.formParam("action")).orElse("");
+    return switch (action) {
+      case "assign_me" -> new CaseStore.Change(CaseStatus.ASSIGNED, Optional.of(me));
+      case "assign" -> {
+        String to = Optional.ofNullable(ctx.formParam("assignee")).orElse("").trim();
+        if (platform.users().find(to).filter(u -> !u.disabled()).isEmpty()) {
+          throw new IllegalArgumentException("no active user '" + to + "' to assign to");
+        }
+        yield new CaseStore.Change(CaseStatus.ASSIGNED, Optional.of(to));
+      }
+      case "inspecting" -> new CaseStore.Change(CaseStatus.INSPECTING, Optional.empty());
+      case "close" -> new CaseStore.Change(CaseStatus.CLOSED, Optional.empty());
+      case "open" -> new CaseStore.Change(CaseStatus.OPEN, Optional.empty());
+      default -> throw new IllegalArgumentException("action must be assign_me, assign, inspecting, close or open");
+    };
+  }
+
+  private void changeCase(Context ctx) {
+    CaseFile c = caseFile(ctx);
+    platform.cases().change(List.of(c.declaration().id()), change(ctx), session(ctx).principal().username());
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  private void comment(Context ctx) {
+    CaseFile c = caseFile(ctx);
+    platform.cases().comment(c.declaration().id(), session(ctx).principal().username(),
+        Optional.ofNullable(ctx.formParam("comment")).orElse(""));
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /** Sends a table as a download. */
+  private static void send(Context ctx, Export table) throws IOException {
+    Export.Format format = Export.Format.parse(ctx.queryParam("format"));
+    ctx.contentType(format.contentType)
+        .header("Content-Disposition", "attachment; filename=\"" + table.fileName(format) + "\"");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    table.write(format, out);
+    ctx.result(out.toByteArray());
+  }
+
+  /** Every row of the queue as filtered (up to {@link Export#MAX_ROWS}). */
+  private void exportQueue(Context ctx) throws IOException {
+    Messages m = messages(ctx);
+    QueueFilter f = webFilter(params(ctx, Views.Params.QUEUE).values(), session(ctx).principal().username());
+    List<List<Object>> rows = new ArrayList<>();
+    for (int p = 1; rows.size() < Export.MAX_ROWS; p++) {
+      var page = platform.declarations().queue(f.onPage(p, 500));
+      for (QueueRow r : page.rows()) {
+        rows.add(List.of(r.id(), r.date(), r.officeId(), r.importerId(), r.hsCode(), r.score(), r.lane().label(),
+            r.status().map(CaseStatus::label).orElse(""), r.assignee().orElse(""),
+            r.resultFraud().map(x -> x ? "fraud" : "clean").orElse(""),
+            String.join("; ", r.topReasons().stream().map(Reason::text).toList())));
+      }
+      if (page.page() >= page.pages()) {
+        break;
+      }
+    }
+    send(ctx, new Export("queue", List.of(m.t("field.id"), m.t("field.date"), m.t("field.office"), m.t("field.importer"),
+        m.t("field.hs"), m.t("field.score"), m.t("field.lane"), m.t("case.status"), m.t("case.assignee"),
+        m.t("field.result"), m.t("queue.reasons")), rows.subList(0, Math.min(rows.size(), Export.MAX_ROWS))));
+  }
+
+  private void exportResults(Context ctx) throws IOException {
+    Messages m = messages(ctx);
+    List<List<Object>> rows = new ArrayList<>();
+    for (var r : platform.declarations().results(Export.MAX_ROWS)) {
+      rows.add(List.of(r.id(), r.date(), r.officeId(), r.importerId(), r.lane().label(), r.score(), r.result().fraud(),
+          r.result().critical(), r.result().amount(), r.result().note(), r.result().recordedBy(),
+          r.result().recordedAt().toString()));
+    }
+    send(ctx, new Export("results", List.of(m.t("field.id"), m.t("field.date"), m.t("field.office"),
+        m.t("field.importer"), m.t("field.lane"), m.t("field.score"), m.t("result.fraud"), m.t("result.severity"),
+        m.t("result.amountWon"), m.t("result.note"), m.t("audit.actor"), m.t("audit.time")), rows));
+  }
+
+  private void requireAuditor(Context ctx) {
+    if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
+      throw new AuthException(403, "only a supervisor or admin may read the audit log");
+    }
+  }
+
+  /** The audit log, filtered by user, kind, subject and days, a page at a time. */
+  private void audit(Context ctx) {
+    requireAuditor(ctx);
+    render(ctx, "audit.jte", new Views.Audit(page(ctx, "audit.title", "audit"),
+        AuditLog.search(platform.db(), ApiRoutes.auditQuery(ctx)), params(ctx, Views.Params.AUDIT),
+        AuditLog.kinds(platform.db())));
+  }
+
+  /** Every entry the audit filters match (up to {@link Export#MAX_ROWS}). */
+  private void exportAudit(Context ctx) throws IOException {
+    requireAuditor(ctx);
+    Messages m = messages(ctx);
+    var q = ApiRoutes.auditQuery(ctx);
+    List<List<Object>> rows = new ArrayList<>();
+    for (int p = 1; rows.size() < Export.MAX_ROWS; p++) {
+      var page = AuditLog.search(platform.db(), q.onPage(p, 500));
+      for (var e : page.entries()) {
+        rows.add(List.of(e.seq(), e.loggedAt().toString(), e.actor(), e.kind(), e.subject(), e.detail()));
+      }
+      if (page.page() >= page.pages()) {
+        break;
+      }
+    }
+    send(ctx, new Export("audit", List.of("#", m.t("audit.time"), m.t("audit.actor"), m.t("audit.kind"),
+        m.t("audit.subject"), m.t("audit.detail")), rows.subList(0, Math.min(rows.size(), Export.MAX_ROWS))));
   }
 
   private CaseFile caseFile(Context ctx) {
@@ -338,9 +530,15 @@ public final class WebRoutes {
     List<Views.Doc> docs = platform.documents().store().of(c.declaration().id()).stream()
         .map(d -> new Views.Doc(d.id(), d.fileName(), d.width(), d.height(), DocumentService.report(d))).toList();
     Page page = page(ctx, "case.title", "queue", c.declaration().id());
+    String id = c.declaration().id();
+    String back = Optional.ofNullable(lastQueue.get(session(ctx).id())).orElse("");
+    Optional<Views.CaseView> caseView = platform.cases().state(id).map(state -> new Views.CaseView(state,
+        platform.cases().comments(id), AuditLog.latest(platform.db(), id, 50), back,
+        nextCase(back, id, session(ctx).principal().username()),
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
     render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
-        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form));
+        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form, caseView));
   }
 
   /** The fields a decision has besides those the page shows on their own, as text. */

@@ -115,7 +115,7 @@ class ApiFlowTest {
         "{\"fraud\":true,\"critical\":1,\"amount\":1500,\"note\":\"undervalued\"}");
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
     assertThat(json(s.get("/api/v1/dashboard", Role.ANALYST)).get("recordedResults").asLong()).isEqualTo(recorded + 1);
-    JsonNode audit = json(s.get("/api/v1/audit?subject=S-1", Role.SUPERVISOR));
+    JsonNode audit = json(s.get("/api/v1/audit?subject=S-1", Role.SUPERVISOR)).get("entries");
     assertThat(audit.get(0).get("kind").asText()).isEqualTo("inspection_result");
     assertThat(audit.get(0).get("actor").asText()).isEqualTo("ana");
     assertThat(audit.get(1).get("kind").asText()).isEqualTo("decision");
@@ -153,7 +153,7 @@ class ApiFlowTest {
       assertThat(d.get("lane").asText()).isEqualTo("RED");
       assertThat(d.get("rulesHit").get(0).asText()).isEqualTo("wood-from-belgium");
       assertThat(d.get("reasons").get(0).get("text").asText()).isEqualTo("timber alert");
-      assertThat(json(s.get("/api/v1/audit?subject=rules", Role.SUPERVISOR)).get(0).get("detail").asText())
+      assertThat(json(s.get("/api/v1/audit?subject=rules", Role.SUPERVISOR)).get("entries").get(0).get("detail").asText())
           .contains("wood-from-belgium");
     } finally {
       s.put("/api/v1/rules", Role.SUPERVISOR, "{\"rules\":\"\"}");
