@@ -309,7 +309,10 @@ public final class ApiRoutes {
   private void declaration(Context ctx) {
     String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
     CaseFile c = platform.declarations().find(id).orElseThrow(() -> new NotFoundException("no declaration " + id));
-    json(ctx, 200, Map.of("declaration", c.declaration(), "decision", c.decision(),
+    // the declaration carries its recorded outcome, so its "fraud" says what the inspection found
+    Declaration d = c.result().map(r -> c.declaration().withOutcome(
+        new org.riskgate.core.InspectionOutcome(r.fraud(), r.critical()))).orElse(c.declaration());
+    json(ctx, 200, Map.of("declaration", d, "decision", c.decision(),
         "result", c.result().map(Object.class::cast).orElse(Map.of())));
   }
 
