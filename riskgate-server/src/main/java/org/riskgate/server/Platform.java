@@ -339,6 +339,18 @@ public final class Platform implements AutoCloseable {
         c.thresholds()));
   }
 
+  /**
+   * Replays a draft of the rules over every stored declaration (with its recorded result and its
+   * stored model score, and the parties' profiles as of its date) without changing anything.
+   *
+   * @throws org.riskgate.selectivity.rules.RulesException when the draft does not parse
+   */
+  public org.riskgate.selectivity.rules.BacktestReport backtestRules(String draft) {
+    org.riskgate.selectivity.rules.Backtest b = new org.riskgate.selectivity.rules.Backtest(Rules.parse(draft, "draft"));
+    declarations.replay((d, score) -> b.accept(d, score, profiles.features(d)));
+    return b.report();
+  }
+
   /** Registers a bundle directory on the server (evaluated on the demo period when available). */
   public ModelRecord registerModel(Path dir, String actor) throws IOException {
     ModelBundle b = ModelBundle.load(dir.toAbsolutePath());

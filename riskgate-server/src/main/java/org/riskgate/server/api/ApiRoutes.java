@@ -468,7 +468,9 @@ public final class ApiRoutes {
   private void dashboard(Context ctx) {
     var d = platform.declarations().dashboard(platform.decisions().config().bundle().id());
     json(ctx, 200, Map.of("laneMix", d.laneMix(), "hits", d.hits(), "drift", d.drift(),
-        "hitRate", d.hitRate(), "recordedResults", d.ranked().size(),
+        "hitRate", d.hitRate(), "recordedResults", d.ranked().size(), "inspections", d.inspections(),
+        "randomPicks", Map.of("inspected", d.random().inspected(), "frauds", d.random().frauds(),
+            "hitRate", nanToNull(d.random().hitRate())),
         "precisionAt", Map.of("10", nanToNull(d.precisionAt(10)), "50", nanToNull(d.precisionAt(50)),
             "100", nanToNull(d.precisionAt(100)))));
   }

@@ -566,7 +566,35 @@ public final class DeclarationStore {
           }
         }
       }
-      return new Dashboard(lanes, hits, drift, ranked);
+      Dashboard.Totals random = rows(c, "SELECT COUNT(*), SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END)"
+          + " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id WHERE x.random_pick",
+          rs -> new Dashboard.Totals(rs.getLong(1), rs.getLong(2))).get(0);
+      return new Dashboard(lanes, hits, drift, ranked, random);
+    });
+  }
+
+  /**
+   * Streams every stored declaration, in date order, with its recorded result as its outcome and
+   * its stored model score, to a consumer (a backtest); nothing is kept in memory here.
+   */
+  public void replay(java.util.function.ObjDoubleConsumer<Declaration> each) {
+    db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(SELECT_DECLARATION + ", r.fraud, r.critical, x.model_score"
+          + " FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
+          + " LEFT JOIN inspection_results r ON r.declaration_id = d.id ORDER BY d.decl_date, d.id")) {
+        ps.setFetchSize(1000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Declaration d = declaration(rs);
+            boolean fraud = rs.getBoolean(23);
+            if (!rs.wasNull()) {
+              d = d.withOutcome(new org.riskgate.core.InspectionOutcome(fraud, rs.getInt(24)));
+            }
+            each.accept(d, rs.getDouble(25));
+          }
+        }
+      }
+      return null;
     });
   }
 

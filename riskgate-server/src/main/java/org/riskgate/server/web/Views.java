@@ -148,8 +148,8 @@ public final class Views {
   public record Parties(Page page, String query, List<org.riskgate.server.store.PartyHit> found) {}
 
   /** The dashboard, its figures as JSON for the charts. */
-  public record Dashboard(Page page, String chartJson, String hitRate, String p10, String p50, String p100,
-      long recorded, String bundleId, List<String> summaries) {}
+  public record Dashboard(Page page, String chartJson, org.riskgate.server.store.Dashboard figures, String bundleId,
+      List<String> summaries) {}
 
   /** Registered models. */
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}
@@ -161,10 +161,12 @@ public final class Views {
    * @param thresholds the single-declaration thresholds the capacity gives on recent traffic
    * @param rules the rules text in force, or as typed when it was refused
    * @param problems where a refused rules text is wrong, by line and column
+   * @param backtest the replay of a draft over the stored declarations, when one was asked for
    */
   public record Settings(Page page, org.riskgate.selectivity.Capacity capacity,
       org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message,
-      List<org.riskgate.selectivity.rules.RuleProblem> problems) {}
+      List<org.riskgate.selectivity.rules.RuleProblem> problems,
+      Optional<org.riskgate.selectivity.rules.BacktestReport> backtest) {}
 
   /**
    * The SQL page.

@@ -509,10 +509,10 @@ public final class WebRoutes {
   }
 
   private void renderCase(Context ctx, CaseFile c, String error, Views.ResultForm form) {
-    List<String> labels = new ArrayList<>();
+    List<List<String>> labels = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     for (Reason r : c.decision().reasons()) {
-      labels.add(r.text().length() > 80 ? r.text().substring(0, 77) + "..." : r.text());
+      labels.add(lines(r.text(), 36));
       weights.add(r.weight());
     }
     String describe = Optional.ofNullable(ctx.queryParam("describe")).map(String::trim).orElse("");
@@ -539,6 +539,24 @@ public final class WebRoutes {
     render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
         check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form, caseView));
+  }
+
+  /**
+   * A chart label broken into lines of about {@code width} characters at spaces (Chart.js draws
+   * a list as lines), so that a long reason is shown whole instead of cut off at the axis.
+   */
+  static List<String> lines(String text, int width) {
+    List<String> out = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        out.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    out.add(line.toString());
+    return out;
   }
 
   /** The fields a decision has besides those the page shows on their own, as text. */
@@ -622,9 +640,7 @@ public final class WebRoutes {
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
     Page page = page(ctx, "dash.title", "dashboard");
     Messages m = page.m();
-    render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart),
-        m.pct(d.hitRate()), m.pct(d.precisionAt(10)), m.pct(d.precisionAt(50)),
-        m.pct(d.precisionAt(100)), d.ranked().size(), bundle, summaries(d, m)));
+    render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart), d, bundle, summaries(d, m)));
   }
 
   /** Each chart's figures in a sentence: its text alternative. */
@@ -681,12 +697,18 @@ public final class WebRoutes {
 
   private void settings(Context ctx, String message, String rulesText,
       List<org.riskgate.selectivity.rules.RuleProblem> problems) {
+    settings(ctx, message, rulesText, problems, Optional.empty());
+  }
+
+  private void settings(Context ctx, String message, String rulesText,
+      List<org.riskgate.selectivity.rules.RuleProblem> problems,
+      Optional<org.riskgate.selectivity.rules.BacktestReport> backtest) {
     var c = platform.decisions().config();
     boolean edit = session(ctx).principal().role().allows(Role.SUPERVISOR);
     String t = messages(ctx).t("settings.thresholds", Views.f3(c.thresholds().red()), Views.f3(c.thresholds().yellow()),
         c.thresholds().basis());
     render(ctx, "settings.jte", new Views.Settings(page(ctx, "settings.title", "settings"), c.capacity(), c.objective(), t,
-        rulesText, edit, message, problems));
+        rulesText, edit, message, problems, backtest));
   }
 
   private void requireSupervisor(Context ctx) {
@@ -727,6 +749,14 @@ public final class WebRoutes {
     requireSupervisor(ctx);
     String text = Optional.ofNullable(ctx.formParam("rules")).orElse("");
     try {
+      if ("backtest".equals(ctx.formParam("action"))) {
+        if (text.length() > Platform.MAX_RULES_CHARS) {
+          throw new IllegalArgumentException("rules are limited to " + Platform.MAX_RULES_CHARS + " characters");
+        }
+        // a draft is replayed, never stored: the form keeps it for saving or correcting
+        settings(ctx, "", text, List.of(), Optional.of(platform.backtestRules(text)));
+        return;
+      }
       platform.changeRules(text, session(ctx).principal().username());
     } catch (org.riskgate.selectivity.rules.RulesException e) {
       ctx.status(400);

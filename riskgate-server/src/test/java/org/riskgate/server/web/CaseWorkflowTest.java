@@ -229,6 +229,21 @@ class CaseWorkflowTest {
   }
 
   @Test
+  void aDraftIsBacktestedWithoutBeingSaved() throws Exception {
+    String before = s.platform.decisions().config().rulesText();
+    String draft = "rule \"wood\"\n  when hs2 = \"44\"\n  then lane red";
+    var r = web.form("/settings/rules", "_csrf=" + enc(csrf) + "&action=backtest&rules=" + enc(draft));
+    assertThat(r.statusCode()).isEqualTo(200);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.selectFirst("textarea[name=rules]").wholeText()).isEqualTo(draft);
+    Element row = d.selectFirst("#backtest-report tbody tr");
+    assertThat(row.selectFirst("th").text()).isEqualTo("wood");
+    long chapter44 = s.platform.declarations().history().stream().filter(x -> x.hsCode().startsWith("44")).count();
+    assertThat(row.select("td").get(0).text()).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d", chapter44));
+    assertThat(s.platform.decisions().config().rulesText()).isEqualTo(before);
+  }
+
+  @Test
   void aRefusedRuleTextStaysWithItsLineAndColumn() throws Exception {
     String text = "rule \"ok\"\n  when hs2 = \"84\"\n  then lane yellow\nrule \"bad\"\n  when nosuchfield > 1\n  then lane red";
     var r = web.form("/settings/rules", "_csrf=" + enc(csrf) + "&rules=" + enc(text));
