@@ -466,7 +466,8 @@ public final class ApiRoutes {
   }
 
   private void dashboard(Context ctx) {
-    var d = platform.declarations().dashboard(platform.decisions().config().bundle().id());
+    var d = platform.declarations().dashboard(platform.decisions().config().bundle().id(),
+        param(ctx, "from").map(x -> date(x, "from")), param(ctx, "to").map(x -> date(x, "to")), param(ctx, "office"));
     json(ctx, 200, Map.of("laneMix", d.laneMix(), "hits", d.hits(), "drift", d.drift(),
         "hitRate", d.hitRate(), "recordedResults", d.ranked().size(), "inspections", d.inspections(),
         "randomPicks", Map.of("inspected", d.random().inspected(), "frauds", d.random().frauds(),

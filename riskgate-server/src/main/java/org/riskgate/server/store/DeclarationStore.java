@@ -487,7 +487,8 @@ public final class DeclarationStore {
 
   /** The offices that have stored declarations, in order. */
   public List<String> offices() {
-    return db.read(c -> rows(c, "SELECT DISTINCT office_id FROM declarations ORDER BY office_id", rs -> rs.getString(1)));
+    return db.read(c -> query(c, "SELECT DISTINCT office_id FROM declarations ORDER BY office_id", List.of(),
+        rs -> rs.getString(1)));
   }
 
   /**
@@ -522,55 +523,75 @@ public final class DeclarationStore {
     T map(ResultSet rs) throws SQLException;
   }
 
-  /** Every row of a parameterless query. */
-  private static <T> List<T> rows(Connection c, String sql, RowMapper<T> mapper) throws SQLException {
-    List<T> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(mapper.map(rs));
-      }
-    }
-    return out;
+
+
+  /** The dashboard's figures over every stored declaration. */
+  public Dashboard dashboard(String activeBundleId) {
+    return dashboard(activeBundleId, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** The dashboard's figures; precision at k uses the decisions of {@code activeBundleId}. */
-  public Dashboard dashboard(String activeBundleId) {
+  /**
+   * The dashboard's figures over the declarations of a period and office (each optional);
+   * precision at k uses the decisions of {@code activeBundleId}.
+   */
+  public Dashboard dashboard(String activeBundleId, Optional<LocalDate> from, Optional<LocalDate> to,
+      Optional<String> office) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    from.ifPresent(d -> {
+      where.append(" AND d.decl_date >= ?");
+      args.add(Date.valueOf(d));
+    });
+    to.ifPresent(d -> {
+      where.append(" AND d.decl_date <= ?");
+      args.add(Date.valueOf(d));
+    });
+    office.ifPresent(o -> {
+      where.append(" AND d.office_id = ?");
+      args.add(o);
+    });
+    String results = " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id"
+        + " JOIN declarations d ON d.id = r.declaration_id" + where;
     return db.read(c -> {
       Map<LocalDate, long[]> mix = new java.util.TreeMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.decl_date, x.lane, COUNT(*) FROM declarations d"
-          + " JOIN decisions x ON x.declaration_id = d.id GROUP BY d.decl_date, x.lane");
-           ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          mix.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new long[3])[Lane.valueOf(rs.getString(2)).ordinal()] =
-              rs.getLong(3);
-        }
+      for (Object[] row : query(c, "SELECT d.decl_date, x.lane, COUNT(*) FROM declarations d"
+          + " JOIN decisions x ON x.declaration_id = d.id" + where + " GROUP BY d.decl_date, x.lane", args,
+          rs -> new Object[] {rs.getDate(1).toLocalDate(), Lane.valueOf(rs.getString(2)), rs.getLong(3)})) {
+        mix.computeIfAbsent((LocalDate) row[0], k -> new long[3])[((Lane) row[1]).ordinal()] = (Long) row[2];
       }
       List<Dashboard.DayLanes> lanes = new ArrayList<>();
       mix.forEach((day, n) -> lanes.add(new Dashboard.DayLanes(day, n[0], n[1], n[2])));
-      List<Dashboard.DayHits> hits = rows(c, "SELECT d.decl_date, COUNT(*),"
-          + " SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END) FROM inspection_results r"
-          + " JOIN declarations d ON d.id = r.declaration_id GROUP BY d.decl_date ORDER BY d.decl_date",
+      List<Dashboard.DayHits> hits = query(c, "SELECT d.decl_date, COUNT(*), SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END)"
+          + results + " GROUP BY d.decl_date ORDER BY d.decl_date", args,
           rs -> new Dashboard.DayHits(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)));
-      List<Dashboard.DayScore> drift = rows(c, "SELECT d.decl_date, AVG(x.model_score), COUNT(*)"
-          + " FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
-          + " GROUP BY d.decl_date ORDER BY d.decl_date",
+      List<Dashboard.DayScore> drift = query(c, "SELECT d.decl_date, AVG(x.model_score), COUNT(*)"
+          + " FROM declarations d JOIN decisions x ON x.declaration_id = d.id" + where
+          + " GROUP BY d.decl_date ORDER BY d.decl_date", args,
           rs -> new Dashboard.DayScore(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getLong(3)));
-      List<Dashboard.Ranked> ranked = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT r.declaration_id, x.model_score, r.fraud"
-          + " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id"
-          + " WHERE x.bundle_id = ? ORDER BY x.model_score DESC, r.declaration_id")) {
-        ps.setString(1, activeBundleId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ranked.add(new Dashboard.Ranked(rs.getString(1), rs.getDouble(2), rs.getBoolean(3)));
-          }
-        }
-      }
-      Dashboard.Totals random = rows(c, "SELECT COUNT(*), SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END)"
-          + " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id WHERE x.random_pick",
-          rs -> new Dashboard.Totals(rs.getLong(1), rs.getLong(2))).get(0);
+      List<Object> rankedArgs = new ArrayList<>(args);
+      rankedArgs.add(activeBundleId);
+      List<Dashboard.Ranked> ranked = query(c, "SELECT r.declaration_id, x.model_score, r.fraud" + results
+          + " AND x.bundle_id = ? ORDER BY x.model_score DESC, r.declaration_id", rankedArgs,
+          rs -> new Dashboard.Ranked(rs.getString(1), rs.getDouble(2), rs.getBoolean(3)));
+      Dashboard.Totals random = query(c, "SELECT COUNT(*), SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END)" + results
+          + " AND x.random_pick", args, rs -> new Dashboard.Totals(rs.getLong(1), rs.getLong(2))).get(0);
       return new Dashboard(lanes, hits, drift, ranked, random);
     });
+  }
+
+  /** Every row of a query with parameters. */
+  private static <T> List<T> query(Connection c, String sql, List<Object> args, RowMapper<T> mapper)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -46,6 +46,8 @@ public final class Views {
     /** The queue's parameters. */
     public static final List<String> QUEUE = List.of("lane", "office", "from", "to", "minScore", "status", "assignee",
         "sort", "dir", "size", "page");
+    /** The dashboard's parameters. */
+    public static final List<String> DASHBOARD = List.of("from", "to", "office");
     /** The audit page's parameters. */
     public static final List<String> AUDIT = List.of("actor", "kind", "subject", "from", "to", "size", "page");
 
@@ -149,7 +151,7 @@ public final class Views {
 
   /** The dashboard, its figures as JSON for the charts. */
   public record Dashboard(Page page, String chartJson, org.riskgate.server.store.Dashboard figures, String bundleId,
-      List<String> summaries) {}
+      List<String> summaries, Params form, List<String> offices) {}
 
   /** Registered models. */
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}

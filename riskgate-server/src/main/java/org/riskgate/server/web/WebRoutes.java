@@ -625,7 +625,11 @@ public final class WebRoutes {
 
   private void dashboard(Context ctx) {
     String bundle = platform.decisions().config().bundle().id();
-    Dashboard d = platform.declarations().dashboard(bundle);
+    Views.Params form = params(ctx, Views.Params.DASHBOARD);
+    Dashboard d = platform.declarations().dashboard(bundle,
+        Optional.ofNullable(form.values().get("from")).map(t -> ApiRoutes.date(t, "from")),
+        Optional.ofNullable(form.values().get("to")).map(t -> ApiRoutes.date(t, "to")),
+        Optional.ofNullable(form.values().get("office")));
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("days", d.laneMix().stream().map(x -> x.day().toString()).toList());
     chart.put("red", d.laneMix().stream().map(Dashboard.DayLanes::red).toList());
@@ -640,7 +644,8 @@ public final class WebRoutes {
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
     Page page = page(ctx, "dash.title", "dashboard");
     Messages m = page.m();
-    render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart), d, bundle, summaries(d, m)));
+    render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart), d, bundle, summaries(d, m), form,
+        platform.declarations().offices()));
   }
 
   /** Each chart's figures in a sentence: its text alternative. */

@@ -199,6 +199,18 @@ class CaseWorkflowTest {
   }
 
   @Test
+  void theDashboardIsFilteredByPeriodAndOffice() throws Exception {
+    int all = Integer.parseInt(page("/dashboard").selectFirst("#recorded-count").text());
+    int office30 = Integer.parseInt(page("/dashboard?office=30").selectFirst("#recorded-count").text());
+    int march = Integer.parseInt(page("/dashboard?from=2021-03-01&to=2021-03-31").selectFirst("#recorded-count").text());
+    assertThat(office30).isPositive().isLessThan(all);
+    assertThat(march).isPositive().isLessThan(all);
+    assertThat(Integer.parseInt(page("/dashboard?from=1990-01-01&to=1990-01-31").selectFirst("#recorded-count").text()))
+        .isZero();
+    assertThat(page("/dashboard?office=30").selectFirst("select[name=office] option[value=30]").hasAttr("selected")).isTrue();
+  }
+
+  @Test
   void csvCellsThatLookLikeFormulasStayText() {
     assertThat(Export.csv("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
     assertThat(Export.csv("@SUM(A1)")).isEqualTo("'@SUM(A1)");
