@@ -222,9 +222,4 @@ public final class Views {
   public static String f3(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v);
   }
-
-  /** Formats a share as a percentage. */
-  public static String pct(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f %%", v * 100);
-  }
 }
