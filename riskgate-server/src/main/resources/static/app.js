@@ -29,7 +29,7 @@
         type: 'bar',
         data: { labels: d.days, datasets: [
           { label: 'red', data: d.red, backgroundColor: '#c62828' },
-          { label: 'yellow', data: d.yellow, backgroundColor: '#c49000' },
+          { label: 'yellow', data: d.yellow, backgroundColor: '#f2c230' },
           { label: 'green', data: d.green, backgroundColor: '#2e7d32' }] },
         options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true } } }
       });
@@ -50,5 +50,24 @@
       });
     }
   }
+  // Keyboard: in the queue j / k move the focus to the next / previous case; on a case n opens
+  // the next case. Keys typed into a field are left alone.
+  function keys(e) {
+    var t = e.target;
+    if (e.altKey || e.ctrlKey || e.metaKey || (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) { return; }
+    if (e.key === 'n') {
+      var next = document.getElementById('next-case');
+      if (next) { window.location.href = next.href; }
+      return;
+    }
+    if (e.key !== 'j' && e.key !== 'k') { return; }
+    var links = Array.prototype.slice.call(document.querySelectorAll('a.case-link'));
+    if (!links.length) { return; }
+    var at = links.indexOf(document.activeElement);
+    var to = e.key === 'j' ? Math.min(links.length - 1, at + 1) : Math.max(0, at - 1);
+    links[to].focus();
+    e.preventDefault();
+  }
+  document.addEventListener('keydown', keys);
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', draw); } else { draw(); }
 }());

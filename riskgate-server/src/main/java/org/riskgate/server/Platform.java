@@ -56,6 +56,7 @@ public final class Platform implements AutoCloseable {
   private final ServerConfig config;
   private final Database db;
   private final DeclarationStore declarations;
+  private final org.riskgate.server.store.CaseStore cases;
   private final UserStore users;
   private final ModelStore models;
   private final Settings settings;
@@ -72,6 +73,7 @@ public final class Platform implements AutoCloseable {
     this.config = config;
     this.db = db;
     this.declarations = new DeclarationStore(db);
+    this.cases = new org.riskgate.server.store.CaseStore(db);
     this.users = new UserStore(db);
     this.models = new ModelStore(db);
     this.settings = new Settings(db);
@@ -337,6 +339,18 @@ public final class Platform implements AutoCloseable {
         c.thresholds()));
   }
 
+  /**
+   * Replays a draft of the rules over every stored declaration (with its recorded result and its
+   * stored model score, and the parties' profiles as of its date) without changing anything.
+   *
+   * @throws org.riskgate.selectivity.rules.RulesException when the draft does not parse
+   */
+  public org.riskgate.selectivity.rules.BacktestReport backtestRules(String draft) {
+    org.riskgate.selectivity.rules.Backtest b = new org.riskgate.selectivity.rules.Backtest(Rules.parse(draft, "draft"));
+    declarations.replay((d, score) -> b.accept(d, score, profiles.features(d)));
+    return b.report();
+  }
+
   /** Registers a bundle directory on the server (evaluated on the demo period when available). */
   public ModelRecord registerModel(Path dir, String actor) throws IOException {
     ModelBundle b = ModelBundle.load(dir.toAbsolutePath());
@@ -371,6 +385,11 @@ public final class Platform implements AutoCloseable {
 
   public DeclarationStore declarations() {
     return declarations;
+  }
+
+  /** Cases: status, assignee, comments of red and yellow declarations. */
+  public org.riskgate.server.store.CaseStore cases() {
+    return cases;
   }
 
   public UserStore users() {

@@ -140,7 +140,7 @@ class KillTest {
         }
         // every acknowledged decision kept its audit line
         String some = ackedSingles.iterator().next();
-        JsonNode audit = Json.MAPPER.readTree(send("GET", second.base() + "/api/v1/audit?subject=" + some, token, null, null).body());
+        JsonNode audit = Json.MAPPER.readTree(send("GET", second.base() + "/api/v1/audit?subject=" + some, token, null, null).body()).get("entries");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).get("kind").asText()).isEqualTo("decision");
       } finally {

@@ -309,7 +309,10 @@ public final class ApiRoutes {
   private void declaration(Context ctx) {
     String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
     CaseFile c = platform.declarations().find(id).orElseThrow(() -> new NotFoundException("no declaration " + id));
-    json(ctx, 200, Map.of("declaration", c.declaration(), "decision", c.decision(),
+    // the declaration carries its recorded outcome, so its "fraud" says what the inspection found
+    Declaration d = c.result().map(r -> c.declaration().withOutcome(
+        new org.riskgate.core.InspectionOutcome(r.fraud(), r.critical()))).orElse(c.declaration());
+    json(ctx, 200, Map.of("declaration", d, "decision", c.decision(),
         "result", c.result().map(Object.class::cast).orElse(Map.of())));
   }
 
@@ -330,17 +333,33 @@ public final class ApiRoutes {
     json(ctx, 200, r);
   }
 
-  /** Parses queue filters from query parameters (shared with the web queue). */
-  public static QueueFilter filter(Context ctx) {
+  /**
+   * Parses queue filters from query parameters (shared with the web queue, which passes its own
+   * default status and the user that {@code assignee=me} means).
+   *
+   * @param defaultStatus what an absent {@code status} means: {@code all} or {@code active}
+   */
+  public static QueueFilter filter(java.util.function.Function<String, Optional<String>> param, String defaultStatus,
+      String me) {
     try {
+      String status = param.apply("status").orElse(defaultStatus);
+      Set<org.riskgate.server.store.CaseStatus> statuses = switch (status) {
+        case "all" -> Set.of();
+        case "active" -> QueueFilter.ACTIVE;
+        default -> Set.of(org.riskgate.server.store.CaseStatus.parse(status));
+      };
       return new QueueFilter(
-          param(ctx, "lane").map(ApiRoutes::lane),
-          param(ctx, "office"),
-          param(ctx, "from").map(LocalDate::parse),
-          param(ctx, "to").map(LocalDate::parse),
-          param(ctx, "minScore").map(s -> OptionalDouble.of(Double.parseDouble(s))).orElse(OptionalDouble.empty()),
-          param(ctx, "page").map(Integer::parseInt).orElse(1),
-          param(ctx, "size").map(Integer::parseInt).orElse(50));
+          param.apply("lane").map(ApiRoutes::lane),
+          param.apply("office"),
+          param.apply("from").map(LocalDate::parse),
+          param.apply("to").map(LocalDate::parse),
+          param.apply("minScore").map(s -> OptionalDouble.of(Double.parseDouble(s))).orElse(OptionalDouble.empty()),
+          statuses,
+          param.apply("assignee").map(a -> a.equals("me") ? me : a),
+          param.apply("sort").map(QueueFilter.Sort::parse).orElse(QueueFilter.Sort.SCORE),
+          !param.apply("dir").orElse("desc").equals("asc"),
+          param.apply("page").map(Integer::parseInt).orElse(1),
+          param.apply("size").map(Integer::parseInt).orElse(50));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("dates are YYYY-MM-DD");
     } catch (NumberFormatException e) {
@@ -358,7 +377,7 @@ public final class ApiRoutes {
   }
 
   /** A date from a query parameter; refused (400) with its name unless it is YYYY-MM-DD. */
-  static LocalDate date(String s, String name) {
+  public static LocalDate date(String s, String name) {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
@@ -371,27 +390,35 @@ public final class ApiRoutes {
   }
 
   private void queue(Context ctx) {
-    json(ctx, 200, platform.declarations().queue(filter(ctx)));
+    json(ctx, 200, platform.declarations().queue(filter(name -> param(ctx, name), "all", principal(ctx).username())));
   }
 
-  /** A party's profile (riskgate-profiles) and its stored declarations. */
+  /**
+   * A party's profile (riskgate-profiles) as of {@code asOf} (default: the latest declared date in
+   * the store, so that a store of past declarations is not judged as of today) and its stored
+   * declarations in that role.
+   */
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
     String id = InputChecks.id(ctx.pathParam("id"), "a party id");
-    LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElse(LocalDate.now());
+    LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElseGet(() -> defaultAsOf(platform));
     var profile = platform.profiles().profile(role, id, asOf);
-    var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
+    var rows = platform.declarations().byParty(role.key(), id, 200);
     if (profile.isEmpty() && rows.isEmpty()) {
       throw new NotFoundException("no " + role.key() + " " + id + " before " + asOf);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("role", role.key());
     out.put("id", id);
+    out.put("asOf", asOf);
     out.put("profile", profile.map(Object.class::cast).orElse(Map.of()));
-    if (role == PartyRole.IMPORTER) {
-      out.put("stored", ImporterProfile.of(id, rows));
-    }
+    out.put("stored", PartyDeclarations.of(id, rows));
     json(ctx, 200, out);
+  }
+
+  /** The date party profiles are judged at when none is asked for: the latest declared date stored. */
+  public static LocalDate defaultAsOf(Platform platform) {
+    return platform.declarations().latestDate().orElseGet(LocalDate::now);
   }
 
   private void suggestHs(Context ctx) {
@@ -439,9 +466,12 @@ public final class ApiRoutes {
   }
 
   private void dashboard(Context ctx) {
-    var d = platform.declarations().dashboard(platform.decisions().config().bundle().id());
+    var d = platform.declarations().dashboard(platform.decisions().config().bundle().id(),
+        param(ctx, "from").map(x -> date(x, "from")), param(ctx, "to").map(x -> date(x, "to")), param(ctx, "office"));
     json(ctx, 200, Map.of("laneMix", d.laneMix(), "hits", d.hits(), "drift", d.drift(),
-        "hitRate", d.hitRate(), "recordedResults", d.ranked().size(),
+        "hitRate", d.hitRate(), "recordedResults", d.ranked().size(), "inspections", d.inspections(),
+        "randomPicks", Map.of("inspected", d.random().inspected(), "frauds", d.random().frauds(),
+            "hitRate", nanToNull(d.random().hitRate())),
         "precisionAt", Map.of("10", nanToNull(d.precisionAt(10)), "50", nanToNull(d.precisionAt(50)),
             "100", nanToNull(d.precisionAt(100)))));
   }
@@ -515,9 +545,20 @@ public final class ApiRoutes {
     rules(ctx);
   }
 
+  /** A page of the audit log, newest first, filtered by user, kind, subject and days. */
   private void audit(Context ctx) {
-    String subject = Optional.ofNullable(ctx.queryParam("subject")).orElse("");
-    json(ctx, 200, AuditLog.latest(platform.db(), subject, 200));
+    json(ctx, 200, AuditLog.search(platform.db(), auditQuery(ctx)));
+  }
+
+  /** The audit filters of a request: actor, kind, subject, from, to (days, UTC), page, size (default 100). */
+  public static org.riskgate.server.store.AuditQuery auditQuery(Context ctx) {
+    try {
+      return new org.riskgate.server.store.AuditQuery(param(ctx, "actor"), param(ctx, "kind"), param(ctx, "subject"),
+          param(ctx, "from").map(s -> date(s, "from")), param(ctx, "to").map(s -> date(s, "to")),
+          param(ctx, "page").map(Integer::parseInt).orElse(1), param(ctx, "size").map(Integer::parseInt).orElse(100));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("page and size must be whole numbers");
+    }
   }
 
   /**

@@ -100,13 +100,89 @@ public final class AuditLog {
         List<AuditEntry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6)));
+            out.add(entry(rs));
           }
         }
         return out;
       }
     });
+  }
+
+  /** A page of the entries a query matches, newest first, with their count. */
+  public static AuditPage search(Database db, AuditQuery q) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    q.actor().ifPresent(a -> {
+      where.append(" AND actor = ?");
+      args.add(a);
+    });
+    q.kind().ifPresent(k -> {
+      where.append(" AND kind = ?");
+      args.add(k);
+    });
+    q.subject().ifPresent(x -> {
+      where.append(" AND subject = ?");
+      args.add(x);
+    });
+    q.from().ifPresent(d -> {
+      where.append(" AND logged_at >= ?");
+      args.add(OffsetDateTime.of(d.atStartOfDay(), ZoneOffset.UTC));
+    });
+    q.to().ifPresent(d -> {
+      where.append(" AND logged_at < ?");
+      args.add(OffsetDateTime.of(d.plusDays(1).atStartOfDay(), ZoneOffset.UTC));
+    });
+    return db.read(c -> {
+      long total;
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log" + where)) {
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      int pages = (int) Math.max(1, (total + q.size() - 1) / q.size());
+      int page = Math.min(q.page(), pages);
+      List<AuditEntry> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT seq, logged_at, actor, kind, subject, detail FROM audit_log"
+          + where + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(q.size());
+        all.add((long) (page - 1) * q.size());
+        bind(ps, all);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(entry(rs));
+          }
+        }
+      }
+      return new AuditPage(out, total, page, q.size());
+    });
+  }
+
+  /** The kinds of entry the log holds, for the audit page's filter. */
+  public static List<String> kinds(Database db) {
+    return db.read(c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT kind FROM audit_log ORDER BY kind");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    return new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+        rs.getString(4), rs.getString(5), rs.getString(6));
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      ps.setObject(i + 1, args.get(i));
+    }
   }
 
   /** How many entries the log holds. */

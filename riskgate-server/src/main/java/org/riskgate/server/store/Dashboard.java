@@ -11,8 +11,24 @@ import java.util.List;
  * @param drift the model score per day
  * @param ranked recorded results of the active model's decisions, highest score first, for
  *     precision at k
+ * @param random recorded results of the random picks: the one hit rate no model or rule chose
+ *     the sample of, so the unbiased estimate of fraud among red-lane candidates
  */
-public record Dashboard(List<DayLanes> laneMix, List<DayHits> hits, List<DayScore> drift, List<Ranked> ranked) {
+public record Dashboard(List<DayLanes> laneMix, List<DayHits> hits, List<DayScore> drift, List<Ranked> ranked,
+    Totals random) {
+
+  /** Inspections and frauds found among them. */
+  public record Totals(long inspected, long frauds) {
+    /** Frauds per inspection; NaN when none was inspected. */
+    public double hitRate() {
+      return inspected == 0 ? Double.NaN : frauds / (double) inspected;
+    }
+  }
+
+  /** Every recorded inspection, whatever model decided it. */
+  public Totals inspections() {
+    return new Totals(hits.stream().mapToLong(DayHits::inspected).sum(), hits.stream().mapToLong(DayHits::frauds).sum());
+  }
 
   /** Lane counts of one day. */
   public record DayLanes(LocalDate day, long red, long yellow, long green) {}

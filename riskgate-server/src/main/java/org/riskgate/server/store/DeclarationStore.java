@@ -277,6 +277,7 @@ public final class DeclarationStore {
       before.ifPresent(b -> detail.put("previous", Map.of("fraud", b.fraud(), "critical", b.critical(),
           "amount", b.amount(), "recordedBy", b.recordedBy())));
       AuditLog.append(c, r.recordedBy(), "inspection_result", r.declarationId(), Json.write(detail));
+      CaseStore.closeWithResult(c, r.declarationId(), r.recordedBy(), r.recordedAt());
       return true;
     });
   }
@@ -290,7 +291,14 @@ public final class DeclarationStore {
     return n;
   }
 
-  /** A page of the queue, highest score first. */
+  /** The queue's columns, for {@link #queueRow}. */
+  private static final String QUEUE_COLUMNS = "SELECT d.id, d.decl_date, d.office_id, d.importer_id, d.hs_code,"
+      + " x.score, x.lane, x.random_pick, x.reasons, r.fraud, " + CaseStore.STATUS + " AS status, k.assignee";
+  private static final String QUEUE_FROM = " FROM decisions x JOIN declarations d ON d.id = x.declaration_id"
+      + " LEFT JOIN inspection_results r ON r.declaration_id = x.declaration_id"
+      + " LEFT JOIN cases k ON k.declaration_id = x.declaration_id";
+
+  /** A page of the queue in the filter's order; a page past the last is the last. */
   public QueuePage queue(QueueFilter f) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
@@ -314,15 +322,26 @@ public final class DeclarationStore {
       where.append(" AND x.score >= ?");
       args.add(f.minScore().getAsDouble());
     }
-    // Read from decisions, in the order of the queue indexes (V4), so a page is found without
-    // sorting everything; declarations are joined for counting only when a filter needs them.
+    if (!f.statuses().isEmpty()) {
+      where.append(" AND x.lane <> 'GREEN' AND COALESCE(k.status, 'open') IN (")
+          .append(String.join(", ", java.util.Collections.nCopies(f.statuses().size(), "?"))).append(')');
+      f.statuses().stream().map(CaseStatus::label).sorted().forEach(args::add);
+    }
+    f.assignee().ifPresent(a -> {
+      where.append(" AND k.assignee = ?");
+      args.add(a);
+    });
+    // Counting reads only the tables a filter needs: decisions alone for lane and score (the V4
+    // indexes), declarations and cases when their columns are filtered on.
     boolean needsDeclarations = f.office().isPresent() || f.from().isPresent() || f.to().isPresent();
-    String from = " FROM decisions x JOIN declarations d ON d.id = x.declaration_id"
-        + " LEFT JOIN inspection_results r ON r.declaration_id = x.declaration_id";
-    String countFrom = needsDeclarations
-        ? " FROM decisions x JOIN declarations d ON d.id = x.declaration_id" : " FROM decisions x";
-    String order = f.lane().isPresent()
-        ? " ORDER BY x.lane, x.score DESC, x.declaration_id" : " ORDER BY x.score DESC, x.declaration_id";
+    boolean needsCases = !f.statuses().isEmpty() || f.assignee().isPresent();
+    String countFrom = " FROM decisions x"
+        + (needsDeclarations ? " JOIN declarations d ON d.id = x.declaration_id" : "")
+        + (needsCases ? " LEFT JOIN cases k ON k.declaration_id = x.declaration_id" : "");
+    String dir = f.descending() ? " DESC" : " ASC";
+    String order = f.sort() == QueueFilter.Sort.SCORE && f.lane().isPresent() && f.descending()
+        ? " ORDER BY x.lane, x.score DESC, x.declaration_id"
+        : " ORDER BY " + f.sort().column + dir + ", x.declaration_id";
     return db.read(c -> {
       long total;
       try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + countFrom + where)) {
@@ -332,13 +351,13 @@ public final class DeclarationStore {
           total = rs.getLong(1);
         }
       }
+      int pages = (int) Math.max(1, (total + f.size() - 1) / f.size());
+      int page = Math.min(f.page(), pages);
       List<QueueRow> rows = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
-          + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud" + from + where
-          + order + " LIMIT ? OFFSET ?")) {
+      try (PreparedStatement ps = c.prepareStatement(QUEUE_COLUMNS + QUEUE_FROM + where + order + " LIMIT ? OFFSET ?")) {
         List<Object> all = new ArrayList<>(args);
         all.add(f.size());
-        all.add((long) (f.page() - 1) * f.size());
+        all.add((long) (page - 1) * f.size());
         bind(ps, all);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -346,18 +365,22 @@ public final class DeclarationStore {
           }
         }
       }
-      return new QueuePage(rows, total, f.page(), f.size());
+      return new QueuePage(rows, total, page, f.size());
     });
   }
 
-  /** A queue row from the columns id, date, office, importer, HS, score, lane, random, reasons, fraud. */
+  /**
+   * The columns of {@link #QUEUE_COLUMNS}: id, date, office, importer, HS, score, lane, random,
+   * reasons, fraud, case status, assignee.
+   */
   private static QueueRow queueRow(ResultSet rs) throws SQLException {
     List<Reason> reasons = parse(rs.getString(9), REASONS);
     boolean fraud = rs.getBoolean(10);
     Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
     return new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
         rs.getString(4), rs.getString(5), rs.getDouble(6), Lane.valueOf(rs.getString(7)),
-        rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result);
+        rs.getBoolean(8), reasons.subList(0, Math.min(3, reasons.size())), result,
+        Optional.ofNullable(rs.getString(11)).map(CaseStatus::parse), Optional.ofNullable(rs.getString(12)));
   }
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
@@ -366,16 +389,27 @@ public final class DeclarationStore {
     }
   }
 
-  /** Every declaration of an importer, latest first, at most {@code limit}. */
-  public List<QueueRow> byImporter(String importerId, int limit) {
+  /**
+   * The column that names a party in a role. A closed set, so the column name put into SQL never
+   * comes from a request.
+   */
+  private static String partyColumn(String role) {
+    return switch (role) {
+      case "importer" -> "d.importer_id";
+      case "declarant" -> "d.declarant_id";
+      case "seller" -> "d.seller_id";
+      case "courier" -> "d.courier_id";
+      default -> throw new IllegalArgumentException("role must be importer, declarant, seller or courier");
+    };
+  }
+
+  /** Every declaration naming a party in a role ({@code importer}, ...), latest first, at most {@code limit}. */
+  public List<QueueRow> byParty(String role, String partyId, int limit) {
     return db.read(c -> {
       List<QueueRow> rows = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id,"
-          + " d.hs_code, x.score, x.lane, x.random_pick, x.reasons, r.fraud FROM declarations d"
-          + " JOIN decisions x ON x.declaration_id = d.id"
-          + " LEFT JOIN inspection_results r ON r.declaration_id = d.id"
-          + " WHERE d.importer_id = ? ORDER BY d.decl_date DESC, d.id LIMIT ?")) {
-        ps.setString(1, importerId);
+      try (PreparedStatement ps = c.prepareStatement(QUEUE_COLUMNS + QUEUE_FROM
+          + " WHERE " + partyColumn(role) + " = ? ORDER BY d.decl_date DESC, d.id LIMIT ?")) {
+        ps.setString(1, partyId);
         ps.setInt(2, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -385,6 +419,76 @@ public final class DeclarationStore {
       }
       return rows;
     });
+  }
+
+  /**
+   * Parties in any role whose id starts with {@code prefix} (ignoring case), most declarations
+   * first, at most {@code limit} per role.
+   */
+  public List<PartyHit> searchParties(String prefix, int limit) {
+    String pattern = prefix.toUpperCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        .replace("_", "\\_") + "%";
+    return db.read(c -> {
+      List<PartyHit> out = new ArrayList<>();
+      for (String role : List.of("importer", "declarant", "seller", "courier")) {
+        String col = partyColumn(role);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + col + ", COUNT(*) FROM declarations d WHERE UPPER("
+            + col + ") LIKE ? ESCAPE '\\' AND " + col + " <> '' GROUP BY " + col + " ORDER BY COUNT(*) DESC, " + col
+            + " LIMIT ?")) {
+          ps.setString(1, pattern);
+          ps.setInt(2, limit);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new PartyHit(rs.getString(1), role, rs.getLong(2)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** A recorded inspection result with the declaration's key facts, for exports. */
+  public record RecordedResult(String id, LocalDate date, String officeId, String importerId, Lane lane, double score,
+      InspectionResult result) {}
+
+  /** The recorded results, latest first, at most {@code limit}. */
+  public List<RecordedResult> results(int limit) {
+    return db.read(c -> {
+      List<RecordedResult> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.decl_date, d.office_id, d.importer_id, x.lane,"
+          + " x.score, r.fraud, r.critical, r.amount, r.note, r.recorded_by, r.recorded_at FROM inspection_results r"
+          + " JOIN declarations d ON d.id = r.declaration_id JOIN decisions x ON x.declaration_id = r.declaration_id"
+          + " ORDER BY r.recorded_at DESC, d.id LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new RecordedResult(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
+                Lane.valueOf(rs.getString(5)), rs.getDouble(6), new InspectionResult(rs.getString(1), rs.getBoolean(7),
+                rs.getInt(8), rs.getDouble(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant())));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The latest declared date in the store, if any declaration is stored. */
+  public Optional<LocalDate> latestDate() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT MAX(decl_date) FROM declarations");
+           ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Date d = rs.getDate(1);
+        return d == null ? Optional.<LocalDate>empty() : Optional.of(d.toLocalDate());
+      }
+    });
+  }
+
+  /** The offices that have stored declarations, in order. */
+  public List<String> offices() {
+    return db.read(c -> query(c, "SELECT DISTINCT office_id FROM declarations ORDER BY office_id", List.of(),
+        rs -> rs.getString(1)));
   }
 
   /**
@@ -419,51 +523,99 @@ public final class DeclarationStore {
     T map(ResultSet rs) throws SQLException;
   }
 
-  /** Every row of a parameterless query. */
-  private static <T> List<T> rows(Connection c, String sql, RowMapper<T> mapper) throws SQLException {
+
+
+  /** The dashboard's figures over every stored declaration. */
+  public Dashboard dashboard(String activeBundleId) {
+    return dashboard(activeBundleId, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The dashboard's figures over the declarations of a period and office (each optional);
+   * precision at k uses the decisions of {@code activeBundleId}.
+   */
+  public Dashboard dashboard(String activeBundleId, Optional<LocalDate> from, Optional<LocalDate> to,
+      Optional<String> office) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    from.ifPresent(d -> {
+      where.append(" AND d.decl_date >= ?");
+      args.add(Date.valueOf(d));
+    });
+    to.ifPresent(d -> {
+      where.append(" AND d.decl_date <= ?");
+      args.add(Date.valueOf(d));
+    });
+    office.ifPresent(o -> {
+      where.append(" AND d.office_id = ?");
+      args.add(o);
+    });
+    String results = " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id"
+        + " JOIN declarations d ON d.id = r.declaration_id" + where;
+    return db.read(c -> {
+      Map<LocalDate, long[]> mix = new java.util.TreeMap<>();
+      for (Object[] row : query(c, "SELECT d.decl_date, x.lane, COUNT(*) FROM declarations d"
+          + " JOIN decisions x ON x.declaration_id = d.id" + where + " GROUP BY d.decl_date, x.lane", args,
+          rs -> new Object[] {rs.getDate(1).toLocalDate(), Lane.valueOf(rs.getString(2)), rs.getLong(3)})) {
+        mix.computeIfAbsent((LocalDate) row[0], k -> new long[3])[((Lane) row[1]).ordinal()] = (Long) row[2];
+      }
+      List<Dashboard.DayLanes> lanes = new ArrayList<>();
+      mix.forEach((day, n) -> lanes.add(new Dashboard.DayLanes(day, n[0], n[1], n[2])));
+      List<Dashboard.DayHits> hits = query(c, "SELECT d.decl_date, COUNT(*), SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END)"
+          + results + " GROUP BY d.decl_date ORDER BY d.decl_date", args,
+          rs -> new Dashboard.DayHits(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)));
+      List<Dashboard.DayScore> drift = query(c, "SELECT d.decl_date, AVG(x.model_score), COUNT(*)"
+          + " FROM declarations d JOIN decisions x ON x.declaration_id = d.id" + where
+          + " GROUP BY d.decl_date ORDER BY d.decl_date", args,
+          rs -> new Dashboard.DayScore(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getLong(3)));
+      List<Object> rankedArgs = new ArrayList<>(args);
+      rankedArgs.add(activeBundleId);
+      List<Dashboard.Ranked> ranked = query(c, "SELECT r.declaration_id, x.model_score, r.fraud" + results
+          + " AND x.bundle_id = ? ORDER BY x.model_score DESC, r.declaration_id", rankedArgs,
+          rs -> new Dashboard.Ranked(rs.getString(1), rs.getDouble(2), rs.getBoolean(3)));
+      Dashboard.Totals random = query(c, "SELECT COUNT(*), SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END)" + results
+          + " AND x.random_pick", args, rs -> new Dashboard.Totals(rs.getLong(1), rs.getLong(2))).get(0);
+      return new Dashboard(lanes, hits, drift, ranked, random);
+    });
+  }
+
+  /** Every row of a query with parameters. */
+  private static <T> List<T> query(Connection c, String sql, List<Object> args, RowMapper<T> mapper)
+      throws SQLException {
     List<T> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(mapper.map(rs));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
       }
     }
     return out;
   }
 
-  /** The dashboard's figures; precision at k uses the decisions of {@code activeBundleId}. */
-  public Dashboard dashboard(String activeBundleId) {
-    return db.read(c -> {
-      Map<LocalDate, long[]> mix = new java.util.TreeMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT d.decl_date, x.lane, COUNT(*) FROM declarations d"
-          + " JOIN decisions x ON x.declaration_id = d.id GROUP BY d.decl_date, x.lane");
-           ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          mix.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new long[3])[Lane.valueOf(rs.getString(2)).ordinal()] =
-              rs.getLong(3);
-        }
-      }
-      List<Dashboard.DayLanes> lanes = new ArrayList<>();
-      mix.forEach((day, n) -> lanes.add(new Dashboard.DayLanes(day, n[0], n[1], n[2])));
-      List<Dashboard.DayHits> hits = rows(c, "SELECT d.decl_date, COUNT(*),"
-          + " SUM(CASE WHEN r.fraud THEN 1 ELSE 0 END) FROM inspection_results r"
-          + " JOIN declarations d ON d.id = r.declaration_id GROUP BY d.decl_date ORDER BY d.decl_date",
-          rs -> new Dashboard.DayHits(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)));
-      List<Dashboard.DayScore> drift = rows(c, "SELECT d.decl_date, AVG(x.model_score), COUNT(*)"
+  /**
+   * Streams every stored declaration, in date order, with its recorded result as its outcome and
+   * its stored model score, to a consumer (a backtest); nothing is kept in memory here.
+   */
+  public void replay(java.util.function.ObjDoubleConsumer<Declaration> each) {
+    db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(SELECT_DECLARATION + ", r.fraud, r.critical, x.model_score"
           + " FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
-          + " GROUP BY d.decl_date ORDER BY d.decl_date",
-          rs -> new Dashboard.DayScore(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getLong(3)));
-      List<Dashboard.Ranked> ranked = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT r.declaration_id, x.model_score, r.fraud"
-          + " FROM inspection_results r JOIN decisions x ON x.declaration_id = r.declaration_id"
-          + " WHERE x.bundle_id = ? ORDER BY x.model_score DESC, r.declaration_id")) {
-        ps.setString(1, activeBundleId);
+          + " LEFT JOIN inspection_results r ON r.declaration_id = d.id ORDER BY d.decl_date, d.id")) {
+        ps.setFetchSize(1000);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            ranked.add(new Dashboard.Ranked(rs.getString(1), rs.getDouble(2), rs.getBoolean(3)));
+            Declaration d = declaration(rs);
+            boolean fraud = rs.getBoolean(23);
+            if (!rs.wasNull()) {
+              d = d.withOutcome(new org.riskgate.core.InspectionOutcome(fraud, rs.getInt(24)));
+            }
+            each.accept(d, rs.getDouble(25));
           }
         }
       }
-      return new Dashboard(lanes, hits, drift, ranked);
+      return null;
     });
   }
 

@@ -11,7 +11,10 @@ import org.riskgate.selectivity.Reason;
  *
  * @param topReasons the strongest reasons, at most three
  * @param resultFraud the recorded inspection result, if any
+ * @param status the case's status; empty for a green declaration, which is no case
+ * @param assignee who has the case
  */
 public record QueueRow(
     String id, LocalDate date, String officeId, String importerId, String hsCode, double score,
-    Lane lane, boolean randomPick, List<Reason> topReasons, Optional<Boolean> resultFraud) {}
+    Lane lane, boolean randomPick, List<Reason> topReasons, Optional<Boolean> resultFraud,
+    Optional<CaseStatus> status, Optional<String> assignee) {}

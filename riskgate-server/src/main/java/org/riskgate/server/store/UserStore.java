@@ -62,6 +62,30 @@ public final class UserStore {
         rs.getBoolean(5));
   }
 
+  /** The user's chosen UI language tag; empty when the user has chosen none. */
+  public Optional<String> locale(String username) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT locale FROM users WHERE username = ?")) {
+        ps.setString(1, username);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Sets the user's UI language: a preference, not a change of rights, so it is not audited. */
+  public void setLocale(String username, String languageTag) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE users SET locale = ? WHERE username = ?")) {
+        ps.setString(1, languageTag);
+        ps.setString(2, username);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
   /** Creates a user; throws a duplicate-key {@link StoreException} when the name is taken. */
   public void create(UserRecord u, String actor) {
     db.inTransaction(c -> {

@@ -97,7 +97,7 @@ final class SqlPage {
 
   private void render(Context ctx, String sql, String rows, String seconds, String name, String error,
       Optional<LakeQuery.Result> answer) {
-    web.render(ctx, "sql.jte", new Views.Sql(WebRoutes.page(ctx, "SQL", "sql"), lab.configured(), sql, rows, seconds,
+    web.render(ctx, "sql.jte", new Views.Sql(web.page(ctx, "sql.title", "sql"), lab.configured(), sql, rows, seconds,
         name, error, answer, answer.flatMap(SqlPage::chart).map(WebRoutes::scriptJson).orElse(""),
         lab.saved().of(user(ctx))));
   }

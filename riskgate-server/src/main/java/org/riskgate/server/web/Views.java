@@ -3,13 +3,14 @@ package org.riskgate.server.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.riskgate.hs.HsCheck;
 import org.riskgate.hs.HsNode;
 import org.riskgate.hs.Suggestion;
 import org.riskgate.profiles.PartyProfile;
 import org.riskgate.server.checks.DocumentReport;
-import org.riskgate.server.api.ImporterProfile;
+import org.riskgate.server.api.PartyDeclarations;
 import org.riskgate.server.store.CaseFile;
 import org.riskgate.server.store.ModelRecord;
 import org.riskgate.server.store.QueuePage;
@@ -23,14 +24,75 @@ public final class Views {
    *
    * @param csrf the login form's token, also sent as a cookie
    */
-  public record Login(String error, String csrf) {}
+  public record Login(String error, String csrf, Messages m) {}
 
   /** The forced change of a one-time password. */
   public record Password(Page page, String error) {}
 
-  /** The queue with its filters as typed. */
-  public record Queue(Page page, QueuePage queue, String lane, String office, String from, String to,
-      String minScore, String query) {}
+  /**
+   * The queue with its filters as typed.
+   *
+   * @param offices the offices of stored declarations, for the office filter
+   * @param users the users a case can be assigned to
+   */
+  public record Queue(Page page, QueuePage queue, Params form, List<String> offices, List<String> users) {}
+
+  /**
+   * A page's query parameters as the request gave them, to build links that keep them.
+   *
+   * @param keys the parameters the page reads, in the order links carry them
+   */
+  public record Params(List<String> keys, Map<String, String> values) {
+    /** The queue's parameters. */
+    public static final List<String> QUEUE = List.of("lane", "office", "from", "to", "minScore", "status", "assignee",
+        "sort", "dir", "size", "page");
+    /** The dashboard's parameters. */
+    public static final List<String> DASHBOARD = List.of("from", "to", "office");
+    /** The audit page's parameters. */
+    public static final List<String> AUDIT = List.of("actor", "kind", "subject", "from", "to", "size", "page");
+
+    public Params {
+      keys = List.copyOf(keys);
+      values = Map.copyOf(values);
+    }
+
+    /** A parameter as typed, empty when absent. */
+    public String get(String key) {
+      return values.getOrDefault(key, "");
+    }
+
+    /**
+     * The query string of these parameters with some replaced ({@code key, value, key, value...};
+     * an empty value drops the key), each value percent-encoded.
+     */
+    public String query(String... overrides) {
+      Map<String, String> v = new java.util.HashMap<>(values);
+      for (int i = 0; i + 1 < overrides.length; i += 2) {
+        v.put(overrides[i], overrides[i + 1]);
+      }
+      StringBuilder b = new StringBuilder();
+      for (String k : keys) {
+        String x = v.get(k);
+        if (x != null && !x.isEmpty()) {
+          b.append(b.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(x, StandardCharsets.UTF_8));
+        }
+      }
+      return b.toString();
+    }
+
+    /** The link of a column header: sorts by it, descending first, the other way when it is the sort already. */
+    public String sortQuery(String column) {
+      boolean current = get("sort").equals(column) || get("sort").isEmpty() && column.equals("score");
+      String dir = current && !get("dir").equals("asc") ? "asc" : "desc";
+      return query("sort", column, "dir", dir, "page", "");
+    }
+
+    /** {@code aria-sort} of a column header. */
+    public String ariaSort(String column) {
+      boolean current = get("sort").equals(column) || get("sort").isEmpty() && column.equals("score");
+      return !current ? null : get("dir").equals("asc") ? "ascending" : "descending";
+    }
+  }
 
   /**
    * One declaration.
@@ -40,20 +102,56 @@ public final class Views {
    * @param describe what the analyst typed to get HS suggestions
    * @param suggestions HS suggestions for {@code describe}
    * @param documents attached scans with their check
+   * @param codes the coded fields, spelled out where the bundle knows the value
+   * @param context the decision's fields that the page does not show on their own (what a newer
+   *     decider adds appears here without a change of template)
+   * @param form the result form's values
    */
   public record Case(Page page, CaseFile file, String chartJson, String error, List<HsNode> hsPath,
-      Optional<HsCheck> hsCheck, String describe, List<Suggestion> suggestions, List<Doc> documents) {}
+      Optional<HsCheck> hsCheck, String describe, List<Suggestion> suggestions, List<Doc> documents,
+      List<Codes.Code> codes, List<Map.Entry<String, String>> context, ResultForm form, Optional<CaseView> caseView) {}
+
+  /**
+   * The case around a red or yellow declaration.
+   *
+   * @param history the audit entries about the declaration, newest first
+   * @param back the query of the queue the analyst came from
+   * @param next the next case of that queue, if any
+   * @param users who a case can be assigned to
+   */
+  public record CaseView(org.riskgate.server.store.CaseStore.CaseState state,
+      List<org.riskgate.server.store.CaseStore.Comment> comments, List<org.riskgate.server.store.AuditEntry> history,
+      String back, Optional<String> next, List<String> users) {}
+
+  /**
+   * The audit log page.
+   *
+   * @param kinds the kinds the log holds, for the filter
+   */
+  public record Audit(Page page, org.riskgate.server.store.AuditPage entries, Params form, List<String> kinds) {}
+
+  /**
+   * The result form's fields: as typed after a refusal, the recorded result for a correction,
+   * or empty.
+   */
+  public record ResultForm(String fraud, String critical, String amount, String note) {
+    /** Nothing chosen yet. */
+    public static final ResultForm EMPTY = new ResultForm("", "1", "", "");
+  }
 
   /** An attached document and its check, boxes in page pixels. */
   public record Doc(long id, String fileName, int width, int height, DocumentReport report) {}
 
-  /** A party's page: its profile as of today, and for importers their stored declarations. */
-  public record Entity(Page page, String role, String id, Optional<PartyProfile> profile,
-      Optional<ImporterProfile> stored) {}
+  /** A party's page: its profile as of a date and its stored declarations in that role. */
+  public record Entity(Page page, String role, String id, java.time.LocalDate asOf, Optional<PartyProfile> profile,
+      Optional<PartyDeclarations> stored) {}
+
+  /** The party search and what it found. */
+  public record Parties(Page page, String query, List<org.riskgate.server.store.PartyHit> found) {}
 
   /** The dashboard, its figures as JSON for the charts. */
-  public record Dashboard(Page page, String chartJson, String hitRate, String p10, String p50, String p100,
-      long recorded, String bundleId) {}
+  public record Dashboard(Page page, String chartJson, org.riskgate.server.store.Dashboard figures, String bundleId,
+      List<String> summaries, Params form, List<String> offices) {}
 
   /** Registered models. */
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}
@@ -63,9 +161,14 @@ public final class Views {
    * Capacity and rules, editable by supervisors.
    *
    * @param thresholds the single-declaration thresholds the capacity gives on recent traffic
+   * @param rules the rules text in force, or as typed when it was refused
+   * @param problems where a refused rules text is wrong, by line and column
+   * @param backtest the replay of a draft over the stored declarations, when one was asked for
    */
   public record Settings(Page page, org.riskgate.selectivity.Capacity capacity,
-      org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message) {}
+      org.riskgate.risk.Objective objective, String thresholds, String rules, boolean canEdit, String message,
+      List<org.riskgate.selectivity.rules.RuleProblem> problems,
+      Optional<org.riskgate.selectivity.rules.BacktestReport> backtest) {}
 
   /**
    * The SQL page.
@@ -118,10 +221,5 @@ public final class Views {
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v);
-  }
-
-  /** Formats a share as a percentage. */
-  public static String pct(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f %%", v * 100);
   }
 }

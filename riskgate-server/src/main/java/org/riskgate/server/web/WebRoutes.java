@@ -20,11 +20,14 @@ import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
 import org.riskgate.server.api.ApiRoutes;
 import org.riskgate.server.api.InputChecks;
-import org.riskgate.server.api.ImporterProfile;
+import org.riskgate.server.api.PartyDeclarations;
 import org.riskgate.server.auth.AuthException;
 import org.riskgate.server.auth.Role;
 import org.riskgate.server.auth.Session;
+import org.riskgate.server.store.AuditLog;
 import org.riskgate.server.store.CaseFile;
+import org.riskgate.server.store.CaseStatus;
+import org.riskgate.server.store.CaseStore;
 import org.riskgate.server.store.Dashboard;
 import org.riskgate.server.store.InspectionResult;
 import org.riskgate.server.store.ModelRecord;
@@ -58,18 +61,27 @@ public final class WebRoutes {
   public void register(RoutesConfig r) {
     r.before(this::guard);
     r.get("/", ctx -> ctx.redirect("/queue"));
-    r.get("/login", ctx -> render(ctx, "login.jte", new Views.Login("", loginToken(ctx))));
+    r.get("/login", ctx -> render(ctx, "login.jte", new Views.Login("", loginToken(ctx), loginMessages(ctx))));
     r.post("/login", this::login);
     r.post("/logout", this::logout);
-    r.get("/password", ctx -> render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), "")));
+    r.post("/language", this::changeLanguage);
+    r.get("/password", ctx -> render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""), "")));
     r.post("/password", this::changePassword);
     r.get("/queue", this::queue);
+    r.get("/queue/export", this::exportQueue);
+    r.post("/cases", this::bulkChange);
+    r.post("/declarations/{id}/case", this::changeCase);
+    r.post("/declarations/{id}/comments", this::comment);
+    r.get("/results/export", this::exportResults);
+    r.get("/audit", this::audit);
+    r.get("/audit/export", this::exportAudit);
     r.get("/declarations/{id}", this::declaration);
     r.post("/declarations/{id}/result", this::recordResult);
     r.get("/dashboard", this::dashboard);
     r.get("/models", this::models);
     r.post("/models/{id}/activate", this::activate);
     r.get("/entities/{role}/{id}", this::entity);
+    r.get("/parties", this::parties);
     r.get("/settings", ctx -> settings(ctx, ""));
     r.post("/settings/capacity", this::changeCapacity);
     r.post("/settings/rules", this::changeRules);
@@ -86,7 +98,7 @@ public final class WebRoutes {
   /** Tokens to list and revoke (one's own; everyone's for an admin) and, for an admin, users. */
   private void access(Context ctx, String message) {
     var p = session(ctx).principal();
-    render(ctx, "access.jte", new Views.Access(page(ctx, "Access", "access"), platform.auth().tokens(p),
+    render(ctx, "access.jte", new Views.Access(page(ctx, "access.title", "access"), platform.auth().tokens(p),
         p.role().allows(Role.ADMIN) ? platform.users().all() : List.of(), Instant.now(), message));
   }
 
@@ -160,9 +172,46 @@ public final class WebRoutes {
     return ctx.attribute(SESSION);
   }
 
-  static Page page(Context ctx, String title, String nav) {
+  /** The frame of a page whose title is the message {@code titleKey} with {@code args}. */
+  Page page(Context ctx, String titleKey, String nav, Object... args) {
     Session s = session(ctx);
-    return new Page(title, s.principal().username(), s.principal().role().label(), s.csrfToken(), nav);
+    Messages m = messages(ctx);
+    String query = ctx.queryString();
+    return new Page(m.t(titleKey, args), s.principal().username(), s.principal().role().label(), s.csrfToken(), nav,
+        m, ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+  }
+
+  /** The language of a logged-in user: their own setting, else their browser's. */
+  Messages messages(Context ctx) {
+    return Messages.of(Messages.choose(platform.users().locale(session(ctx).principal().username()),
+        ctx.header("Accept-Language")));
+  }
+
+  /** The language of the login form: the browser's. */
+  private static Messages loginMessages(Context ctx) {
+    return Messages.of(Messages.choose(Optional.empty(), ctx.header("Accept-Language")));
+  }
+
+  /** Keeps the user's language and returns to the page the switch was on (a path of this site only). */
+  private void changeLanguage(Context ctx) {
+    String lang = Optional.ofNullable(ctx.formParam("lang")).orElse("");
+    if (!Messages.isSupported(lang)) {
+      throw new IllegalArgumentException("language must be one of en, ko");
+    }
+    platform.users().setLocale(session(ctx).principal().username(), lang);
+    ctx.redirect(localPath(ctx.formParam("back")));
+  }
+
+  /**
+   * A path on this site to return to: one that starts with a single {@code /}; anything else
+   * (another site, {@code //host}, a backslash that browsers read as a slash) becomes the queue.
+   */
+  static String localPath(String back) {
+    if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
+        || back.chars().anyMatch(ch -> ch < 0x20)) {
+      return "/queue";
+    }
+    return back;
   }
 
   void render(Context ctx, String template, Object view) {
@@ -200,7 +249,7 @@ public final class WebRoutes {
     if (cookie.isEmpty() || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
         cookie.getBytes(StandardCharsets.UTF_8))) {
       ctx.status(403);
-      render(ctx, "login.jte", new Views.Login("The login form expired: please try again.", loginToken(ctx)));
+      render(ctx, "login.jte", new Views.Login(loginMessages(ctx).t("login.expired"), loginToken(ctx), loginMessages(ctx)));
       return;
     }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("");
@@ -210,12 +259,12 @@ public final class WebRoutes {
       u = platform.auth().login(user, pw, ctx.ip());
     } catch (org.riskgate.server.RetryLater e) {
       ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
-      render(ctx, "login.jte", new Views.Login(e.getMessage() + ".", loginToken(ctx)));
+      render(ctx, "login.jte", new Views.Login(e.getMessage() + ".", loginToken(ctx), loginMessages(ctx)));
       return;
     }
     if (u.isEmpty()) {
       ctx.status(401);
-      render(ctx, "login.jte", new Views.Login("Wrong user name or password.", loginToken(ctx)));
+      render(ctx, "login.jte", new Views.Login(loginMessages(ctx).t("login.wrong"), loginToken(ctx), loginMessages(ctx)));
       return;
     }
     Session s = platform.auth().openSession(u.get());
@@ -234,13 +283,13 @@ public final class WebRoutes {
     try {
       String next = Optional.ofNullable(ctx.formParam("newPassword")).orElse("");
       if (!next.equals(ctx.formParam("repeat"))) {
-        throw new IllegalArgumentException("the two new passwords differ");
+        throw new IllegalArgumentException(messages(ctx).t("password.differ"));
       }
       platform.auth().changePassword(s.principal().username(),
           Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next, ctx.ip());
     } catch (IllegalArgumentException | AuthException | org.riskgate.server.RetryLater e) {
       ctx.status(400);
-      render(ctx, "password.jte", new Views.Password(page(ctx, "Change password", ""), e.getMessage()));
+      render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""), e.getMessage()));
       return;
     }
     // a fresh session without the one-time flag; the old one is closed
@@ -250,19 +299,201 @@ public final class WebRoutes {
     ctx.redirect("/queue");
   }
 
-  private void queue(Context ctx) {
-    QueueFilter f = ApiRoutes.filter(ctx);
-    StringBuilder q = new StringBuilder();
-    for (String k : List.of("lane", "office", "from", "to", "minScore")) {
-      String v = ctx.queryParam(k);
-      if (v != null && !v.isBlank()) {
-        q.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+  /** The queue's parameters as typed, for links and for the form. */
+  private static Views.Params params(Context ctx, List<String> keys) {
+    Map<String, String> v = new LinkedHashMap<>();
+    for (String k : keys) {
+      String x = ctx.queryParam(k);
+      if (x != null && !x.isBlank()) {
+        v.put(k, x.trim());
       }
     }
-    render(ctx, "queue.jte", new Views.Queue(page(ctx, "Queue", "queue"), platform.declarations().queue(f),
-        f.lane().map(l -> l.label()).orElse(""), f.office().orElse(""),
-        f.from().map(Object::toString).orElse(""), f.to().map(Object::toString).orElse(""),
-        ctx.queryParam("minScore") == null ? "" : ctx.queryParam("minScore"), q.toString()));
+    return new Views.Params(keys, v);
+  }
+
+  /** The web queue's filter: open cases by default; {@code assignee=me} is the user. */
+  private static QueueFilter webFilter(Map<String, String> params, String user) {
+    return ApiRoutes.filter(k -> Optional.ofNullable(params.get(k)), "active", user);
+  }
+
+  private void queue(Context ctx) {
+    Views.Params form = params(ctx, Views.Params.QUEUE);
+    String user = session(ctx).principal().username();
+    QueueFilter f = webFilter(form.values(), user);
+    // the queue the analyst works from: the declaration page leads back to it and to its next case
+    lastQueue.put(session(ctx).id(), form.query());
+    render(ctx, "queue.jte", new Views.Queue(page(ctx, "queue.title", form.get("assignee").equals("me") ? "mine" : "queue"),
+        platform.declarations().queue(f), form, platform.declarations().offices(),
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
+  }
+
+  /** Each session's last queue view (its query), at most this many sessions remembered. */
+  private static final int REMEMBERED_QUEUES = 10_000;
+  private final Map<String, String> lastQueue = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > REMEMBERED_QUEUES;
+        }
+      });
+
+  /** A query string read back into its parameters. */
+  private static Map<String, String> parseQuery(String query) {
+    Map<String, String> v = new LinkedHashMap<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        v.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return v;
+  }
+
+  /**
+   * The case after {@code id} in the queue the analyst last viewed: the next row of its page (or
+   * the first of the next page); when {@code id} has left that queue (a result closed it), the
+   * first row of the same page.
+   */
+  private Optional<String> nextCase(String query, String id, String user) {
+    QueueFilter f;
+    try {
+      f = webFilter(parseQuery(query), user);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    var page = platform.declarations().queue(f);
+    List<String> ids = page.rows().stream().map(QueueRow::id).toList();
+    int at = ids.indexOf(id);
+    if (at >= 0 && at + 1 < ids.size()) {
+      return Optional.of(ids.get(at + 1));
+    }
+    if (at < 0) {
+      return ids.stream().filter(x -> !x.equals(id)).findFirst();
+    }
+    if (page.page() < page.pages()) {
+      return platform.declarations().queue(f.onPage(page.page() + 1, f.size())).rows().stream().map(QueueRow::id)
+          .filter(x -> !x.equals(id)).findFirst();
+    }
+    return Optional.empty();
+  }
+
+  /** Assigns, starts, closes or reopens the ticked cases of the queue, all in one transaction. */
+  private void bulkChange(Context ctx) {
+    List<String> ids = ctx.formParams("ids").stream().map(i -> InputChecks.id(i, "a declaration id")).toList();
+    platform.cases().change(ids, change(ctx), session(ctx).principal().username());
+    ctx.redirect("/queue" + Optional.ofNullable(lastQueue.get(session(ctx).id())).filter(q -> !q.isEmpty())
+        .map(q -> "?" + q).orElse(""));
+  }
+
+  /** The change a form asks for: {@code action} assign_me, assign (to {@code assignee}), inspecting, close or open. */
+  private CaseStore.Change change(Context ctx) {
+    String me = session(ctx).principal().username();
+    String action = Optional.ofNullable(ctx.formParam("action")).orElse("");
+    return switch (action) {
+      case "assign_me" -> new CaseStore.Change(CaseStatus.ASSIGNED, Optional.of(me));
+      case "assign" -> {
+        String to = Optional.ofNullable(ctx.formParam("assignee")).orElse("").trim();
+        if (platform.users().find(to).filter(u -> !u.disabled()).isEmpty()) {
+          throw new IllegalArgumentException("no active user '" + to + "' to assign to");
+        }
+        yield new CaseStore.Change(CaseStatus.ASSIGNED, Optional.of(to));
+      }
+      case "inspecting" -> new CaseStore.Change(CaseStatus.INSPECTING, Optional.empty());
+      case "close" -> new CaseStore.Change(CaseStatus.CLOSED, Optional.empty());
+      case "open" -> new CaseStore.Change(CaseStatus.OPEN, Optional.empty());
+      default -> throw new IllegalArgumentException("action must be assign_me, assign, inspecting, close or open");
+    };
+  }
+
+  private void changeCase(Context ctx) {
+    CaseFile c = caseFile(ctx);
+    platform.cases().change(List.of(c.declaration().id()), change(ctx), session(ctx).principal().username());
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  private void comment(Context ctx) {
+    CaseFile c = caseFile(ctx);
+    platform.cases().comment(c.declaration().id(), session(ctx).principal().username(),
+        Optional.ofNullable(ctx.formParam("comment")).orElse(""));
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /** Sends a table as a download. */
+  private static void send(Context ctx, Export table) throws IOException {
+    Export.Format format = Export.Format.parse(ctx.queryParam("format"));
+    ctx.contentType(format.contentType)
+        .header("Content-Disposition", "attachment; filename=\"" + table.fileName(format) + "\"");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    table.write(format, out);
+    ctx.result(out.toByteArray());
+  }
+
+  /** Every row of the queue as filtered (up to {@link Export#MAX_ROWS}). */
+  private void exportQueue(Context ctx) throws IOException {
+    Messages m = messages(ctx);
+    QueueFilter f = webFilter(params(ctx, Views.Params.QUEUE).values(), session(ctx).principal().username());
+    List<List<Object>> rows = new ArrayList<>();
+    for (int p = 1; rows.size() < Export.MAX_ROWS; p++) {
+      var page = platform.declarations().queue(f.onPage(p, 500));
+      for (QueueRow r : page.rows()) {
+        rows.add(List.of(r.id(), r.date(), r.officeId(), r.importerId(), r.hsCode(), r.score(), r.lane().label(),
+            r.status().map(CaseStatus::label).orElse(""), r.assignee().orElse(""),
+            r.resultFraud().map(x -> x ? "fraud" : "clean").orElse(""),
+            String.join("; ", r.topReasons().stream().map(Reason::text).toList())));
+      }
+      if (page.page() >= page.pages()) {
+        break;
+      }
+    }
+    send(ctx, new Export("queue", List.of(m.t("field.id"), m.t("field.date"), m.t("field.office"), m.t("field.importer"),
+        m.t("field.hs"), m.t("field.score"), m.t("field.lane"), m.t("case.status"), m.t("case.assignee"),
+        m.t("field.result"), m.t("queue.reasons")), rows.subList(0, Math.min(rows.size(), Export.MAX_ROWS))));
+  }
+
+  private void exportResults(Context ctx) throws IOException {
+    Messages m = messages(ctx);
+    List<List<Object>> rows = new ArrayList<>();
+    for (var r : platform.declarations().results(Export.MAX_ROWS)) {
+      rows.add(List.of(r.id(), r.date(), r.officeId(), r.importerId(), r.lane().label(), r.score(), r.result().fraud(),
+          r.result().critical(), r.result().amount(), r.result().note(), r.result().recordedBy(),
+          r.result().recordedAt().toString()));
+    }
+    send(ctx, new Export("results", List.of(m.t("field.id"), m.t("field.date"), m.t("field.office"),
+        m.t("field.importer"), m.t("field.lane"), m.t("field.score"), m.t("result.fraud"), m.t("result.severity"),
+        m.t("result.amountWon"), m.t("result.note"), m.t("audit.actor"), m.t("audit.time")), rows));
+  }
+
+  private void requireAuditor(Context ctx) {
+    if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
+      throw new AuthException(403, "only a supervisor or admin may read the audit log");
+    }
+  }
+
+  /** The audit log, filtered by user, kind, subject and days, a page at a time. */
+  private void audit(Context ctx) {
+    requireAuditor(ctx);
+    render(ctx, "audit.jte", new Views.Audit(page(ctx, "audit.title", "audit"),
+        AuditLog.search(platform.db(), ApiRoutes.auditQuery(ctx)), params(ctx, Views.Params.AUDIT),
+        AuditLog.kinds(platform.db())));
+  }
+
+  /** Every entry the audit filters match (up to {@link Export#MAX_ROWS}). */
+  private void exportAudit(Context ctx) throws IOException {
+    requireAuditor(ctx);
+    Messages m = messages(ctx);
+    var q = ApiRoutes.auditQuery(ctx);
+    List<List<Object>> rows = new ArrayList<>();
+    for (int p = 1; rows.size() < Export.MAX_ROWS; p++) {
+      var page = AuditLog.search(platform.db(), q.onPage(p, 500));
+      for (var e : page.entries()) {
+        rows.add(List.of(e.seq(), e.loggedAt().toString(), e.actor(), e.kind(), e.subject(), e.detail()));
+      }
+      if (page.page() >= page.pages()) {
+        break;
+      }
+    }
+    send(ctx, new Export("audit", List.of("#", m.t("audit.time"), m.t("audit.actor"), m.t("audit.kind"),
+        m.t("audit.subject"), m.t("audit.detail")), rows.subList(0, Math.min(rows.size(), Export.MAX_ROWS))));
   }
 
   private CaseFile caseFile(Context ctx) {
@@ -271,14 +502,17 @@ public final class WebRoutes {
   }
 
   private void declaration(Context ctx) {
-    renderCase(ctx, caseFile(ctx), "");
+    CaseFile c = caseFile(ctx);
+    renderCase(ctx, c, "", c.result().map(r -> new Views.ResultForm(Boolean.toString(r.fraud()),
+        Integer.toString(Math.max(1, r.critical())), r.amount() == 0 ? "" : messages(ctx).number(r.amount()), r.note()))
+        .orElse(Views.ResultForm.EMPTY));
   }
 
-  private void renderCase(Context ctx, CaseFile c, String error) {
-    List<String> labels = new ArrayList<>();
+  private void renderCase(Context ctx, CaseFile c, String error, Views.ResultForm form) {
+    List<List<String>> labels = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     for (Reason r : c.decision().reasons()) {
-      labels.add(r.text().length() > 80 ? r.text().substring(0, 77) + "..." : r.text());
+      labels.add(lines(r.text(), 36));
       weights.add(r.weight());
     }
     String describe = Optional.ofNullable(ctx.queryParam("describe")).map(String::trim).orElse("");
@@ -295,10 +529,49 @@ public final class WebRoutes {
     }
     List<Views.Doc> docs = platform.documents().store().of(c.declaration().id()).stream()
         .map(d -> new Views.Doc(d.id(), d.fileName(), d.width(), d.height(), DocumentService.report(d))).toList();
-    render(ctx, "declaration.jte", new Views.Case(page(ctx, "Declaration " + c.declaration().id(), "queue"), c,
+    Page page = page(ctx, "case.title", "queue", c.declaration().id());
+    String id = c.declaration().id();
+    String back = Optional.ofNullable(lastQueue.get(session(ctx).id())).orElse("");
+    Optional<Views.CaseView> caseView = platform.cases().state(id).map(state -> new Views.CaseView(state,
+        platform.cases().comments(id), AuditLog.latest(platform.db(), id, 50), back,
+        nextCase(back, id, session(ctx).principal().username()),
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
+    render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
-        check, describe, suggestions, docs));
+        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form, caseView));
   }
+
+  /**
+   * A chart label broken into lines of about {@code width} characters at spaces (Chart.js draws
+   * a list as lines), so that a long reason is shown whole instead of cut off at the axis.
+   */
+  static List<String> lines(String text, int width) {
+    List<String> out = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        out.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    out.add(line.toString());
+    return out;
+  }
+
+  /** The fields a decision has besides those the page shows on their own, as text. */
+  private static List<Map.Entry<String, String>> context(CaseFile c) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    Json.MAPPER.valueToTree(c.decision()).properties().forEach(e -> {
+      if (!SHOWN.contains(e.getKey()) && !e.getValue().isNull()) {
+        out.add(Map.entry(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+      }
+    });
+    return out;
+  }
+
+  private static final java.util.Set<String> SHOWN = java.util.Set.of("declarationId", "modelScore", "score", "lane",
+      "randomPick", "reasons", "rulesHit", "bundleId", "decidedBy", "decidedAt");
 
   private void uploadDocument(Context ctx) throws IOException {
     CaseFile c = caseFile(ctx);
@@ -329,17 +602,22 @@ public final class WebRoutes {
 
   private void recordResult(Context ctx) {
     CaseFile c = caseFile(ctx);
+    Messages m = messages(ctx);
+    Views.ResultForm typed = new Views.ResultForm(Optional.ofNullable(ctx.formParam("fraud")).orElse(""),
+        Optional.ofNullable(ctx.formParam("critical")).orElse("1"), Optional.ofNullable(ctx.formParam("amount")).orElse(""),
+        Optional.ofNullable(ctx.formParam("note")).orElse(""));
     try {
-      boolean fraud = "true".equals(ctx.formParam("fraud"));
-      String amount = Optional.ofNullable(ctx.formParam("amount")).filter(s -> !s.isBlank()).orElse("0");
-      String critical = Optional.ofNullable(ctx.formParam("critical")).orElse(fraud ? "1" : "0");
-      InspectionResult r = new InspectionResult(c.declaration().id(), fraud, fraud ? Integer.parseInt(critical) : 0,
-          Double.parseDouble(amount), Optional.ofNullable(ctx.formParam("note")).orElse(""),
-          session(ctx).principal().username(), Instant.now());
+      if (!typed.fraud().equals("true") && !typed.fraud().equals("false")) {
+        throw new IllegalArgumentException(m.t("error.fraudChoice"));
+      }
+      boolean fraud = typed.fraud().equals("true");
+      int critical = fraud ? (typed.critical().equals("2") ? 2 : 1) : 0;
+      InspectionResult r = new InspectionResult(c.declaration().id(), fraud, critical, m.parseAmount(typed.amount()),
+          typed.note(), session(ctx).principal().username(), Instant.now());
       platform.recordResult(r);
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      renderCase(ctx, c, e instanceof NumberFormatException ? "amount must be a number" : e.getMessage());
+      renderCase(ctx, c, e.getMessage(), typed);
       return;
     }
     ctx.redirect(Views.path("declarations", c.declaration().id()));
@@ -347,7 +625,11 @@ public final class WebRoutes {
 
   private void dashboard(Context ctx) {
     String bundle = platform.decisions().config().bundle().id();
-    Dashboard d = platform.declarations().dashboard(bundle);
+    Views.Params form = params(ctx, Views.Params.DASHBOARD);
+    Dashboard d = platform.declarations().dashboard(bundle,
+        Optional.ofNullable(form.values().get("from")).map(t -> ApiRoutes.date(t, "from")),
+        Optional.ofNullable(form.values().get("to")).map(t -> ApiRoutes.date(t, "to")),
+        Optional.ofNullable(form.values().get("office")));
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("days", d.laneMix().stream().map(x -> x.day().toString()).toList());
     chart.put("red", d.laneMix().stream().map(Dashboard.DayLanes::red).toList());
@@ -360,27 +642,44 @@ public final class WebRoutes {
     List<Integer> ks = List.of(10, 20, 50, 100, 200);
     chart.put("k", ks);
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
-    render(ctx, "dashboard.jte", new Views.Dashboard(page(ctx, "Dashboard", "dashboard"), scriptJson(chart),
-        Views.pct(d.hitRate()), Views.pct(d.precisionAt(10)), Views.pct(d.precisionAt(50)),
-        Views.pct(d.precisionAt(100)), d.ranked().size(), bundle));
+    Page page = page(ctx, "dash.title", "dashboard");
+    Messages m = page.m();
+    render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart), d, bundle, summaries(d, m), form,
+        platform.declarations().offices()));
+  }
+
+  /** Each chart's figures in a sentence: its text alternative. */
+  private static List<String> summaries(Dashboard d, Messages m) {
+    long red = d.laneMix().stream().mapToLong(Dashboard.DayLanes::red).sum();
+    long yellow = d.laneMix().stream().mapToLong(Dashboard.DayLanes::yellow).sum();
+    long green = d.laneMix().stream().mapToLong(Dashboard.DayLanes::green).sum();
+    long inspected = d.hits().stream().mapToLong(Dashboard.DayHits::inspected).sum();
+    double meanScore = d.drift().stream().mapToDouble(Dashboard.DayScore::mean).average().orElse(Double.NaN);
+    return List.of(
+        m.t("dash.laneMixSummary", d.laneMix().size(), m.integer(red), m.integer(yellow), m.integer(green)),
+        m.t("dash.hitsSummary", d.hits().size(), m.integer(inspected), m.pct(d.hitRate())),
+        m.t("dash.precisionSummary", m.pct(d.precisionAt(10)), m.pct(d.precisionAt(50)), m.pct(d.precisionAt(100)),
+            m.integer(d.ranked().size())),
+        m.t("dash.driftSummary", d.drift().size(), Views.f3(meanScore)));
   }
 
   private void models(Context ctx) throws IOException {
     List<ModelRecord> all = platform.models().all();
+    Page page = page(ctx, "models.title", "models");
     List<String> metrics = new ArrayList<>();
     for (ModelRecord m : all) {
-      metrics.add(describeEvaluation(m.evaluation()));
+      metrics.add(describeEvaluation(m.evaluation(), page.m()));
     }
-    render(ctx, "models.jte", new Views.Models(page(ctx, "Models", "models"), all, metrics));
+    render(ctx, "models.jte", new Views.Models(page, all, metrics));
   }
 
-  private static String describeEvaluation(String json) throws IOException {
+  private static String describeEvaluation(String json, Messages msg) throws IOException {
     var n = Json.MAPPER.readTree(json);
     if (!n.has("metrics")) {
-      return n.has("skipped") ? "not evaluated: " + n.get("skipped").asText() : "not evaluated";
+      return n.has("skipped") ? msg.t("models.skipped", n.get("skipped").asText()) : msg.t("models.notEvaluated");
     }
     var m = n.get("metrics");
-    StringBuilder b = new StringBuilder("on " + n.get("period").asText() + ": AUC " + Views.f3(m.get("auc").asDouble())
+    StringBuilder b = new StringBuilder(msg.t("models.on", n.get("period").asText()) + ": AUC " + Views.f3(m.get("auc").asDouble())
         + ", PR-AUC " + Views.f3(m.get("prAuc").asDouble()));
     for (var at : m.get("atPercent")) {
       b.append(", precision@").append(at.get("percent").asInt()).append("% ")
@@ -398,12 +697,23 @@ public final class WebRoutes {
   }
 
   private void settings(Context ctx, String message) {
+    settings(ctx, message, platform.decisions().config().rulesText(), List.of());
+  }
+
+  private void settings(Context ctx, String message, String rulesText,
+      List<org.riskgate.selectivity.rules.RuleProblem> problems) {
+    settings(ctx, message, rulesText, problems, Optional.empty());
+  }
+
+  private void settings(Context ctx, String message, String rulesText,
+      List<org.riskgate.selectivity.rules.RuleProblem> problems,
+      Optional<org.riskgate.selectivity.rules.BacktestReport> backtest) {
     var c = platform.decisions().config();
     boolean edit = session(ctx).principal().role().allows(Role.SUPERVISOR);
-    String t = "red from " + Views.f3(c.thresholds().red()) + ", yellow from " + Views.f3(c.thresholds().yellow())
-        + " (on the latest " + c.thresholds().basis() + " decisions)";
-    render(ctx, "settings.jte", new Views.Settings(page(ctx, "Settings", "settings"), c.capacity(), c.objective(), t,
-        c.rulesText(), edit, message));
+    String t = messages(ctx).t("settings.thresholds", Views.f3(c.thresholds().red()), Views.f3(c.thresholds().yellow()),
+        c.thresholds().basis());
+    render(ctx, "settings.jte", new Views.Settings(page(ctx, "settings.title", "settings"), c.capacity(), c.objective(), t,
+        rulesText, edit, message, problems, backtest));
   }
 
   private void requireSupervisor(Context ctx) {
@@ -439,13 +749,27 @@ public final class WebRoutes {
     ctx.redirect("/settings");
   }
 
+  /** Replaces the rules; a refused text stays in the form with its problems by line and column. */
   private void changeRules(Context ctx) {
     requireSupervisor(ctx);
+    String text = Optional.ofNullable(ctx.formParam("rules")).orElse("");
     try {
-      platform.changeRules(Optional.ofNullable(ctx.formParam("rules")).orElse(""), session(ctx).principal().username());
+      if ("backtest".equals(ctx.formParam("action"))) {
+        if (text.length() > Platform.MAX_RULES_CHARS) {
+          throw new IllegalArgumentException("rules are limited to " + Platform.MAX_RULES_CHARS + " characters");
+        }
+        // a draft is replayed, never stored: the form keeps it for saving or correcting
+        settings(ctx, "", text, List.of(), Optional.of(platform.backtestRules(text)));
+        return;
+      }
+      platform.changeRules(text, session(ctx).principal().username());
+    } catch (org.riskgate.selectivity.rules.RulesException e) {
+      ctx.status(400);
+      settings(ctx, messages(ctx).t("settings.refused"), text, e.problems());
+      return;
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      settings(ctx, e.getMessage());
+      settings(ctx, e.getMessage(), text, List.of());
       return;
     }
     ctx.redirect("/settings");
@@ -462,13 +786,29 @@ public final class WebRoutes {
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
     String id = InputChecks.id(ctx.pathParam("id"), "a party id");
-    Optional<PartyProfile> profile = platform.profiles().profile(role, id, LocalDate.now());
-    var rows = role == PartyRole.IMPORTER ? platform.declarations().byImporter(id, 200) : List.<QueueRow>of();
+    LocalDate asOf = Optional.ofNullable(ctx.queryParam("asOf")).filter(t -> !t.isBlank())
+        .map(t -> ApiRoutes.date(t, "asOf")).orElseGet(() -> ApiRoutes.defaultAsOf(platform));
+    Optional<PartyProfile> profile = platform.profiles().profile(role, id, asOf);
+    List<QueueRow> rows = platform.declarations().byParty(role.key(), id, 200);
     if (profile.isEmpty() && rows.isEmpty()) {
       throw new NotFoundException("no " + role.key() + " " + id);
     }
-    render(ctx, "entity.jte", new Views.Entity(page(ctx, role.key() + " " + id, "queue"), role.key(), id, profile,
-        rows.isEmpty() ? Optional.empty() : Optional.of(ImporterProfile.of(id, rows))));
+    render(ctx, "entity.jte", new Views.Entity(page(ctx, "party.title", "queue", messages(ctx).t("role." + role.key()), id),
+        role.key(), id, asOf, profile, rows.isEmpty() ? Optional.empty() : Optional.of(PartyDeclarations.of(id, rows))));
+  }
+
+  /** Parties whose id starts with what was typed, in any role; one hit opens its page at once. */
+  private void parties(Context ctx) {
+    String q = Optional.ofNullable(ctx.queryParam("q")).map(String::trim).orElse("");
+    if (q.length() > 64) {
+      throw new IllegalArgumentException("a party id has at most 64 characters");
+    }
+    List<org.riskgate.server.store.PartyHit> found = q.isEmpty() ? List.of() : platform.declarations().searchParties(q, 20);
+    if (found.size() == 1) {
+      ctx.redirect(Views.path("entities", found.get(0).role(), found.get(0).id()));
+      return;
+    }
+    render(ctx, "parties.jte", new Views.Parties(page(ctx, "search.title", "queue"), q, found));
   }
 
   /** JSON safe to place inside a script element: no '<' can close it. */

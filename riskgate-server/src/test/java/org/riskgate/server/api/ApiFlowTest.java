@@ -101,7 +101,7 @@ class ApiFlowTest {
     HttpResponse<String> r = s.post("/api/v1/declarations", Role.ANALYST, body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode d = json(r);
-    assertThat(d.get("lane").asText()).isIn("RED", "YELLOW", "GREEN");
+    assertThat(d.get("lane").asText()).isIn("red", "yellow", "green");
     assertThat(d.get("score").asDouble()).isBetween(0.0, 1.0);
     assertThat(d.get("bundleId").asText()).isEqualTo(s.platform.decisions().config().bundle().id());
     assertThat(s.post("/api/v1/declarations", Role.ANALYST, body).statusCode()).isEqualTo(409);
@@ -115,7 +115,7 @@ class ApiFlowTest {
         "{\"fraud\":true,\"critical\":1,\"amount\":1500,\"note\":\"undervalued\"}");
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
     assertThat(json(s.get("/api/v1/dashboard", Role.ANALYST)).get("recordedResults").asLong()).isEqualTo(recorded + 1);
-    JsonNode audit = json(s.get("/api/v1/audit?subject=S-1", Role.SUPERVISOR));
+    JsonNode audit = json(s.get("/api/v1/audit?subject=S-1", Role.SUPERVISOR)).get("entries");
     assertThat(audit.get(0).get("kind").asText()).isEqualTo("inspection_result");
     assertThat(audit.get(0).get("actor").asText()).isEqualTo("ana");
     assertThat(audit.get(1).get("kind").asText()).isEqualTo("decision");
@@ -128,7 +128,7 @@ class ApiFlowTest {
     assertThat(page.get("total").asLong()).isPositive();
     double last = 2;
     for (JsonNode row : page.get("rows")) {
-      assertThat(row.get("lane").asText()).isEqualTo("RED");
+      assertThat(row.get("lane").asText()).isEqualTo("red");
       assertThat(row.get("score").asDouble()).isLessThanOrEqualTo(last);
       last = row.get("score").asDouble();
       if (!row.get("randomPick").asBoolean()) {
@@ -150,10 +150,10 @@ class ApiFlowTest {
       HttpResponse<String> r = s.post("/api/v1/declarations", Role.ANALYST, "{\"id\":\"RULE-1\",\"date\":\"2021-04-03\","
           + "\"importerId\":\"ANY\",\"hsCode\":\"440890\",\"originCountry\":\"BE\",\"taxRate\":0,\"netMass\":1,\"itemPrice\":1}");
       JsonNode d = json(r);
-      assertThat(d.get("lane").asText()).isEqualTo("RED");
+      assertThat(d.get("lane").asText()).isEqualTo("red");
       assertThat(d.get("rulesHit").get(0).asText()).isEqualTo("wood-from-belgium");
       assertThat(d.get("reasons").get(0).get("text").asText()).isEqualTo("timber alert");
-      assertThat(json(s.get("/api/v1/audit?subject=rules", Role.SUPERVISOR)).get(0).get("detail").asText())
+      assertThat(json(s.get("/api/v1/audit?subject=rules", Role.SUPERVISOR)).get("entries").get(0).get("detail").asText())
           .contains("wood-from-belgium");
     } finally {
       s.put("/api/v1/rules", Role.SUPERVISOR, "{\"rules\":\"\"}");

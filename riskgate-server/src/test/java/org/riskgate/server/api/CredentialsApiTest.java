@@ -69,7 +69,7 @@ class CredentialsApiTest {
     assertThat(web.statusCode()).isEqualTo(429);
     assertThat(web.headers().firstValue("Retry-After")).isPresent();
     assertThat(web.body()).contains("too many failed logins");
-    JsonNode audit = Json.MAPPER.readTree(s.get("/api/v1/audit?subject=guessed", Role.SUPERVISOR).body());
+    JsonNode audit = Json.MAPPER.readTree(s.get("/api/v1/audit?subject=guessed", Role.SUPERVISOR).body()).get("entries");
     long failures = 0;
     for (JsonNode e : audit) {
       failures += e.get("kind").asText().equals("login_failed") ? 1 : 0;

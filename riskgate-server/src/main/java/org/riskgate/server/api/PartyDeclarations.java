@@ -1,22 +1,24 @@
 package org.riskgate.server.api;
 
 import java.util.List;
-import org.riskgate.server.store.QueueRow;
 import org.riskgate.selectivity.Lane;
+import org.riskgate.server.store.QueueRow;
 
 /**
- * What the store knows about one importer: its declarations, how they were routed and what
- * inspections found.
+ * What the store knows about one party in one role: its declarations, how they were routed and
+ * what inspections found.
  *
  * @param hitRate frauds per recorded inspection, 0 when none
+ * @param latest the latest declarations, at most 20
  */
-public record ImporterProfile(String importerId, int declarations, long red, long yellow, long inspected,
+public record PartyDeclarations(String partyId, int declarations, long red, long yellow, long inspected,
     long frauds, double hitRate, double meanScore, List<QueueRow> latest) {
 
-  public static ImporterProfile of(String id, List<QueueRow> rows) {
+  /** The figures of a party's stored declarations, latest first. */
+  public static PartyDeclarations of(String id, List<QueueRow> rows) {
     long inspected = rows.stream().filter(r -> r.resultFraud().isPresent()).count();
     long frauds = rows.stream().filter(r -> r.resultFraud().orElse(false)).count();
-    return new ImporterProfile(id, rows.size(),
+    return new PartyDeclarations(id, rows.size(),
         rows.stream().filter(r -> r.lane() == Lane.RED).count(),
         rows.stream().filter(r -> r.lane() == Lane.YELLOW).count(),
         inspected, frauds, inspected == 0 ? 0 : frauds / (double) inspected,
