@@ -18,9 +18,40 @@ public final class NormalisedMetrics {
    * @param revenue share of the period's fraud revenue that the selection caught
    * @param normPrecision frauds / min(selected, all frauds): 1 when no selection of that size finds more
    * @param normRevenue revenue caught / the most revenue a selection of that size could catch
+   * @param counts the sums behind the shares, so that periods can be added up
    */
   public record Figures(int selected, int frauds, double precision, double recall, double revenue,
-      double normPrecision, double normRevenue) {}
+      double normPrecision, double normRevenue, Counts counts) {
+
+    /** The figures of several periods' selections taken together (not an average of their shares). */
+    public static Figures sum(java.util.List<Figures> parts) {
+      Counts c = new Counts(0, 0, 0, 0, 0, 0, 0);
+      for (Figures f : parts) {
+        c = c.plus(f.counts());
+      }
+      return c.figures();
+    }
+  }
+
+  /**
+   * What a selection's figures are made of.
+   *
+   * @param positives frauds in the period
+   * @param bestHits frauds the best selection of the same size holds: min(selected, positives)
+   */
+  public record Counts(long selected, long hits, long positives, long bestHits, double caught, double total,
+      double bestRevenue) {
+    Counts plus(Counts o) {
+      return new Counts(selected + o.selected, hits + o.hits, positives + o.positives, bestHits + o.bestHits,
+          caught + o.caught, total + o.total, bestRevenue + o.bestRevenue);
+    }
+
+    Figures figures() {
+      return new Figures((int) selected, (int) hits, selected == 0 ? 0 : hits / (double) selected,
+          positives == 0 ? 0 : hits / (double) positives, total == 0 ? 0 : caught / total,
+          bestHits == 0 ? 0 : hits / (double) bestHits, bestRevenue == 0 ? 0 : caught / bestRevenue, this);
+    }
+  }
 
   /**
    * Judges a selection of a period.
@@ -39,11 +70,7 @@ public final class NormalisedMetrics {
     int positives = 0;
     double caught = 0;
     double total = 0;
-    int fraudCount = 0;
-    for (int i = 0; i < n; i++) {
-      fraudCount += fraud[i] ? 1 : 0;
-    }
-    double[] fraudRevenue = new double[fraudCount];
+    double[] fraudRevenue = new double[n];
     for (int i = 0; i < n; i++) {
       k += chosen[i] ? 1 : 0;
       if (fraud[i]) {
@@ -55,14 +82,12 @@ public final class NormalisedMetrics {
         }
       }
     }
-    java.util.Arrays.sort(fraudRevenue);
+    java.util.Arrays.sort(fraudRevenue, 0, positives);
     double best = 0;
     for (int r = 0; r < Math.min(k, positives); r++) {
       best += fraudRevenue[positives - 1 - r];
     }
-    int bestHits = Math.min(k, positives);
-    return new Figures(k, hits, k == 0 ? 0 : hits / (double) k, positives == 0 ? 0 : hits / (double) positives,
-        total == 0 ? 0 : caught / total, bestHits == 0 ? 0 : hits / (double) bestHits, best == 0 ? 0 : caught / best);
+    return new Counts(k, hits, positives, Math.min(k, positives), caught, total, best).figures();
   }
 
   /** The top {@code percent} % of a period by score (ties keep input order), as a selection. */

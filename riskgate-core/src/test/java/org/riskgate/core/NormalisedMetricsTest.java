@@ -35,6 +35,20 @@ class NormalisedMetricsTest {
     assertEquals(10 / 30.0, f.normRevenue(), 1e-12);
   }
 
+  /** Two periods add their counts: 1 + 2 hits of 3 + 3 picks, best 2 + 3: Norm-Precision 3/5, not the mean of 1/2 and 2/3. */
+  @Test
+  void periodsAddUpTheirCounts() {
+    NormalisedMetrics.Figures a = NormalisedMetrics.of(new boolean[] {true, true, true, false},
+        new boolean[] {true, false, false, true}, new double[] {1, 0, 0, 1});
+    NormalisedMetrics.Figures b = NormalisedMetrics.of(new boolean[] {true, true, true, false},
+        new boolean[] {true, true, false, true}, new double[] {1, 1, 0, 1});
+    NormalisedMetrics.Figures sum = NormalisedMetrics.Figures.sum(java.util.List.of(a, b));
+    assertEquals(6, sum.selected());
+    assertEquals(3, sum.frauds());
+    assertEquals(0.6, sum.normPrecision(), 1e-12);
+    assertEquals(3 / 5.0, sum.recall(), 1e-12);
+  }
+
   @Test
   void topTakesTheCeilingOfTheShare() {
     assertArrayEquals(new boolean[] {false, true, true, false},
