@@ -52,12 +52,12 @@ final class SimulateCommand implements Callable<Integer> {
       + "period (default: everything before --start).")
   LocalDate trainFrom;
 
-  @Option(names = "--rounds", defaultValue = "60", paramLabel = "N",
+  @Option(names = "--rounds", defaultValue = "50", paramLabel = "N",
       description = "Boosting rounds of each retraining (default ${DEFAULT-VALUE}): every strategy retrains every "
           + "week, so each training is kept cheap; see the README for the setting its figures were made with.")
   int rounds;
 
-  @Option(names = "--depth", defaultValue = "8", paramLabel = "N", description = "Tree depth (default ${DEFAULT-VALUE}).")
+  @Option(names = "--depth", defaultValue = "6", paramLabel = "N", description = "Tree depth (default ${DEFAULT-VALUE}).")
   int depth;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seeds random picks, the bandit and training.")
