@@ -47,6 +47,10 @@ final class DriftCommand implements Callable<Integer> {
       description = "Weeks with fewer declarations raise no alarm (default ${DEFAULT-VALUE}).")
   int minRows;
 
+  @Option(names = "--history-alarms", description = "Let history features (parties' fraud rates, days since first "
+      + "seen ...) raise alarms too; they are always measured, but move with the age of the history itself.")
+  boolean historyAlarms;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the whole report as JSON.")
   Path json;
 
@@ -74,7 +78,7 @@ final class DriftCommand implements Callable<Integer> {
     InputOptions.Loaded later = input.readAll(data, rejectDir);
     System.out.println(later.describe(data));
     DriftConfig config = new DriftConfig(DriftConfig.DEFAULT.bins(), psiAlarm, ksAlarm, minRows,
-        DriftConfig.DEFAULT.maxReferenceRows());
+        DriftConfig.DEFAULT.maxReferenceRows(), historyAlarms, DriftConfig.DEFAULT.calendar());
     DriftReport report = DriftMonitor.measure(bundle, training, later.rows(), config);
     System.out.printf("reference: %s .. %s, %,d declarations (model %s)%n%n", report.referenceFrom(),
         report.referenceTo(), report.referenceRows(), bundle.id());
@@ -86,21 +90,27 @@ final class DriftCommand implements Callable<Integer> {
       System.out.println("report: " + json.toAbsolutePath());
     }
     if (report.alarm()) {
-      System.out.printf("%nALARM: PSI >= %s or KS >= %s in %d of %d weeks%n", psiAlarm, ksAlarm,
-          report.weeks().stream().filter(DriftReport.Week::alarm).count(), report.weeks().size());
+      System.out.printf("%nALARM: PSI >= %s or KS >= %s in %d of %d weeks (max over weeks of at least %d rows above)%n",
+          psiAlarm, ksAlarm,
+          report.weeks().stream().filter(DriftReport.Week::alarm).count(), report.weeks().size(), minRows);
       return ALARM;
     }
     System.out.printf("%nwithin thresholds (PSI < %s, KS < %s) in every week%n", psiAlarm, ksAlarm);
     return 0;
   }
 
-  /** Per week: rows, the score's distances, the worst feature and how many features alarmed. */
+  /**
+   * Per week: rows, the score's distances, the most drifted feature of those that may alarm (the
+   * history features all drift with the history's age; the feature table shows them) and how many
+   * alarmed.
+   */
   static String weekTable(DriftReport r) {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-11s %6s %9s %8s  %-28s %9s %8s%n", "week", "rows",
-        "score-PSI", "score-KS", "most drifted feature", "PSI", "alarms"));
+        "score-PSI", "score-KS", "most drifted (may alarm)", "PSI", "alarms"));
     for (DriftReport.Week w : r.weeks()) {
       DriftReport.Measure score = w.measures().get(0);
       DriftReport.Measure worst = w.measures().stream().skip(1)
+          .filter(m -> (!m.history() || r.config().historyAlarms()) && !r.config().calendar().contains(m.name()))
           .max(java.util.Comparator.comparingDouble(DriftReport.Measure::psi)).orElse(score);
       s.append(String.format(Locale.ROOT, "%-11s %6d %9.3f %8.3f  %-28s %9.3f %8d%n", w.monday(), w.rows(),
           score.psi(), score.ks(), worst.name(), worst.psi(), w.measures().stream().filter(
@@ -111,10 +121,13 @@ final class DriftCommand implements Callable<Integer> {
 
   /** Per feature (and the score): the largest PSI and KS over the weeks, and whether it alarmed. */
   static String featureTable(DriftReport r) {
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-32s %9s %8s %6s%n", "feature", "max PSI",
-        "max KS", "alarm"));
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-32s %-8s %9s %8s %6s%n", "feature", "kind",
+        "max PSI", "max KS", "alarm"));
     for (DriftReport.Measure m : r.worst()) {
-      s.append(String.format(Locale.ROOT, "%-32s %9.3f %8.3f %6s%n", m.name(), m.psi(), m.ks(), m.alarm() ? "yes" : ""));
+      s.append(String.format(Locale.ROOT, "%-32s %-8s %9.3f %8.3f %6s%n", m.name(),
+          m.name().equals(DriftReport.SCORE) ? "score" : m.history() ? "history"
+              : r.config().calendar().contains(m.name()) ? "calendar" : "own", m.psi(), m.ks(),
+          m.alarm() ? "yes" : ""));
     }
     return s.toString();
   }

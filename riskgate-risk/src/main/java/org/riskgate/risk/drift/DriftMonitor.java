@@ -121,8 +121,12 @@ public final class DriftMonitor {
       for (int c = 0; c < sorted.length; c++) {
         double psi = Distributions.psi(shares[c], Distributions.shares(week.columns()[c], edges[c]));
         double ks = Distributions.ks(sorted[c], Distributions.sortedPresent(week.columns()[c]));
-        boolean alarm = week.rows() >= config.minRows() && (psi >= config.psiAlarm() || ks >= config.ksAlarm());
-        measures.add(new DriftReport.Measure(side.names().get(c), psi, ks, alarm));
+        String name = side.names().get(c);
+        boolean history = FeaturePipeline.fromHistory(name);
+        boolean alarm = week.rows() >= config.minRows() && (!history || config.historyAlarms())
+            && !config.calendar().contains(name)
+            && (psi >= config.psiAlarm() || ks >= config.ksAlarm());
+        measures.add(new DriftReport.Measure(name, history, psi, ks, alarm));
       }
       return new DriftReport.Week(monday, week.rows(), measures);
     }

@@ -36,25 +36,34 @@ public record DriftReport(String bundleId, LocalDate referenceFrom, LocalDate re
     }
   }
 
-  /** The distances of one feature (or the score) in one week. */
-  public record Measure(String name, double psi, double ks, boolean alarm) {}
+  /**
+   * The distances of one feature (or the score) in one week.
+   *
+   * @param history whether the feature comes from a history (it alarms only when the
+   *     configuration says so)
+   */
+  public record Measure(String name, boolean history, double psi, double ks, boolean alarm) {}
 
   /** Whether any week raised an alarm. */
   public boolean alarm() {
     return weeks.stream().anyMatch(Week::alarm);
   }
 
-  /** The largest PSI of each feature (and the score) over all weeks, in report order. */
+  /**
+   * The largest PSI and KS of each feature (and the score) over the weeks with enough rows to
+   * alarm, in report order; empty when there is none.
+   */
   public List<Measure> worst() {
-    if (weeks.isEmpty()) {
+    List<Week> full = weeks.stream().filter(w -> w.rows() >= config.minRows()).toList();
+    if (full.isEmpty()) {
       return List.of();
     }
-    List<Measure> worst = new java.util.ArrayList<>(weeks.get(0).measures());
-    for (Week w : weeks.subList(1, weeks.size())) {
+    List<Measure> worst = new java.util.ArrayList<>(full.get(0).measures());
+    for (Week w : full.subList(1, full.size())) {
       for (int i = 0; i < worst.size(); i++) {
         Measure a = worst.get(i);
         Measure b = w.measures().get(i);
-        worst.set(i, new Measure(a.name(), Math.max(a.psi(), b.psi()), Math.max(a.ks(), b.ks()),
+        worst.set(i, new Measure(a.name(), a.history(), Math.max(a.psi(), b.psi()), Math.max(a.ks(), b.ks()),
             a.alarm() || b.alarm()));
       }
     }
