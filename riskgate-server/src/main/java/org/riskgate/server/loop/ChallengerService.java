@@ -63,6 +63,8 @@ public final class ChallengerService implements AutoCloseable {
   public record Status(Optional<String> challenger, String champion, Optional<Instant> trainedAt, int trainedOn,
       long shadowScored) {}
 
+  private static final System.Logger LOG = System.getLogger(ChallengerService.class.getName());
+
   /** The minimum of recorded results a challenger is trained from. */
   static final int MIN_RESULTS = 50;
 
@@ -78,6 +80,12 @@ public final class ChallengerService implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final java.util.concurrent.ScheduledExecutorService schedule =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "riskgate-retrain");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile Future<?> lastShadow = java.util.concurrent.CompletableFuture.completedFuture(null);
 
   public ChallengerService(Database db, DeclarationStore declarations, ModelStore models, Path modelsDir, Recipe recipe,
@@ -134,6 +142,26 @@ public final class ChallengerService implements AutoCloseable {
   }
 
   /**
+   * Retrains a challenger {@code period} after the last retraining ended, first after one period, audited as the
+   * {@code scheduler}; a retraining that fails (too few results yet) is logged and tried again
+   * at the next one.
+   *
+   * @param champion the active bundle's id when the retraining starts
+   */
+  public void retrainEvery(java.time.Duration period, java.util.function.Supplier<String> champion) {
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("the retraining period must be positive, was " + period);
+    }
+    schedule.scheduleWithFixedDelay(() -> {
+      try {
+        retrain(champion.get(), "scheduler");
+      } catch (IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "scheduled retraining failed: " + e.getMessage());
+      }
+    }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /**
    * Shadow-scores declarations just stored, when a challenger is in shadow: queued, never in the
    * way of the decision. Declarations dated within the challenger's training history are not
    * scored: it has seen their outcomes.
@@ -143,7 +171,16 @@ public final class ChallengerService implements AutoCloseable {
     if (c.isEmpty() || stored.isEmpty()) {
       return;
     }
-    lastShadow = shadowThread.submit(() -> score(c.get(), stored));
+    lastShadow = shadowThread.submit(() -> {
+      try {
+        score(c.get(), stored);
+      } catch (RuntimeException e) {
+        // a shadow score that cannot be stored costs the challenger evidence, never a decision
+        LOG.log(System.Logger.Level.WARNING, "shadow scoring of " + stored.size() + " declarations by "
+            + c.get().id() + " failed", e);
+        throw e;
+      }
+    });
   }
 
   private void score(ModelBundle b, List<Declaration> stored) {
@@ -211,8 +248,16 @@ public final class ChallengerService implements AutoCloseable {
     return e;
   }
 
+  /** Lets the shadow scores already queued reach the store (for a few seconds at most), then stops. */
   @Override
   public void close() {
+    schedule.shutdownNow();
     shadowThread.shutdown();
+    try {
+      schedule.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      shadowThread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -52,10 +52,11 @@ public final class LoopRoutes {
 
   private void challenger(Context ctx) {
     ChallengerService c = platform.challengers();
+    double percent = percent(ctx);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", c.status(champion()));
     try {
-      body.put("evaluation", c.evaluate(champion(), percent(ctx)));
+      body.put("evaluation", c.evaluate(champion(), percent));
     } catch (IllegalStateException | IllegalArgumentException notYet) {
       body.put("evaluation", Map.of("unavailable", notYet.getMessage()));
     }

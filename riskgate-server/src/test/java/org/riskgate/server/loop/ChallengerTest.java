@@ -132,6 +132,27 @@ class ChallengerTest {
   }
 
   @Test
+  void aScheduleRetrainsAsTheScheduler() throws Exception {
+    Platform p = s.platform;
+    long before = kindsByActor("scheduler");
+    try (ChallengerService service = new ChallengerService(p.db(), p.declarations(), p.models(),
+        dir.resolve("scheduled"), upsideDown(), p::activateModel)) {
+      // the next retraining would start two seconds after the first ends: the test is done by then
+      service.retrainEvery(java.time.Duration.ofSeconds(2), () -> p.decisions().config().bundle().id());
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (kindsByActor("scheduler") == before && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(kindsByActor("scheduler")).isGreaterThan(before);
+  }
+
+  private static long kindsByActor(String actor) {
+    return AuditLog.latest(s.platform.db(), "", 10_000).stream()
+        .filter(e -> e.actor().equals(actor) && e.kind().equals("challenger_trained")).count();
+  }
+
+  @Test
   void retrainingIsForAdminsAndPromotionForSupervisors() throws Exception {
     assertThat(s.post("/api/v1/challenger/retrain", Role.SUPERVISOR, "{}").statusCode()).isEqualTo(403);
     assertThat(s.post("/api/v1/challenger/promote", Role.ANALYST, "{}").statusCode()).isEqualTo(403);
