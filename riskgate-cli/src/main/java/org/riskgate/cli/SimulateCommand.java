@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "FILE_OR_LAKE", split = ",",
       description = "Labelled declarations (CSV, Parquet or lake; several, comma-separated, are read together). "
-          + "Those before --start train the first model; the weeks from --start are replayed.")
+          + "Those before --start (from --from, if given) train the first model; the weeks from --start are replayed.")
   List<Path> data;
 
   @Option(names = "--start", required = true, paramLabel = "YYYY-MM-DD", description = "First day of the first week.")
@@ -47,10 +47,6 @@ final class SimulateCommand implements Callable<Integer> {
       paramLabel = "LIST", description = "Comma-separated: exploit, random, epsilon:SHARE, uncertainty[:SHARE], "
           + "adaptive[:S1/S2/...] (default ${DEFAULT-VALUE}).")
   String strategies;
-
-  @Option(names = "--train-from", paramLabel = "YYYY-MM-DD", description = "First day of the first model's training "
-      + "period (default: everything before --start).")
-  LocalDate trainFrom;
 
   @Option(names = "--rounds", defaultValue = "50", paramLabel = "N",
       description = "Boosting rounds of each retraining (default ${DEFAULT-VALUE}): every strategy retrains every "
@@ -75,13 +71,16 @@ final class SimulateCommand implements Callable<Integer> {
     if (weeks < 1) {
       throw new IllegalArgumentException("--weeks must be at least 1");
     }
+    if (input.to != null) {
+      throw new IllegalArgumentException("--to does not apply: the replay ends after --weeks weeks from --start");
+    }
     LocalDate end = start.plusWeeks(weeks).minusDays(1);
     List<Declaration> past = new ArrayList<>();
     List<Declaration> replayed = new ArrayList<>();
     java.nio.file.Files.createDirectories(out);
     for (Path p : data) {
       try (RejectFile rejects = new RejectFile(out.resolve(p.getFileName() + ".rejects.csv"))) {
-        for (Declaration d : Declarations.readAll(p, Period.of(trainFrom, end), input.mapping(), rejects)) {
+        for (Declaration d : Declarations.readAll(p, Period.of(input.from, end), input.mapping(), rejects)) {
           (d.date().isBefore(start) ? past : replayed).add(d);
         }
         if (rejects.count() > 0) {
