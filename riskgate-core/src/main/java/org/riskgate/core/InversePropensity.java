@@ -8,7 +8,11 @@ package org.riskgate.core;
  * itself, so the frauds found among them say little about the ones it passed over. A declaration
  * inspected with probability {@code p} stands for {@code 1 / p} declarations like it: the random
  * picks (small {@code p}) carry the weight of everything the model would not have chosen, which is
- * what makes the estimate unbiased (Horvitz–Thompson). The price is variance, hence the interval.
+ * what makes the estimate unbiased (Horvitz–Thompson). The price is variance, hence the interval:
+ * one fraud found by a random pick drawn with a chance of 1 in 100 adds 100 frauds to the estimate,
+ * which can pass 1 per pick on a small sample. The self-normalised estimate divides by the weights
+ * actually seen instead of by the policy's picks: it stays within [0, 1] and varies far less, at the
+ * price of a small bias, and is the one to compare models by on a few dozen random picks.
  */
 public final class InversePropensity {
   /** Two-sided 95 % normal quantile. */
@@ -23,14 +27,27 @@ public final class InversePropensity {
    * @param population declarations the estimate is over
    * @param selected how many of them the evaluated policy selects
    * @param value estimated frauds (or revenue) the policy's selection holds, per selected
-   *     declaration: its precision (or revenue per pick)
+   *     declaration: its precision (or revenue per pick); unbiased (Horvitz–Thompson)
+   * @param selfNormalised the same divided by the inverse propensities of the selected declarations
+   *     that were inspected rather than by the number selected (0 when none of them was inspected)
+   * @param selfNormalisedError its standard error (delta method)
    */
   public record Estimate(long population, long selected, double value, double standardError, double low,
-      double high) {
+      double high, double selfNormalised, double selfNormalisedError) {
 
-    /** Whether the interval is wholly above {@code other}'s. */
+    /** The self-normalised estimate's 95 % interval, low end. */
+    public double selfNormalisedLow() {
+      return selfNormalised - Z95 * selfNormalisedError;
+    }
+
+    /** The self-normalised estimate's 95 % interval, high end. */
+    public double selfNormalisedHigh() {
+      return selfNormalised + Z95 * selfNormalisedError;
+    }
+
+    /** Whether the self-normalised interval is wholly above {@code other}'s. */
     public boolean clearlyAbove(Estimate other) {
-      return low > other.high;
+      return selfNormalisedLow() > other.selfNormalisedHigh();
     }
   }
 
@@ -53,6 +70,7 @@ public final class InversePropensity {
     }
     long selected = 0;
     double[] terms = new double[n];
+    double[] weights = new double[n];
     for (int i = 0; i < n; i++) {
       selected += policy[i] ? 1 : 0;
       if (inspected[i]) {
@@ -61,6 +79,7 @@ public final class InversePropensity {
               + "; it must be in (0, 1]");
         }
         terms[i] = policy[i] ? outcome[i] / propensity[i] : 0;
+        weights[i] = policy[i] ? 1 / propensity[i] : 0;
       }
     }
     if (selected == 0) {
@@ -79,6 +98,23 @@ public final class InversePropensity {
     double seTotal = n > 1 ? Math.sqrt(ss / (n - 1)) * Math.sqrt(n) : 0;
     double value = sum / selected;
     double se = seTotal / selected;
-    return new Estimate(n, selected, value, se, value - Z95 * se, value + Z95 * se);
+    double weight = 0;
+    for (double w : weights) {
+      weight += w;
+    }
+    double ratio = weight == 0 ? 0 : sum / weight;
+    // delta method: the ratio's error is that of the sum of (term - ratio * weight), over the weight
+    double[] d = new double[n];
+    double dMean = 0;
+    for (int i = 0; i < n; i++) {
+      d[i] = terms[i] - ratio * weights[i];
+      dMean += d[i] / n;
+    }
+    double dSs = 0;
+    for (double x : d) {
+      dSs += (x - dMean) * (x - dMean);
+    }
+    double ratioSe = weight == 0 || n < 2 ? 0 : Math.sqrt(dSs / (n - 1)) * Math.sqrt(n) / weight;
+    return new Estimate(n, selected, value, se, value - Z95 * se, value + Z95 * se, ratio, ratioSe);
   }
 }

@@ -29,6 +29,11 @@ class InversePropensityTest {
     assertEquals(se, e.standardError(), 1e-12);
     assertEquals(0.6 - 1.959964 * se, e.low(), 1e-6);
     assertEquals(0.6 + 1.959964 * se, e.high(), 1e-6);
+    // self-normalised: the policy's inspected picks weigh 1, 1 and 2 and hold 1 + 0 + 2 frauds: 3 / 4
+    assertEquals(0.75, e.selfNormalised(), 1e-12);
+    // its error: terms minus 0.75 × weights are 0.25, -0.75, 0.5 and seven zeros (mean 0), squares
+    // 0.0625 + 0.5625 + 0.25 = 0.875; sqrt(0.875 / 9) × sqrt(10) / 4
+    assertEquals(Math.sqrt(0.875 / 9) * Math.sqrt(10) / 4, e.selfNormalisedError(), 1e-12);
   }
 
   /** With every declaration inspected for sure (p = 1), the estimate is the policy's plain precision. */
@@ -38,6 +43,7 @@ class InversePropensityTest {
     InversePropensity.Estimate e = InversePropensity.estimate(new boolean[] {true, true, false, false}, all,
         new double[] {1, 1, 1, 1}, new double[] {1, 0, 1, 1});
     assertEquals(0.5, e.value(), 1e-12);
+    assertEquals(0.5, e.selfNormalised(), 1e-12);
   }
 
   @Test

@@ -26,7 +26,7 @@ import org.riskgate.core.NormalisedMetrics;
  * @param randomPicksInspected random picks with a recorded result
  * @param champion the champion's estimate
  * @param challenger the challenger's estimate
- * @param worse whether the challenger's estimated precision is below the champion's
+ * @param worse whether the challenger's self-normalised estimate of precision is below the champion's
  * @param verdict a sentence for the supervisor
  */
 public record ChallengerEvaluation(String championId, String challengerId, double percent, int rows,
@@ -35,7 +35,8 @@ public record ChallengerEvaluation(String championId, String challengerId, doubl
   /**
    * One model's figures.
    *
-   * @param precision inverse-propensity estimate of the precision of its top {@code percent} % per day
+   * @param precision inverse-propensity estimates (unbiased and self-normalised) of the precision of
+   *     its top {@code percent} % per day
    * @param onRandomPicks its top {@code percent} % of the inspected random picks, normalised
    */
   public record Side(String bundleId, InversePropensity.Estimate precision, NormalisedMetrics.Figures onRandomPicks) {}
@@ -57,14 +58,16 @@ public record ChallengerEvaluation(String championId, String challengerId, doubl
     double[] propensity = propensities(rows);
     Side champion = side(championId, rows, propensity, LoopStore.Scored::champion, picks, percent);
     Side challenger = side(challengerId, rows, propensity, LoopStore.Scored::challenger, picks, percent);
-    boolean worse = challenger.precision().value() < champion.precision().value();
+    InversePropensity.Estimate a = challenger.precision();
+    InversePropensity.Estimate b = champion.precision();
+    boolean worse = a.selfNormalised() < b.selfNormalised();
     String verdict = String.format(java.util.Locale.ROOT,
-        "challenger %.3f [%.3f, %.3f] against champion %.3f [%.3f, %.3f] (estimated precision of the top %s %% a day, "
-            + "95 %% intervals, %d inspected random picks): %s",
-        challenger.precision().value(), challenger.precision().low(), challenger.precision().high(),
-        champion.precision().value(), champion.precision().low(), champion.precision().high(),
+        "challenger %.3f [%.3f, %.3f] against champion %.3f [%.3f, %.3f] (self-normalised inverse-propensity estimates"
+            + " of the precision of the top %s %% a day, 95 %% intervals, %d inspected random picks): %s",
+        a.selfNormalised(), a.selfNormalisedLow(), a.selfNormalisedHigh(),
+        b.selfNormalised(), b.selfNormalisedLow(), b.selfNormalisedHigh(),
         percent, picks.size(), worse ? "worse, not promotable"
-            : challenger.precision().clearlyAbove(champion.precision()) ? "better" : "not worse (intervals overlap)");
+            : a.clearlyAbove(b) ? "better" : "not worse (intervals overlap)");
     return new ChallengerEvaluation(championId, challengerId, percent, rows.size(), picks.size(), champion,
         challenger, worse, verdict);
   }

@@ -22,6 +22,8 @@ class ChallengerEvaluationTest {
    * the eight left (propensity 1/8). The challenger's top 20 % is D2 and D3. By hand: D2 is fraud
    * and stands for 8 declarations, D3 was not inspected, so the challenger's two picks hold an
    * estimated 8 frauds, 4 per pick; the champion's are D0 (fraud) and D1 (clean): 0.5 per pick.
+   * Self-normalised, the challenger's inspected pick weighs 8 and is a fraud: 1; the champion's
+   * two weigh 1 each: 0.5. The challenger is not worse.
    */
   @Test
   void randomPicksCarryTheWeightOfWhatTheChampionPassedOver() {
@@ -38,6 +40,8 @@ class ChallengerEvaluationTest {
     ChallengerEvaluation e = ChallengerEvaluation.of("champ", "chall", rows, 20);
     assertThat(e.champion().precision().value()).isCloseTo(0.5, within(1e-12));
     assertThat(e.challenger().precision().value()).isCloseTo(4, within(1e-12));
+    assertThat(e.champion().precision().selfNormalised()).isCloseTo(0.5, within(1e-12));
+    assertThat(e.challenger().precision().selfNormalised()).isCloseTo(1, within(1e-12));
     assertThat(e.worse()).isFalse();
     assertThat(e.randomPicksInspected()).isEqualTo(1);
   }
