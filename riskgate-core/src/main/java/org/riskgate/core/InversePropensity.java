@@ -11,8 +11,9 @@ package org.riskgate.core;
  * what makes the estimate unbiased (Horvitz–Thompson). The price is variance, hence the interval:
  * one fraud found by a random pick drawn with a chance of 1 in 100 adds 100 frauds to the estimate,
  * which can pass 1 per pick on a small sample. The self-normalised estimate divides by the weights
- * actually seen instead of by the policy's picks: it stays within [0, 1] and varies far less, at the
- * price of a small bias, and is the one to compare models by on a few dozen random picks.
+ * actually seen instead of by the policy's picks: it stays within [0, 1] and varies less, but it
+ * leaves out every selected declaration nobody inspected, so when the policy shares few inspected
+ * declarations with the logging one it says little about the rest.
  */
 public final class InversePropensity {
   /** Two-sided 95 % normal quantile. */
@@ -45,9 +46,9 @@ public final class InversePropensity {
       return selfNormalised + Z95 * selfNormalisedError;
     }
 
-    /** Whether the self-normalised interval is wholly above {@code other}'s. */
+    /** Whether the (unbiased) interval is wholly above {@code other}'s. */
     public boolean clearlyAbove(Estimate other) {
-      return selfNormalisedLow() > other.selfNormalisedHigh();
+      return low > other.high;
     }
   }
 

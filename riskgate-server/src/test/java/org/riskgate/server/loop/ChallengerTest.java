@@ -122,7 +122,7 @@ class ChallengerTest {
     assertThat(e.rows()).isEqualTo(rows.size());
     assertThat(e.randomPicksInspected()).isEqualTo(randomPicks);
     assertThat(e.worse()).isTrue();
-    assertThat(e.challenger().precision().selfNormalised()).isLessThan(e.champion().precision().selfNormalised());
+    assertThat(e.challenger().precision().value()).isLessThan(e.champion().precision().value());
 
     assertThatThrownBy(() -> service.promote(champion, 3, "sue")).isInstanceOf(ChallengerService.Refused.class)
         .hasMessageContaining("worse");
