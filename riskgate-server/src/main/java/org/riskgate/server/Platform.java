@@ -70,7 +70,7 @@ public final class Platform implements AutoCloseable {
   private final org.riskgate.server.loop.DriftService drift;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
-      ProfileService profiles) throws IOException {
+      ProfileService profiles) {
     this.config = config;
     this.db = db;
     this.declarations = new DeclarationStore(db);

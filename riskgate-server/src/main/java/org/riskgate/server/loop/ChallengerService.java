@@ -88,8 +88,13 @@ public final class ChallengerService implements AutoCloseable {
       });
   private volatile Future<?> lastShadow = java.util.concurrent.CompletableFuture.completedFuture(null);
 
+  /**
+   * Opens the service; the challenger in shadow, if the store has one, shadow-scores again. A
+   * challenger whose bundle can no longer be read is left out with a warning: the server still
+   * starts, and its evaluation and promotion still answer from the store.
+   */
   public ChallengerService(Database db, DeclarationStore declarations, ModelStore models, Path modelsDir, Recipe recipe,
-      Activation activation) throws IOException {
+      Activation activation) {
     this.store = new LoopStore(db);
     this.declarations = declarations;
     this.models = models;
@@ -100,7 +105,12 @@ public final class ChallengerService implements AutoCloseable {
     if (c.isPresent()) {
       Optional<ModelRecord> m = models.find(c.get().bundleId());
       if (m.isPresent()) {
-        challenger.set(Optional.of(ModelBundle.load(Path.of(m.get().bundlePath()))));
+        try {
+          challenger.set(Optional.of(ModelBundle.load(Path.of(m.get().bundlePath()))));
+        } catch (IOException e) {
+          LOG.log(System.Logger.Level.WARNING, "challenger " + m.get().id() + " cannot be read; it shadow-scores"
+              + " nothing until it is retrained: " + e.getMessage());
+        }
       }
     }
   }
