@@ -161,6 +161,14 @@ class ChallengerTest {
     assertThat(trained.statusCode()).as(trained.body()).isEqualTo(201);
     String id = org.riskgate.server.Json.MAPPER.readTree(trained.body()).get("challenger").asText();
     assertThat(kinds(id)).contains("challenger_trained");
+    // a single declaration decided through the API is shadow-scored once it is stored
+    HttpResponse<String> one = s.post("/api/v1/declarations", Role.ANALYST, "{\"id\":\"SHADOW-1\",\"date\":\""
+        + LocalDate.now() + "\",\"importerId\":\"QLRUBN9\",\"hsCode\":\"440890\",\"originCountry\":\"BE\","
+        + "\"taxRate\":0,\"netMass\":1,\"itemPrice\":1}");
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(201);
+    s.platform.challengers().awaitShadow();
+    assertThat(count("SELECT COUNT(*) FROM shadow_scores WHERE declaration_id = 'SHADOW-1' AND bundle_id = '" + id + "'"))
+        .isEqualTo(1);
     HttpResponse<String> status = s.get("/api/v1/challenger", Role.SUPERVISOR);
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(status.body()).contains(id);
