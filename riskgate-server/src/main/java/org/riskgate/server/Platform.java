@@ -67,6 +67,8 @@ public final class Platform implements AutoCloseable {
   private final ProfileService profiles;
   private final GroupCommit singles;
   private final org.riskgate.server.lab.DataLab lab;
+  private final org.riskgate.server.loop.ChallengerService challengers;
+  private final org.riskgate.server.loop.DriftService drift;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
       ProfileService profiles) {
@@ -86,6 +88,10 @@ public final class Platform implements AutoCloseable {
         config.limits().imageDecoders());
     this.profiles = profiles;
     this.lab = new org.riskgate.server.lab.DataLab(config.lake(), db);
+    this.challengers = new org.riskgate.server.loop.ChallengerService(db, declarations, models,
+        config.dataDir().toAbsolutePath().resolve("models"),
+        org.riskgate.server.loop.ChallengerService.trainRecipe(XGBoostOptions.DEFAULT), this::activateModel);
+    this.drift = new org.riskgate.server.loop.DriftService(declarations, org.riskgate.risk.drift.DriftConfig.DEFAULT);
   }
 
   /**
@@ -95,6 +101,7 @@ public final class Platform implements AutoCloseable {
   public void storeOne(DeclarationStore.Decided row) {
     singles.store(row);
     profiles.added(List.of(row.declaration()));
+    challengers.shadow(List.of(row.declaration()));
   }
 
   /**
@@ -276,6 +283,7 @@ public final class Platform implements AutoCloseable {
   public long storeBatch(String sourceName, String actor, List<DeclarationStore.Decided> rows) {
     long id = declarations.storeBatch(sourceName, actor, rows);
     profiles.added(rows.stream().map(DeclarationStore.Decided::declaration).toList());
+    challengers.shadow(rows.stream().map(DeclarationStore.Decided::declaration).toList());
     recalibrate();
     return id;
   }
@@ -425,9 +433,20 @@ public final class Platform implements AutoCloseable {
     return profiles;
   }
 
+  /** The challenger in shadow: retraining, evaluation, promotion. */
+  public org.riskgate.server.loop.ChallengerService challengers() {
+    return challengers;
+  }
+
+  /** Drift of the stored declarations against the champion's training period. */
+  public org.riskgate.server.loop.DriftService drift() {
+    return drift;
+  }
+
   @Override
   public void close() {
     singles.close();
+    challengers.close();
     db.close();
   }
 

@@ -38,7 +38,8 @@ public final class RiskgateServer implements AutoCloseable {
   /** Starts serving the platform on its configured host and port. */
   public static RiskgateServer start(Platform platform) {
     ServerConfig cfg = platform.config();
-    List<ApiRoute> routes = new ApiRoutes(platform).routes();
+    List<ApiRoute> routes = java.util.stream.Stream.concat(new ApiRoutes(platform).routes().stream(),
+        new org.riskgate.server.loop.LoopRoutes(platform).routes().stream()).toList();
     WebRoutes web = new WebRoutes(platform);
     byte[] openApi = openApiDocument();
     Admission admission = new Admission(cfg.limits());

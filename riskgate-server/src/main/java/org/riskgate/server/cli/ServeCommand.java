@@ -89,6 +89,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--lake", paramLabel = "DIR", description = "A declaration lake (riskgate lake import) for the analysts' SQL page.")
   Path lake;
 
+  @Option(names = "--retrain-every-days", paramLabel = "DAYS", description = "Retrain a challenger from the recorded "
+      + "results every DAYS days (it shadow-scores until a supervisor promotes it); default: only on demand.")
+  Integer retrainEveryDays;
+
   /** Runs the server alone (as {@code riskgate serve} does), e.g. as a separate test process. */
   public static void main(String[] args) {
     System.exit(new picocli.CommandLine(new ServeCommand()).execute(args));
@@ -127,6 +131,10 @@ public final class ServeCommand implements Callable<Integer> {
       cfg = cfg.withDemoData(data.get());
     }
     Platform platform = Platform.open(cfg, System.out);
+    if (retrainEveryDays != null) {
+      platform.challengers().retrainEvery(java.time.Duration.ofDays(retrainEveryDays),
+          () -> platform.decisions().config().bundle().id());
+    }
     RiskgateServer server = RiskgateServer.start(platform);
     String serving = "serving " + (cfg.tls().isPresent() ? "https" : "http") + "://" + host + ":" + server.port()
         + "/  (store: " + org.riskgate.server.store.Database.redact(cfg.storeUrl()) + "; log: " + log + ")";
