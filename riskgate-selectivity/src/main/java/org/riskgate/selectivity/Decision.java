@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param rulesHit the analysts' rules that matched
  * @param ruleErrors rules that failed on this declaration and were skipped
  * @param modelBundleId the bundle that produced the score
+ * @param context what the lane was measured against (rank and slots of its day, or thresholds)
  */
 public record Decision(
     String declarationId,
@@ -26,13 +27,15 @@ public record Decision(
     List<RuleHit> rulesHit,
     List<RuleError> ruleErrors,
     String modelBundleId,
-    Instant decidedAt) {
+    Instant decidedAt,
+    DecisionContext context) {
 
   public Decision {
     Objects.requireNonNull(declarationId, "declarationId");
     Objects.requireNonNull(lane, "lane");
     Objects.requireNonNull(modelBundleId, "modelBundleId");
     Objects.requireNonNull(decidedAt, "decidedAt");
+    Objects.requireNonNull(context, "context");
     reasons = List.copyOf(reasons);
     rulesHit = List.copyOf(rulesHit);
     ruleErrors = List.copyOf(ruleErrors);

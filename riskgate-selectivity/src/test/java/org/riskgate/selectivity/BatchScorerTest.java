@@ -88,7 +88,12 @@ class BatchScorerTest {
     Map<String, Decision> out = run(valid.subList(0, 2_000), RuleSet.NONE, 100_000);
     List<Decision> red = out.values().stream().filter(d -> d.lane() == Lane.RED && !d.randomPick()).toList();
     assertThat(red).isNotEmpty().allSatisfy(d -> {
-      assertThat(d.reasons()).isNotEmpty().allMatch(r -> r.source().equals("model") && r.weight() > 0);
+      // the decisive reason first: the score's rank within the day's red slots; then what made it
+      assertThat(d.reasons().get(0).decisive()).isTrue();
+      assertThat(d.reasons().get(0).text()).matches("score 0\\.\\d{3}: rank \\d+ of \\d+ red slots of the day");
+      assertThat(d.reasons().subList(1, d.reasons().size())).isNotEmpty()
+          .allMatch(r -> r.source().equals("model") && r.weight() > 0 && !r.decisive());
+      assertThat(d.context().rank()).isBetween(1, d.context().redSlots());
       assertThat(d.modelBundleId()).isEqualTo(bundle.id());
     });
     assertThat(out.values().stream().filter(Decision::randomPick))
