@@ -24,8 +24,8 @@ import org.riskgate.server.Json;
 public final class WatchlistStore implements Watchlists {
   /** The audit subject of watchlist changes is {@code watchlist:NAME}. */
   public static final String AUDIT_PREFIX = "watchlist:";
-  /** The most entries one list holds. */
-  public static final int MAX_ENTRIES = 100_000;
+  /** The most entries one list holds: a list travels in one JSON body of at most 1 MiB. */
+  public static final int MAX_ENTRIES = 10_000;
 
   private final Database db;
   private volatile Watchlists current;
