@@ -277,9 +277,11 @@ public final class WebRoutes {
   private void renderCase(Context ctx, CaseFile c, String error) {
     List<String> labels = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
+    // the reason that set the lane gets the longest bar: a forced lane outweighs any push on the score
+    double longest = c.decision().reasons().stream().mapToDouble(r -> Math.abs(r.weight())).max().orElse(0);
     for (Reason r : c.decision().reasons()) {
       labels.add(r.text().length() > 80 ? r.text().substring(0, 77) + "..." : r.text());
-      weights.add(r.weight());
+      weights.add(r.decisive() ? Math.max(longest, 1.0) : r.weight());
     }
     String describe = Optional.ofNullable(ctx.queryParam("describe")).map(String::trim).orElse("");
     List<Suggestion> suggestions = List.of();
