@@ -41,14 +41,17 @@ public record Decision(
     ruleErrors = List.copyOf(ruleErrors);
   }
 
-  /** The reasons as one line of text, strongest first. */
+  /**
+   * The reasons as one line of text, each after its source ({@code capacity: capacity full ...;
+   * hs: declared 999999 is not an HS 2022 code}), the decisive reason first.
+   */
   public String reasonsText() {
-    if (reasons.isEmpty()) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(reasons.get(0).text());
-    for (int i = 1; i < reasons.size(); i++) {
-      b.append("; ").append(reasons.get(i).text());
+    StringBuilder b = new StringBuilder();
+    for (Reason r : reasons) {
+      if (!b.isEmpty()) {
+        b.append("; ");
+      }
+      b.append(r.source()).append(": ").append(r.text());
     }
     return b.toString();
   }
