@@ -210,7 +210,7 @@ public final class DeclarationStore {
           }
           Declaration d = declaration(rs);
           StoredDecision s = new StoredDecision(d.id(), rs.getDouble(23), rs.getDouble(24),
-              Lane.valueOf(rs.getString(25)), rs.getBoolean(26), parse(rs.getString(27), REASONS),
+              Lane.valueOf(rs.getString(25)), rs.getBoolean(26), reasons(rs.getString(27)),
               parse(rs.getString(28), STRINGS), rs.getString(29), rs.getString(30),
               rs.getTimestamp(31).toInstant(), Optional.ofNullable(rs.getString(32))
                   .map(j -> parse(j, CONTEXT)));
@@ -359,7 +359,7 @@ public final class DeclarationStore {
 
   /** A queue row from the columns id, date, office, importer, HS, score, lane, random, reasons, fraud. */
   private static QueueRow queueRow(ResultSet rs) throws SQLException {
-    List<Reason> reasons = parse(rs.getString(9), REASONS);
+    List<Reason> reasons = reasons(rs.getString(9));
     boolean fraud = rs.getBoolean(10);
     Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
     return new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
@@ -506,6 +506,19 @@ public final class DeclarationStore {
         return rs.getLong(1);
       }
     });
+  }
+
+  /**
+   * Reasons as stored. Reasons stored before they were marked decisive lack the mark, which reads
+   * as not decisive: the one place where a missing boolean is allowed.
+   */
+  static List<Reason> reasons(String json) {
+    try {
+      return Json.MAPPER.readerFor(REASONS)
+          .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON cannot be read back", e);
+    }
   }
 
   private static <T> T parse(String json, TypeReference<T> type) {

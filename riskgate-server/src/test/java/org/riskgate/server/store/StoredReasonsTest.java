@@ -2,7 +2,6 @@ package org.riskgate.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.riskgate.selectivity.Reason;
@@ -12,10 +11,9 @@ import org.riskgate.server.Json;
 class StoredReasonsTest {
   @Test
   void reasonsStoredWithoutTheDecisiveMarkReadBackAsNotDecisive() throws Exception {
-    List<Reason> old = Json.MAPPER.readValue("[{\"source\":\"model\",\"text\":\"tax at stake 363,934\",\"weight\":0.41}]",
-        new TypeReference<List<Reason>>() {});
+    List<Reason> old = DeclarationStore.reasons("[{\"source\":\"model\",\"text\":\"tax at stake 363,934\",\"weight\":0.41}]");
     assertThat(old).containsExactly(new Reason("model", "tax at stake 363,934", 0.41, false));
     Reason decisive = new Reason("rule:steel", "steel is inspected", 0, true);
-    assertThat(Json.MAPPER.readValue(Json.write(decisive), Reason.class)).isEqualTo(decisive);
+    assertThat(DeclarationStore.reasons(Json.write(List.of(decisive)))).containsExactly(decisive);
   }
 }
