@@ -421,6 +421,24 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
+   * Decides a stored declaration again once its documents are checked, so their verdicts reach
+   * its decision (rules testing {@code docs.*}, documents reasons). Only a stricter lane replaces
+   * the stored one (audited): a document check never clears what was already selected.
+   *
+   * @return the lane in force afterwards
+   */
+  public Lane recheckAfterDocuments(String declarationId, String actor) {
+    org.riskgate.server.store.CaseFile c = declarations.find(declarationId)
+        .orElseThrow(() -> new NotFoundException("no declaration " + declarationId));
+    org.riskgate.server.store.StoredDecision now = decisions.decideOne(c.declaration(), actor).decision();
+    if (now.lane().ordinal() < c.decision().lane().ordinal()
+        && declarations.reviseDecision(now, c.decision().lane(), "documents checked")) {
+      return now.lane();
+    }
+    return c.decision().lane();
+  }
+
+  /**
    * Creates or replaces a watchlist (audited); refused when the rules in force would no longer
    * compile with it (a list they test for another kind of value).
    */

@@ -412,8 +412,9 @@ public final class ApiRoutes {
     String issuer = param(ctx, "issuer").orElseThrow(() -> new IllegalArgumentException("query parameter 'issuer' is required"));
     var doc = platform.documents().verify(id, issuer, param(ctx, "name").orElse("document"), in(ctx),
         principal(ctx).username());
+    var lane = platform.recheckAfterDocuments(id, principal(ctx).username());
     json(ctx, 201, Map.of("id", doc.id(), "width", doc.width(), "height", doc.height(),
-        "report", Json.MAPPER.readTree(doc.report())));
+        "report", Json.MAPPER.readTree(doc.report()), "lane", lane));
   }
 
   private void documents(Context ctx) throws IOException {

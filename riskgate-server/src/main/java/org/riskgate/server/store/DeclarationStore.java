@@ -288,6 +288,42 @@ public final class DeclarationStore {
     });
   }
 
+  /**
+   * Replaces a stored decision by a stricter one (audited with the lane it replaces).
+   *
+   * @param why what made the declaration be decided again, for the audit line
+   * @return false when the declaration has no stored decision
+   */
+  public boolean reviseDecision(StoredDecision s, Lane before, String why) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET model_score = ?, score = ?, lane = ?,"
+          + " random_pick = ?, reasons = ?, rules_hit = ?, bundle_id = ?, decided_by = ?, decided_at = ?,"
+          + " decision_context = ? WHERE declaration_id = ?")) {
+        ps.setDouble(1, s.modelScore());
+        ps.setDouble(2, s.score());
+        ps.setString(3, s.lane().name());
+        ps.setBoolean(4, s.randomPick());
+        ps.setString(5, Json.write(s.reasons()));
+        ps.setString(6, Json.write(s.rulesHit()));
+        ps.setString(7, s.bundleId());
+        ps.setString(8, s.decidedBy());
+        ps.setTimestamp(9, Timestamp.from(s.decidedAt()));
+        ps.setString(10, Json.write(s.context().orElseThrow()));
+        ps.setString(11, s.declarationId());
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("lane", s.lane().label());
+      detail.put("previous", before.label());
+      detail.put("why", why);
+      detail.put("reasons", s.reasons());
+      AuditLog.append(c, s.decidedBy(), "decision_revised", s.declarationId(), Json.write(detail));
+      return true;
+    });
+  }
+
   /** Records many results at once (demo history), each audited; existing results are kept. */
   public int recordResults(List<InspectionResult> results) {
     int n = 0;

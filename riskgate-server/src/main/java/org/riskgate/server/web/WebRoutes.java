@@ -315,6 +315,7 @@ public final class WebRoutes {
       platform.documents().verify(c.declaration().id(), Optional.ofNullable(ctx.formParam("issuer")).orElse("").trim(),
           file.filename(), in, session(ctx).principal().username());
     }
+    platform.recheckAfterDocuments(c.declaration().id(), session(ctx).principal().username());
     ctx.redirect(Views.path("declarations", c.declaration().id()));
   }
 
