@@ -24,8 +24,16 @@ import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.BatchScorer;
 import org.riskgate.selectivity.Capacity;
 import org.riskgate.selectivity.Decision;
-import org.riskgate.selectivity.Evidence;
+import org.riskgate.core.evidence.EvidenceSource;
+import org.riskgate.documents.DocumentEvidence;
+import org.riskgate.hs.HsEvidence;
 import org.riskgate.hs.HsToolkit;
+import org.riskgate.profiles.ProfileEvidence;
+import org.riskgate.profiles.network.NetworkConfig;
+import org.riskgate.profiles.network.NetworkEvidence;
+import org.riskgate.profiles.network.NetworkFeatures;
+import org.riskgate.selectivity.watch.WatchlistEvidence;
+import org.riskgate.selectivity.watch.Watchlists;
 import org.riskgate.selectivity.Lane;
 import org.riskgate.selectivity.RuleSet;
 import org.riskgate.selectivity.rules.Rules;
@@ -69,8 +77,24 @@ final class ScoreCommand implements Callable<Integer> {
   Path history;
 
   @Option(names = "--hs-check",
-      description = "Check each declared HS code against its description (a description column is needed): flags become rule attributes hs.mismatch, hs.mismatch_score, hs.review_object and reasons on the decision.")
+      description = "Check each declared HS code against HS 2022 (hs.not_in_nomenclature) and, where there is a description, "
+          + "against it (hs.mismatch, hs.mismatch_score, hs.review_object): figures rules can test, and hs reasons on the decision.")
   boolean hsCheck;
+
+  @Option(names = "--network",
+      description = "With --history: trader-network figures (net.declarant_new_importers ...) as of each declaration's month, "
+          + "and network reasons.")
+  boolean network;
+
+  @Option(names = "--documents", paramLabel = "REPORTS.jsonl",
+      description = "Document checks: one JSON line per page, as 'riskgate docs verify --json' prints it plus a declaration_id: "
+          + "docs.suspicious, docs.worst_similarity (and per kind, docs.stamp.*, docs.signature.*) and documents reasons.")
+  Path documents;
+
+  @Option(names = "--watchlists", paramLabel = "LISTS.csv",
+      description = "Supervisors' watchlists, lines watchlist,kind,entry (kind: importer, declarant, seller, company, country, hs): "
+          + "rules test them with 'FIELD in watchlist \"NAME\"', and listed declarations carry watchlist reasons.")
+  Path watchlists;
 
   @Option(names = "--objective", defaultValue = "frauds", paramLabel = "frauds|revenue",
       description = "What the capacity is spent on: frauds (the riskiest declarations, the default) or revenue "
@@ -97,19 +121,31 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
     ModelBundle bundle = ModelBundle.load(model);
-    RuleSet ruleSet = rules == null ? RuleSet.NONE : Rules.load(rules);
-    Evidence.Source evidence = Evidence.Source.NONE;
+    Watchlists lists = watchlists == null ? Watchlists.NONE : Watchlists.read(watchlists);
+    RuleSet ruleSet = rules == null ? RuleSet.NONE : Rules.load(rules, lists);
+    List<EvidenceSource> sources = new java.util.ArrayList<>();
+    if (network && history == null) {
+      throw new IllegalArgumentException("--network needs --history: the network is built from past declarations");
+    }
     if (history != null) {
       // profiles are point-in-time: what is dated after the scored period cannot matter
-      ProfileStore store = ProfileStore.build(input.readAll(history, new Period(Optional.empty(), input.period().to()),
-          output.toAbsolutePath().getParent()).rows(), ProfileConfig.defaults());
-      evidence = d -> new Evidence(store.features(d), java.util.List.of());
+      List<org.riskgate.core.Declaration> past = input.readAll(history, new Period(Optional.empty(), input.period().to()),
+          output.toAbsolutePath().getParent()).rows();
+      sources.add(new ProfileEvidence(ProfileStore.build(past, ProfileConfig.defaults())::features));
+      if (network) {
+        sources.add(new NetworkEvidence(NetworkFeatures.monthly(past, NetworkConfig.defaults())));
+      }
     }
     if (hsCheck) {
-      HsEvidence hs = new HsEvidence(HsToolkit.builtIn().checker());
-      Evidence.Source before = evidence;
-      evidence = d -> before.about(d).and(hs.about(d));
+      sources.add(new HsEvidence(HsToolkit.builtIn()));
     }
+    if (documents != null) {
+      sources.add(DocumentEvidence.read(documents));
+    }
+    if (watchlists != null) {
+      sources.add(new WatchlistEvidence(lists));
+    }
+    EvidenceSource evidence = EvidenceSource.all(sources);
     BatchScorer scorer = new BatchScorer(bundle, ruleSet, evidence,
         new BatchScorer.Options(cap, seed, 3, 200_000, objective));
     if (output.toAbsolutePath().getParent() != null) {

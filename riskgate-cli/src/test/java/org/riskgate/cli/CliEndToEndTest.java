@@ -89,7 +89,68 @@ class CliEndToEndTest {
     assertThat(h.code()).as(h.err()).isZero();
     List<String> decided = Files.readAllLines(hsOut);
     assertThat(decided.get(1)).contains(",red,", "wrong-code", "declared code does not fit the goods");
-    assertThat(decided.subList(2, 4)).noneMatch(r -> r.contains("wrong-code"));
+    assertThat(decided.subList(2, 4)).noneMatch(r -> r.contains(",wrong-code,"));
+
+    everyCheckReachesRulesAndReasons(model, valid, train);
+  }
+
+  /**
+   * Every evidence source in one scoring run: each reaches a rule (the rule hits) and a reason
+   * named after its source; a feature of the pipeline is tested by its name.
+   */
+  private void everyCheckReachesRulesAndReasons(Path model, Path valid, Path train) throws Exception {
+    List<String> v = Files.readAllLines(valid).subList(0, 2_001);
+    List<String> rows = new ArrayList<>();
+    rows.add(v.get(0) + ",Item Description");
+    // a code that is not in HS 2022, without a description; laptops declared as swimwear
+    rows.add(v.get(1).replaceFirst(",\\d{6},", ",999999,") + ",");
+    rows.add(v.get(2).replaceFirst(",\\d{6},", ",611241,") + ",laptop computer notebook 15 inch");
+    for (int i = 3; i < v.size(); i++) {
+      rows.add(v.get(i) + ",");
+    }
+    Path in = dir.resolve("checks.csv");
+    Files.write(in, rows);
+    String third = v.get(3).split(",")[0];
+    String listed = v.get(4).split(",")[9];
+    Path docs = dir.resolve("docs.jsonl");
+    Files.writeString(docs, "{\"declaration_id\":\"" + third + "\",\"document\":\"invoice.png\",\"issuer\":\"KR-017\","
+        + "\"method\":\"classical\",\"regions\":[{\"kind\":\"stamp\",\"box\":[10,10,80,80],\"confidence\":0.9,"
+        + "\"similarity\":38.2,\"verdict\":\"suspicious\"},{\"kind\":\"signature\",\"box\":[100,10,80,40],"
+        + "\"confidence\":0.8,\"similarity\":91.0,\"verdict\":\"consistent\"}],\"suspicious\":true}\n");
+    Path lists = dir.resolve("lists.csv");
+    Files.writeString(lists, "watchlist,kind,entry\ntips,company," + listed + "\n");
+    Path rules = dir.resolve("checks.rules");
+    Files.writeString(rules, """
+        rule "unknown-code" when hs.not_in_nomenclature = 1 then lane yellow, reason "no such HS code"
+        rule "unlike" when hs.mismatch_score > 0.9 then add 0.01, reason "goods unlike the code"
+        rule "forged" when docs.suspicious = 1 and docs.stamp.worst_similarity < 50 then lane red, reason "forged stamp"
+        rule "tipped" when importer in watchlist "tips" then add 0.01, reason "tip-off"
+        rule "risky-importer" when importer.hit_rate >= 0.3 and importer.inspected >= 3 then add 0.01, reason "importer record"
+        rule "ring" when net.importer_community_fraud_rate >= 0.5 then add 0.01, reason "fraud community"
+        rule "networked" when net.importer_degree >= 0 then add 0, reason "in the network"
+        rule "dense" when log_unit_value > 7 then add 0.01, reason "dense value"
+        """);
+    Path out = dir.resolve("out/checks.csv");
+    CliRun c = run("score", "--model", model.toString(), "--input", in.toString(), "--output", out.toString(),
+        "--hs-check", "--history", train.toString(), "--network", "--documents", docs.toString(),
+        "--watchlists", lists.toString(), "--rules", rules.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    List<String> decided = Files.readAllLines(out);
+    assertThat(decided.get(1)).contains("unknown-code", "hs: declared 999999 is not an HS 2022 code");
+    assertThat(decided.get(2)).contains("unlike", "hs: ");
+    assertThat(decided.get(3)).contains(",red,", "forged", "rule:forged: forged stamp",
+        "documents: invoice.png: stamp 38.2 % suspicious");
+    assertThat(decided.stream().filter(r -> r.contains("tip-off")).toList()).isNotEmpty()
+        .allMatch(r -> r.contains("watchlist: "));
+    assertThat(decided.stream().filter(r -> r.contains("importer record")).toList()).isNotEmpty()
+        .allMatch(r -> r.contains("profile: importer "));
+    // every row's network figures reach the rules; a fraud community is told as a network reason
+    assertThat(decided.stream().filter(r -> r.contains("in the network")).count()).isEqualTo(2_000);
+    assertThat(decided.stream().filter(r -> r.contains("fraud community")).toList())
+        .allMatch(r -> r.contains("network: importer "));
+    System.out.println("rows in a fraud community: " + decided.stream().filter(r -> r.contains("fraud community")).count());
+    // a pipeline feature tested by its name
+    assertThat(decided.stream().filter(r -> r.contains("dense value")).toList()).isNotEmpty();
   }
 
   @Test

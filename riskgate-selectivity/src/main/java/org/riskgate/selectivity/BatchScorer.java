@@ -2,55 +2,53 @@ package org.riskgate.selectivity;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.riskgate.core.Declaration;
-import org.riskgate.risk.Contribution;
-import org.riskgate.risk.Explanations;
+import org.riskgate.core.evidence.EvidenceSource;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.Objective;
-import org.riskgate.risk.features.FeaturePipeline;
 
 /**
  * Scores a stream of declarations into lanes, in constant memory.
  *
  * <p>Declarations are buffered in a window of at most {@link Options#windowRows()} rows. A full
  * window releases every day in it but the latest (which may still be arriving); each released day
- * is scored, passed through the analysts' rules, given lanes under the capacity of that day, and
- * explained. A date-sorted file therefore gets exact daily capacities; in an unsorted file a day
+ * is decided by the {@link Decider}: scored, passed through the analysts' rules, given lanes under
+ * the capacity of that day (or the policy given), and explained. A date-sorted file therefore gets exact daily capacities; in an unsorted file a day
  * split across windows gets its capacity per window.
  */
 public final class BatchScorer {
   private static final int CHUNK = 20_000;
   private final ModelBundle bundle;
-  private final FeaturePipeline pipeline;
-  private final RuleSet rules;
-  private final Evidence.Source evidence;
   private final Options options;
-  private final LaneAssigner lanes;
+  private final Decider decider;
 
   /**
-   * @param capacity lane capacities and random share
+   * @param policy how each day gets its lanes: its capacity (as a rule), or calibrated thresholds
    * @param seed seeds the random picks
    * @param reasonsPerDecision how many model reasons each red or yellow decision carries
    * @param windowRows the most declarations held in memory at once
    * @param objective what the capacity is spent on: lanes go to the highest risk, or to the
    *     highest expected tax recovered
    */
-  public record Options(Capacity capacity, long seed, int reasonsPerDecision, int windowRows, Objective objective) {
+  public record Options(LanePolicy policy, long seed, int reasonsPerDecision, int windowRows, Objective objective) {
     public Options {
       if (windowRows < 1 || reasonsPerDecision < 0) {
         throw new IllegalArgumentException("window must be positive and reasons not negative");
       }
+      java.util.Objects.requireNonNull(policy, "policy");
       java.util.Objects.requireNonNull(objective, "objective");
+    }
+
+    /** Each day's capacity decides its lanes. */
+    public Options(Capacity capacity, long seed, int reasonsPerDecision, int windowRows, Objective objective) {
+      this(new LanePolicy.ByCapacity(capacity), seed, reasonsPerDecision, windowRows, objective);
     }
 
     /** Options that spend the capacity on finding frauds. */
@@ -75,21 +73,19 @@ public final class BatchScorer {
       long datedWithinTraining) {}
 
   public BatchScorer(ModelBundle bundle, RuleSet rules, Options options) {
-    this(bundle, rules, Evidence.Source.NONE, options);
+    this(bundle, rules, EvidenceSource.NONE, options);
   }
 
   /**
    * @param evidence what other checks find (profiles, HS check ...): rules may test its figures,
-   *     besides the model's own features under their feature names, and its reasons go on the
+   *     besides the model's own features under their feature names, and its findings go on the
    *     decision
    */
-  public BatchScorer(ModelBundle bundle, RuleSet rules, Evidence.Source evidence, Options options) {
+  public BatchScorer(ModelBundle bundle, RuleSet rules, EvidenceSource evidence, Options options) {
     this.bundle = bundle;
-    this.pipeline = bundle.features();
-    this.rules = rules;
-    this.evidence = evidence;
     this.options = options;
-    this.lanes = new LaneAssigner(options.capacity(), options.seed());
+    this.decider = new Decider(bundle, rules, evidence,
+        new Decider.Settings(options.objective(), options.reasonsPerDecision(), options.seed()));
   }
 
   /**
@@ -219,162 +215,23 @@ public final class BatchScorer {
     if (!all && days.size() > 1) {
       kept = days.pollLastEntry().getValue();
     }
-    // one feature matrix and one native prediction for all released days: per-day calls into
-    // XGBoost cost more in overhead than in trees
+    // one feature matrix and one model call for all released days: per-day calls into the model
+    // cost more in overhead than in trees
     List<Declaration> rows = new ArrayList<>(window.size());
     days.values().forEach(rows::addAll);
-    int w = pipeline.width();
-    float[] x = new float[rows.size() * w];
-    int block = 512;
-    IntStream.range(0, (rows.size() + block - 1) / block).parallel()
-        .forEach(b -> pipeline.describe(rows, b * block, Math.min(rows.size(), (b + 1) * block), x));
-    double[] modelScores = bundle.model().score(x, rows.size(), w);
-    Evidence[] found = new Evidence[rows.size()];
-    IntStream.range(0, rows.size()).parallel().forEach(r -> found[r] = evidence.about(rows.get(r)));
+    Decider.Scored scored = decider.score(rows);
+    Optional<LocalDate> historyEnd = bundle.features().historyUntil();
     int start = 0;
     for (List<Declaration> day : days.values()) {
-      scoreDay(day, x, start, modelScores, found, out, totals);
+      if (historyEnd.isPresent() && !day.get(0).date().isAfter(historyEnd.get())) {
+        totals.datedWithinTraining += day.size();
+      }
+      List<Decision> decisions = decider.decide(scored, start, start + day.size(), options.policy(), Instant.now());
+      decisions.forEach(totals::add);
+      out.accept(day, decisions);
       start += day.size();
     }
     return kept;
-  }
-
-  /** Rules, lanes and reasons for one day, whose rows start at {@code first} in the window. */
-  private void scoreDay(List<Declaration> day, float[] x, int first, double[] modelScores,
-      Evidence[] found, Writer out, Totals totals) {
-    int n = day.size();
-    int w = pipeline.width();
-    Optional<LocalDate> historyEnd = pipeline.historyUntil();
-    if (historyEnd.isPresent() && !day.get(0).date().isAfter(historyEnd.get())) {
-      totals.datedWithinTraining += n;
-    }
-    RuleOutcome[] ruled = new RuleOutcome[n];
-    double[] scores = new double[n];
-    List<LaneAssigner.Candidate> candidates = new ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
-      double model = modelScores[first + r];
-      ruled[r] = rules == RuleSet.NONE ? RuleOutcome.NONE
-          : rules.apply(day.get(r), model, new FeatureView(x, (first + r) * w, found[first + r].attributes()));
-      double s = model;
-      Optional<Lane> forced = Optional.empty();
-      for (RuleHit h : ruled[r].hits()) {
-        s += h.scoreDelta();
-        if (h.forcedLane().isPresent() && (forced.isEmpty() || h.forcedLane().get().ordinal() < forced.get().ordinal())) {
-          forced = h.forcedLane();
-        }
-      }
-      scores[r] = Math.max(0, Math.min(1, s));
-      candidates.add(new LaneAssigner.Candidate(day.get(r).officeId(),
-          options.objective().priority(scores[r], day.get(r)), forced));
-    }
-    List<LaneAssigner.Assignment> assigned = lanes.assign(day.get(0).date(), candidates);
-    List<Integer> selected = new ArrayList<>();
-    for (int r = 0; r < n; r++) {
-      if (assigned.get(r).lane() != Lane.GREEN) {
-        selected.add(r);
-      }
-    }
-    List<List<Contribution>> why = explain(day, x, first, selected);
-    Instant now = Instant.now();
-    List<Decision> decisions = new ArrayList<>(n);
-    int next = 0;
-    for (int r = 0; r < n; r++) {
-      LaneAssigner.Assignment a = assigned.get(r);
-      List<Reason> reasons = new ArrayList<>();
-      for (RuleHit h : ruled[r].hits()) {
-        reasons.add(new Reason("rule:" + h.ruleId(), h.reason(), h.scoreDelta()));
-      }
-      if (a.randomPick()) {
-        reasons.add(new Reason("random", "picked at random for inspection (exploration)", 0));
-      }
-      reasons.addAll(found[first + r].reasons());
-      if (a.lane() != Lane.GREEN) {
-        options.objective().reason(scores[r], day.get(r)).ifPresent(t -> reasons.add(new Reason("objective", t, 0)));
-        for (Contribution c : why.get(next++)) {
-          reasons.add(new Reason("model", c.text(), c.weight()));
-        }
-      }
-      for (RuleError e : ruled[r].errors()) {
-        reasons.add(new Reason("rule:" + e.ruleId(), "rule skipped: " + e.message(), 0));
-      }
-      Decision d = new Decision(day.get(r).id(), modelScores[first + r], scores[r], a.lane(), a.randomPick(),
-          reasons, ruled[r].hits(), ruled[r].errors(), bundle.id(), now);
-      totals.add(d);
-      decisions.add(d);
-    }
-    out.accept(day, decisions);
-  }
-
-  /** Model reasons for the selected rows only, from the fast tree-path contributions. */
-  private List<List<Contribution>> explain(List<Declaration> day, float[] x, int first, List<Integer> rows) {
-    List<List<Contribution>> out = new ArrayList<>();
-    if (rows.isEmpty() || options.reasonsPerDecision() == 0) {
-      rows.forEach(r -> out.add(List.of()));
-      return out;
-    }
-    int w = pipeline.width();
-    float[] sub = new float[rows.size() * w];
-    for (int i = 0; i < rows.size(); i++) {
-      System.arraycopy(x, (first + rows.get(i)) * w, sub, i * w, w);
-    }
-    // rows are explained in parallel, a small block each, since each costs a walk of every tree
-    int block = 256;
-    List<List<List<Contribution>>> parts = IntStream.range(0, (rows.size() + block - 1) / block).parallel()
-        .mapToObj(b -> {
-          int from = b * block;
-          int to = Math.min(rows.size(), from + block);
-          float[] part = java.util.Arrays.copyOfRange(sub, from * w, to * w);
-          Optional<float[][]> c = bundle.model().contributions(part, to - from, w, false);
-          List<List<Contribution>> list = new ArrayList<>(to - from);
-          for (int i = from; i < to; i++) {
-            list.add(c.isEmpty() ? List.of()
-                : Explanations.top(pipeline, day.get(rows.get(i)), c.get()[i - from], part, (i - from) * w,
-                    options.reasonsPerDecision()));
-          }
-          return list;
-        }).toList();
-    parts.forEach(out::addAll);
-    return out;
-  }
-
-  /** One row's features by name, and any further attributes, for rules, without copying. */
-  private final class FeatureView extends AbstractMap<String, Double> {
-    private final float[] x;
-    private final int offset;
-    private final Map<String, Double> more;
-
-    FeatureView(float[] x, int offset, Map<String, Double> more) {
-      this.x = x;
-      this.offset = offset;
-      this.more = more;
-    }
-
-    @Override
-    public Double get(Object key) {
-      Double extra = more.get(key);
-      if (extra != null) {
-        return extra;
-      }
-      int i = pipeline.position(String.valueOf(key));
-      return i < 0 || Float.isNaN(x[offset + i]) ? null : (double) x[offset + i];
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return get(key) != null;
-    }
-
-    @Override
-    public Set<Entry<String, Double>> entrySet() {
-      Map<String, Double> copy = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < pipeline.width(); i++) {
-        if (!Float.isNaN(x[offset + i])) {
-          copy.put(pipeline.names().get(i), (double) x[offset + i]);
-        }
-      }
-      copy.putAll(more);
-      return copy.entrySet();
-    }
   }
 
   private static final class Totals {

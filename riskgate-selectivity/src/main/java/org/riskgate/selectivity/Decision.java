@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param rulesHit the analysts' rules that matched
  * @param ruleErrors rules that failed on this declaration and were skipped
  * @param modelBundleId the bundle that produced the score
+ * @param context what the lane was measured against (rank and slots of its day, or thresholds)
  */
 public record Decision(
     String declarationId,
@@ -26,26 +27,31 @@ public record Decision(
     List<RuleHit> rulesHit,
     List<RuleError> ruleErrors,
     String modelBundleId,
-    Instant decidedAt) {
+    Instant decidedAt,
+    DecisionContext context) {
 
   public Decision {
     Objects.requireNonNull(declarationId, "declarationId");
     Objects.requireNonNull(lane, "lane");
     Objects.requireNonNull(modelBundleId, "modelBundleId");
     Objects.requireNonNull(decidedAt, "decidedAt");
+    Objects.requireNonNull(context, "context");
     reasons = List.copyOf(reasons);
     rulesHit = List.copyOf(rulesHit);
     ruleErrors = List.copyOf(ruleErrors);
   }
 
-  /** The reasons as one line of text, strongest first. */
+  /**
+   * The reasons as one line of text, each after its source ({@code capacity: capacity full ...;
+   * hs: declared 999999 is not an HS 2022 code}), the decisive reason first.
+   */
   public String reasonsText() {
-    if (reasons.isEmpty()) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(reasons.get(0).text());
-    for (int i = 1; i < reasons.size(); i++) {
-      b.append("; ").append(reasons.get(i).text());
+    StringBuilder b = new StringBuilder();
+    for (Reason r : reasons) {
+      if (!b.isEmpty()) {
+        b.append("; ");
+      }
+      b.append(r.source()).append(": ").append(r.text());
     }
     return b.toString();
   }

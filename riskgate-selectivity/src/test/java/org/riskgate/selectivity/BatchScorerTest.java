@@ -88,7 +88,12 @@ class BatchScorerTest {
     Map<String, Decision> out = run(valid.subList(0, 2_000), RuleSet.NONE, 100_000);
     List<Decision> red = out.values().stream().filter(d -> d.lane() == Lane.RED && !d.randomPick()).toList();
     assertThat(red).isNotEmpty().allSatisfy(d -> {
-      assertThat(d.reasons()).isNotEmpty().allMatch(r -> r.source().equals("model") && r.weight() > 0);
+      // the decisive reason first: the score's rank within the day's red slots; then what made it
+      assertThat(d.reasons().get(0).decisive()).isTrue();
+      assertThat(d.reasons().get(0).text()).matches("score 0\\.\\d{3}: rank \\d+ of \\d+ red slots of the day");
+      assertThat(d.reasons().subList(1, d.reasons().size())).isNotEmpty()
+          .allMatch(r -> r.source().equals("model") && r.weight() > 0 && !r.decisive());
+      assertThat(d.context().rank()).isBetween(1, d.context().redSlots());
       assertThat(d.modelBundleId()).isEqualTo(bundle.id());
     });
     assertThat(out.values().stream().filter(Decision::randomPick))
@@ -176,5 +181,138 @@ class BatchScorerTest {
     String page = Files.readString(html);
     assertThat(page).contains("Risk model evaluation", "ROC", "Scores by lane", bundle.id());
     assertThat(page.split("data:image/png;base64,").length - 1).isEqualTo(3);
+  }
+
+  private static final Decider.Settings SETTINGS = new Decider.Settings(Objective.FRAUDS, 3, 5);
+
+  private static Map<String, Decision> batch(List<Declaration> in, RuleSet rules,
+      org.riskgate.core.evidence.EvidenceSource evidence, LanePolicy policy) {
+    Map<String, Decision> out = new LinkedHashMap<>();
+    new BatchScorer(bundle, rules, evidence, new BatchScorer.Options(policy, 5, 3, 100_000, Objective.FRAUDS))
+        .score(in.iterator(), (d, dec) -> out.put(d.id(), dec), n -> { });
+    return out;
+  }
+
+  /** A decision without its time: what must agree whichever path decided. */
+  private static Decision timeless(Decision d) {
+    return new Decision(d.declarationId(), d.modelScore(), d.score(), d.lane(), d.randomPick(), d.reasons(),
+        d.rulesHit(), d.ruleErrors(), d.modelBundleId(), java.time.Instant.EPOCH, d.context());
+  }
+
+  private static final RuleSet FORCING = org.riskgate.selectivity.rules.Rules.parse("""
+      rule "steel" when hs2 = "72" then lane red, reason "steel is inspected"
+      rule "cheap-per-kg" when log_unit_value < 1 then add 0.05, reason "unit value under e per kg"
+      """, "test");
+
+  @Test
+  void batchAndSingleDeclarationsGetTheSameDecisionsUnderTheSamePolicy() {
+    List<Declaration> rows = valid.subList(0, 3_000);
+    LanePolicy t = new LanePolicy.ByThresholds(0.8, 0.5, 2);
+    Map<String, Decision> batch = batch(rows, FORCING, EvidenceSourceForTest.HIGH_VALUE, t);
+    Decider single = new Decider(bundle, FORCING, EvidenceSourceForTest.HIGH_VALUE, SETTINGS);
+    Map<Lane, Integer> lanes = new java.util.EnumMap<>(Lane.class);
+    int picks = 0;
+    for (Declaration d : rows) {
+      Decision one = single.decideOne(d, t);
+      assertThat(timeless(one)).as(d.id()).isEqualTo(timeless(batch.get(d.id())));
+      lanes.merge(one.lane(), 1, Integer::sum);
+      picks += one.randomPick() ? 1 : 0;
+    }
+    // the comparison covers every kind of decision
+    assertThat(lanes).containsKeys(Lane.RED, Lane.YELLOW, Lane.GREEN);
+    assertThat(picks).isPositive();
+    assertThat(batch.values()).anyMatch(d -> !d.rulesHit().isEmpty());
+  }
+
+  @Test
+  void thresholdsTakenFromADaysCapacityGiveTheSingleDeclarationsTheBatchsLanesAndScores() {
+    LocalDate busiest = valid.stream().collect(java.util.stream.Collectors.groupingBy(Declaration::date,
+        java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    List<Declaration> day = valid.stream().filter(d -> d.date().equals(busiest)).toList();
+    Map<String, Decision> batch = batch(day, FORCING, org.riskgate.core.evidence.EvidenceSource.NONE,
+        new LanePolicy.ByCapacity(new Capacity(3, 7, 0, false)));
+    DecisionContext c = batch.values().iterator().next().context();
+    assertThat(c.redSlots()).isPositive();
+    // the thresholds the day's capacity drew: the lowest score that went red, and yellow
+    Decider single = new Decider(bundle, FORCING, org.riskgate.core.evidence.EvidenceSource.NONE, SETTINGS);
+    LanePolicy t = new LanePolicy.ByThresholds(c.redFrom(), c.yellowFrom(), 0);
+    for (Declaration d : day) {
+      Decision one = single.decideOne(d, t);
+      Decision b = batch.get(d.id());
+      assertThat(one.score()).isEqualTo(b.score());
+      assertThat(one.modelScore()).isEqualTo(b.modelScore());
+      assertThat(one.lane()).as(d.id()).isEqualTo(b.lane());
+      // what made the score is the same; only the decisive reason names the policy
+      assertThat(one.reasons().stream().filter(r -> !r.decisive()).toList())
+          .isEqualTo(b.reasons().stream().filter(r -> !r.decisive()).toList());
+    }
+  }
+
+  @Test
+  void aRandomPickIsOnlyOneTheModelWouldNotHaveMade() {
+    List<Declaration> rows = valid.subList(0, 2_000);
+    // every declaration under red is drawn at random: those above it are red by the model
+    Decider d = new Decider(bundle, RuleSet.NONE, org.riskgate.core.evidence.EvidenceSource.NONE, SETTINGS);
+    List<Decision> out = d.decide(rows, new LanePolicy.ByThresholds(0.9, 0.5, 100));
+    assertThat(out).anyMatch(x -> x.score() >= 0.9);
+    for (Decision x : out) {
+      assertThat(x.lane()).isEqualTo(Lane.RED);
+      assertThat(x.randomPick()).as(x.declarationId()).isEqualTo(x.score() < 0.9);
+      assertThat(x.reasons().get(0).source()).isEqualTo(x.randomPick() ? "random" : "model");
+      assertThat(x.reasons().get(0).decisive()).isTrue();
+    }
+  }
+
+  @Test
+  void aRuleThatForcesRedIsTheDecisiveReasonAndAFullCapacitySaysSo() {
+    LocalDate busiest = valid.stream().collect(java.util.stream.Collectors.groupingBy(Declaration::date,
+        java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    List<Declaration> day = valid.stream().filter(d -> d.date().equals(busiest)).toList();
+    // a tiny red capacity per office: high scores are left out, and must say why
+    Map<String, Decision> out = batch(day, FORCING, org.riskgate.core.evidence.EvidenceSource.NONE,
+        new LanePolicy.ByCapacity(new Capacity(1, 1, 0, true), 0.5));
+    List<Decision> forced = out.values().stream().filter(x -> x.rulesHit().stream()
+        .anyMatch(h -> h.ruleId().equals("steel"))).toList();
+    assertThat(forced).isNotEmpty().allSatisfy(x -> {
+      assertThat(x.lane()).isEqualTo(Lane.RED);
+      assertThat(x.reasons().get(0)).isEqualTo(new Reason("rule:steel", "steel is inspected", 0, true));
+      assertThat(x.context().rank()).isZero();
+    });
+    List<Decision> leftOut = out.values().stream().filter(x -> x.lane() != Lane.RED && x.score() >= 0.5
+        && x.rulesHit().stream().noneMatch(h -> h.forcedLane().isPresent())).toList();
+    assertThat(leftOut).isNotEmpty().allSatisfy(x -> {
+      Reason first = x.reasons().get(0);
+      assertThat(first.source()).isEqualTo("capacity");
+      assertThat(first.decisive()).isTrue();
+      assertThat(first.text()).isEqualTo(String.format(java.util.Locale.ROOT,
+          "capacity full: rank %d of %d red slots at office %s (score %.3f)%s", x.context().rank(),
+          x.context().redSlots(), x.context().office(), x.score(),
+          x.lane() == Lane.YELLOW ? "; documentary check instead" : ""));
+      assertThat(x.context().rank()).isGreaterThan(x.context().redSlots());
+    });
+  }
+
+  @Test
+  void evidenceReachesRulesAndReasons() {
+    RuleSet rules = org.riskgate.selectivity.rules.Rules.parse("""
+        rule "valuable" when test.high_value = 1 then lane yellow, reason "high value by the test check"
+        """, "test");
+    Map<String, Decision> out = batch(valid.subList(0, 2_000), rules, EvidenceSourceForTest.HIGH_VALUE,
+        new LanePolicy.ByCapacity(Capacity.DEFAULT));
+    List<Decision> valuable = valid.subList(0, 2_000).stream().filter(d -> d.itemPrice() > 5_000_000)
+        .map(d -> out.get(d.id())).toList();
+    assertThat(valuable).isNotEmpty().allSatisfy(x -> {
+      assertThat(x.rulesHit()).extracting(RuleHit::ruleId).contains("valuable");
+      assertThat(x.reasons()).anyMatch(r -> r.source().equals("profile") && r.text().startsWith("item price "));
+    });
+  }
+
+  /** A check that flags expensive declarations, standing in for a capability's evidence source. */
+  private static final class EvidenceSourceForTest {
+    static final org.riskgate.core.evidence.EvidenceSource HIGH_VALUE = d -> d.itemPrice() > 5_000_000
+        ? new org.riskgate.core.evidence.Evidence(Map.of("test.high_value", 1.0), List.of(
+            new org.riskgate.core.evidence.Finding(org.riskgate.core.evidence.EvidenceKind.PROFILE,
+                "item price " + Math.round(d.itemPrice()))))
+        : new org.riskgate.core.evidence.Evidence(Map.of("test.high_value", 0.0), List.of());
   }
 }

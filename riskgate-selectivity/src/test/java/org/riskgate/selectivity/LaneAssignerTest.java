@@ -56,7 +56,10 @@ class LaneAssignerTest {
     assertThat(random).hasSize(10).allMatch(i -> i < 980);
     // the 20 model picks are the top 20 scores
     for (int i = 980; i < 1000; i++) {
-      assertThat(a.get(i)).isEqualTo(new Assignment(Lane.RED, false));
+      assertThat(a.get(i).lane()).isEqualTo(Lane.RED);
+      assertThat(a.get(i).randomPick()).isFalse();
+      assertThat(a.get(i).rank()).isEqualTo(1000 - i);
+      assertThat(a.get(i).redSlots()).isEqualTo(20);
     }
   }
 

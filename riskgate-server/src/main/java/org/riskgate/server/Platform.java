@@ -65,13 +65,15 @@ public final class Platform implements AutoCloseable {
   private final HsService hs;
   private final DocumentService documents;
   private final ProfileService profiles;
+  private final org.riskgate.server.store.WatchlistStore watchlists;
   private final GroupCommit singles;
   private final org.riskgate.server.lab.DataLab lab;
   private final org.riskgate.server.loop.ChallengerService challengers;
   private final org.riskgate.server.loop.DriftService drift;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
-      ProfileService profiles) {
+      ProfileService profiles, HsService hs, DocumentService documents,
+      org.riskgate.server.store.WatchlistStore watchlists) {
     this.config = config;
     this.db = db;
     this.declarations = new DeclarationStore(db);
@@ -82,11 +84,10 @@ public final class Platform implements AutoCloseable {
     this.auth = auth;
     this.decisions = decisions;
     this.singles = new GroupCommit(declarations);
-    this.hs = new HsService();
-    this.documents = new DocumentService(new DocumentStore(db), config.dataDir().toAbsolutePath().resolve("documents"),
-        config.dataDir().toAbsolutePath().resolve("registry"), config.maxImagePixels(),
-        config.limits().imageDecoders());
+    this.hs = hs;
+    this.documents = documents;
     this.profiles = profiles;
+    this.watchlists = watchlists;
     this.lab = new org.riskgate.server.lab.DataLab(config.lake(), db);
     this.challengers = new org.riskgate.server.loop.ChallengerService(db, declarations, models,
         config.dataDir().toAbsolutePath().resolve("models"),
@@ -143,10 +144,18 @@ public final class Platform implements AutoCloseable {
       DeclarationStore store = new DeclarationStore(db);
       ProfileService profiles = new ProfileService(store,
           config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
-      RuleSet rules = profiles.withProfiles(rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules"));
+      org.riskgate.server.store.WatchlistStore watchlists = new org.riskgate.server.store.WatchlistStore(db);
+      RuleSet rules = rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules", watchlists);
+      HsService hs = new HsService();
+      DocumentService documents = new DocumentService(new DocumentStore(db),
+          config.dataDir().toAbsolutePath().resolve("documents"), config.dataDir().toAbsolutePath().resolve("registry"),
+          config.maxImagePixels(), config.limits().imageDecoders());
+      // one evidence source per capability, each read live at every decision
       DecisionService decisions = new DecisionService(new DecisionService.Config(bundle, rules, rulesText, capacity,
-          objective, Thresholds.calibrate(recentPriorities(store, config.dates(), objective), capacity)));
-      Platform p = new Platform(config, db, auth, decisions, profiles);
+          objective, Thresholds.calibrate(recentPriorities(store, config.dates(), objective), capacity)),
+          org.riskgate.core.evidence.EvidenceSource.all(List.of(hs.evidence(), documents.evidence(),
+              profiles.evidence(), new org.riskgate.selectivity.watch.WatchlistEvidence(watchlists))));
+      Platform p = new Platform(config, db, auth, decisions, profiles, hs, documents, watchlists);
       if (store.count() == 0 && config.demoData().isPresent()) {
         p.loadDemo(config.demoData().get(), out);
       }
@@ -340,7 +349,7 @@ public final class Platform implements AutoCloseable {
     if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')) {
       throw new IllegalArgumentException("rules may not contain control characters");
     }
-    RuleSet rules = profiles.withProfiles(text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules"));
+    RuleSet rules = text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules", watchlists);
     String before = decisions.config().rulesText();
     settings.set(Settings.RULES, text, actor, Json.write(Map.of("rules", text, "previous", before)));
     decisions.reconfigure(c -> new DecisionService.Config(c.bundle(), rules, text, c.capacity(), c.objective(),
@@ -441,6 +450,63 @@ public final class Platform implements AutoCloseable {
   /** Drift of the stored declarations against the champion's training period. */
   public org.riskgate.server.loop.DriftService drift() {
     return drift;
+  }
+
+  /** The supervisors' watchlists that rules and decisions read. */
+  public org.riskgate.server.store.WatchlistStore watchlists() {
+    return watchlists;
+  }
+
+  /**
+   * Decides a stored declaration again once its documents are checked, so their verdicts reach
+   * its decision (rules testing {@code docs.*}, documents reasons). Only a stricter lane replaces
+   * the stored one (audited): a document check never clears what was already selected.
+   *
+   * @return the lane in force afterwards
+   */
+  public Lane recheckAfterDocuments(String declarationId, String actor) {
+    org.riskgate.server.store.CaseFile c = declarations.find(declarationId)
+        .orElseThrow(() -> new NotFoundException("no declaration " + declarationId));
+    org.riskgate.server.store.StoredDecision now = decisions.decideOne(c.declaration(), actor).decision();
+    if (now.lane().ordinal() < c.decision().lane().ordinal()
+        && declarations.reviseDecision(now, c.decision().lane(), "documents checked")) {
+      return now.lane();
+    }
+    return c.decision().lane();
+  }
+
+  /**
+   * Creates or replaces a watchlist (audited); refused when the rules in force would no longer
+   * compile with it (a list they test for another kind of value).
+   */
+  public boolean putWatchlist(org.riskgate.selectivity.watch.Watchlist w, String actor) {
+    List<org.riskgate.selectivity.watch.Watchlist> after = new ArrayList<>(watchlists.all().stream()
+        .filter(x -> !x.name().equals(w.name())).toList());
+    after.add(w);
+    rulesStillCompile(after, w.name());
+    return watchlists.put(w, actor);
+  }
+
+  /**
+   * Deletes a watchlist (audited); refused while the rules in force name it, since those rules
+   * would then fail on every declaration.
+   */
+  public boolean deleteWatchlist(String name, String actor) {
+    rulesStillCompile(watchlists.all().stream().filter(w -> !w.name().equals(name)).toList(), name);
+    return watchlists.delete(name, actor);
+  }
+
+  private void rulesStillCompile(List<org.riskgate.selectivity.watch.Watchlist> lists, String name) {
+    String text = decisions.config().rulesText();
+    if (text.isBlank()) {
+      return;
+    }
+    try {
+      Rules.parse(text, "rules", org.riskgate.selectivity.watch.Watchlists.of(lists));
+    } catch (org.riskgate.selectivity.rules.RulesException e) {
+      throw new org.riskgate.server.api.ApiException(409, "the rules in force test watchlist \"" + name
+          + "\" as it is: change the rules first (" + e.problems().get(0).message() + ")");
+    }
   }
 
   @Override

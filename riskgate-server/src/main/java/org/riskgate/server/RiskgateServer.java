@@ -71,6 +71,7 @@ public final class RiskgateServer implements AutoCloseable {
           case "GET" -> HandlerType.GET;
           case "POST" -> HandlerType.POST;
           case "PUT" -> HandlerType.PUT;
+          case "DELETE" -> HandlerType.DELETE;
           default -> throw new IllegalStateException("unsupported method " + r.method());
         }, r.path(), guarded(r));
       }

@@ -35,9 +35,9 @@ import org.riskgate.selectivity.rules.Rules;
 
 /**
  * Batch scoring on Spark: each day's declarations go to one task, in arrival order, where
- * riskgate's own {@link BatchScorer} — the code behind {@code riskgate score} — scores them,
- * applies the analysts' rules, fills the lanes under the day's capacity and explains the red and
- * yellow ones. The model bundle and the rules travel to the executors with the job.
+ * riskgate's own {@link BatchScorer} — the code behind {@code riskgate score}, deciding through
+ * the one {@link org.riskgate.selectivity.Decider} the server uses too — scores them, applies the
+ * analysts' rules, fills the lanes under the day's capacity and explains the red and yellow ones. The model bundle and the rules travel to the executors with the job.
  */
 public final class SparkScoring {
   private SparkScoring() {}

@@ -24,6 +24,7 @@ expr
   | expr OR expr                              # or
   | ref op=(EQ | NEQ | LT | LE | GT | GE) literal   # compare
   | ref NOT? IN LBRACK literal (COMMA literal)* RBRACK  # inList
+  | ref NOT? IN WATCHLIST list=STRING         # inWatchlist
   | ref STARTSWITH prefixes                   # startsWith
   ;
 
@@ -60,6 +61,7 @@ OR         : 'or';
 NOT        : 'not';
 IN         : 'in';
 STARTSWITH : 'startswith';
+WATCHLIST  : 'watchlist';
 LANE       : 'lane';
 ADD        : 'add';
 REASON     : 'reason';

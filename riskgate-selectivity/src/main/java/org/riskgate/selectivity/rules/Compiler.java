@@ -25,14 +25,16 @@ import org.riskgate.selectivity.Lane;
  */
 final class Compiler {
   private final String source;
+  private final org.riskgate.selectivity.watch.Watchlists watchlists;
   private final List<RuleProblem> problems = new ArrayList<>();
 
-  private Compiler(String source) {
+  private Compiler(String source, org.riskgate.selectivity.watch.Watchlists watchlists) {
     this.source = source;
+    this.watchlists = watchlists;
   }
 
-  static List<CompiledRule> compile(String text, String source) {
-    return new Compiler(source).run(text);
+  static List<CompiledRule> compile(String text, String source, org.riskgate.selectivity.watch.Watchlists watchlists) {
+    return new Compiler(source, watchlists).run(text);
   }
 
   private List<CompiledRule> run(String text) {
@@ -144,6 +146,7 @@ final class Compiler {
       case RulesParser.OrContext o -> new Condition.Or(condition(o.expr(0)), condition(o.expr(1)));
       case RulesParser.CompareContext c -> compare(c);
       case RulesParser.InListContext l -> inList(l);
+      case RulesParser.InWatchlistContext w -> inWatchlist(w);
       case RulesParser.StartsWithContext s -> startsWith(s);
       default -> throw new IllegalStateException("grammar and compiler disagree: " + e.getText());
     };
@@ -153,12 +156,16 @@ final class Compiler {
   private Fields.Def field(RulesParser.RefContext ref) {
     String name = ref.getText();
     if (ref.IDENT().size() > 1) {
+      if (!Fields.isFeatureOrAttribute(name)) {
+        problem(ref.start, "unknown feature '" + name.substring(Fields.FEATURE.length()) + "' after feature.");
+        return null;
+      }
       return Fields.attribute(name);
     }
     Optional<Fields.Def> def = Fields.lookup(name);
     if (def.isEmpty()) {
       problem(ref.start, "unknown field '" + name + "'; expected one of " + Fields.knownNames()
-          + ", or an attribute with a dot such as importer.hit_rate");
+          + ", a risk-model feature such as log_unit_value, or an attribute with a dot such as importer.hit_rate");
       return null;
     }
     return def.get();
@@ -224,6 +231,27 @@ final class Compiler {
         yield new Condition.DateIn(f.date(), Set.copyOf(values), negated);
       }
     };
+  }
+
+  /** {@code FIELD in watchlist "NAME"}: the list must exist now and hold values of that field. */
+  private Condition inWatchlist(RulesParser.InWatchlistContext w) {
+    Fields.Def f = field(w.ref());
+    if (f == null) {
+      return FALSE;
+    }
+    String name = unquote(w.list);
+    java.util.Optional<org.riskgate.selectivity.watch.Watchlist> list = watchlists.named(name);
+    if (list.isEmpty()) {
+      problem(w.list, "no watchlist \"" + name + "\"" + (watchlists.all().isEmpty() ? " (no watchlists are loaded)"
+          : "; there are " + String.join(", ", watchlists.all().stream().map(x -> "\"" + x.name() + "\"").toList())));
+      return FALSE;
+    }
+    if (!list.get().kind().fields().contains(f.name())) {
+      problem(w.ref().start, "watchlist \"" + name + "\" holds " + list.get().kind().label() + " values, looked up by "
+          + String.join(", ", list.get().kind().fields()) + ", not " + f.name());
+      return FALSE;
+    }
+    return new Condition.InWatchlist(f.text(), name, watchlists, w.NOT() != null);
   }
 
   private Condition startsWith(RulesParser.StartsWithContext s) {

@@ -66,6 +66,16 @@ sealed interface Condition {
     }
   }
 
+  /** A text field's value on a supervisor's watchlist, looked up when evaluated: lists change. */
+  record InWatchlist(Fields.TextGetter field, String list, org.riskgate.selectivity.watch.Watchlists lists,
+      boolean negated) implements Condition {
+    public boolean test(Input in) throws EvalException {
+      org.riskgate.selectivity.watch.Watchlist w = lists.named(list)
+          .orElseThrow(() -> new EvalException("watchlist \"" + list + "\" does not exist (any more)"));
+      return w.contains(field.get(in)) != negated;
+    }
+  }
+
   record NumberCompare(Fields.NumberGetter field, Op op, double value) implements Condition {
     public boolean test(Input in) throws EvalException {
       return op.holds(Double.compare(field.get(in), value));

@@ -93,9 +93,33 @@ final class Fields {
     KNOWN.put("date", new Def("date", Type.DATE, null, null, in -> in.declaration().date()));
   }
 
-  /** The definition of a bare name, if the language knows it. */
+  /**
+   * The risk pipeline's feature names: a feature whose name is not a field's is a number rules
+   * test by its bare name ({@code log_unit_value}); the names do not depend on the data.
+   */
+  private static final java.util.Set<String> FEATURES =
+      java.util.Set.copyOf(org.riskgate.risk.features.FeaturePipeline.fit(java.util.List.of()).names());
+
+  /** The prefix that reaches a feature whose bare name is a declaration field ({@code feature.office}). */
+  static final String FEATURE = "feature.";
+
+  /** The definition of a bare name, if the language knows it: a declaration field, or a feature. */
   static Optional<Def> lookup(String name) {
-    return Optional.ofNullable(KNOWN.get(name));
+    Def field = KNOWN.get(name);
+    if (field != null) {
+      return Optional.of(field);
+    }
+    return FEATURES.contains(name) ? Optional.of(attribute(name)) : Optional.empty();
+  }
+
+  /** Whether a dotted name is {@code feature.X} for a feature {@code X}, or no feature at all. */
+  static boolean isFeatureOrAttribute(String name) {
+    return !name.startsWith(FEATURE) || FEATURES.contains(name.substring(FEATURE.length()));
+  }
+
+  /** Every feature name, for the reference. */
+  static java.util.Set<String> features() {
+    return FEATURES;
   }
 
   /** An attribute the caller passes in the attribute map, e.g. {@code importer.hit_rate}. */
@@ -103,7 +127,8 @@ final class Fields {
     return new Def(name, Type.NUMBER, null, in -> {
       Double v = in.attributes().get(name);
       if (v == null) {
-        throw new EvalException("attribute '" + name + "' was not provided");
+        throw new EvalException((FEATURES.contains(name) || name.startsWith(FEATURE) ? "feature '" : "attribute '")
+            + name + "' was not provided");
       }
       if (v.isNaN()) {
         throw new EvalException("attribute '" + name + "' is not a number");

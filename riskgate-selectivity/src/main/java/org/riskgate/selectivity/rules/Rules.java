@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.riskgate.selectivity.watch.Watchlists;
 
 /**
  * Entry point of the rules language: parse and check rule text into a {@link RuleBook}.
@@ -35,6 +36,21 @@ public final class Rules {
    * @throws RulesException when the text is refused
    */
   public static RuleBook parse(String text, String source) {
-    return new RuleBook(source, Compiler.compile(text, source));
+    return parse(text, source, Watchlists.NONE);
+  }
+
+  /**
+   * Parses rule text whose {@code in watchlist "NAME"} conditions look names up in {@code
+   * watchlists}: each must exist now; the lists' entries are read when a rule is evaluated.
+   *
+   * @throws RulesException when the text is refused
+   */
+  public static RuleBook parse(String text, String source, Watchlists watchlists) {
+    return new RuleBook(source, Compiler.compile(text, source, watchlists));
+  }
+
+  /** Reads a rule file whose watchlists are {@code watchlists}. */
+  public static RuleBook load(Path file, Watchlists watchlists) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), watchlists);
   }
 }

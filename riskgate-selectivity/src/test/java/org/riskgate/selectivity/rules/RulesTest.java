@@ -206,4 +206,75 @@ class RulesTest {
     }
     throw new AssertionError("expected the rules to be refused");
   }
+
+  @Test
+  void everyPipelineFeatureIsVisibleToRulesByName() {
+    // log_unit_value was refused as unknown while the README said all 69 features are visible
+    RuleBook book = Rules.parse("rule \"dense\" when log_unit_value > 3 then add 0.1", "t");
+    Declaration d = decl("1", LocalDate.of(2021, 1, 4), "080810", "US", 10, 50, false);
+    assertThat(book.apply(d, 0.1, Map.of("log_unit_value", 3.5)).hits()).hasSize(1);
+    assertThat(book.apply(d, 0.1, Map.of("log_unit_value", 2.5)).hits()).isEmpty();
+    assertThat(book.apply(d, 0.1, Map.of()).errors()).extracting(e -> e.message())
+        .containsExactly("feature 'log_unit_value' was not provided");
+    List<String> names = org.riskgate.risk.features.FeaturePipeline.fit(List.of()).names();
+    assertThat(names).hasSize(69);
+    for (String name : names) {
+      // a category code that shares its bare name with a declaration field is reached as feature.NAME
+      String ref = Fields.lookup(name).map(f -> f.type() == Fields.Type.TEXT).orElse(false) ? "feature." + name : name;
+      RuleBook one = Rules.parse("rule \"r\" when " + ref + " >= 0 then add 0.1", "t");
+      assertThat(one.apply(d, 0.1, Map.of(ref, 1.0)).hits()).as(ref).hasSize(1);
+    }
+    assertThatThrownBy(() -> Rules.parse("rule \"r\" when feature.nonsense > 0 then add 0.1", "t"))
+        .hasMessageContaining("unknown feature 'nonsense'");
+  }
+
+  @Test
+  void watchlistsAreTestedByNameAndFollowTheirChanges() {
+    var steel = new org.riskgate.selectivity.watch.Watchlist("steel", org.riskgate.selectivity.watch.Watchlist.Kind.HS,
+        "anti-dumping", java.util.Set.of("7208"));
+    var shady = new org.riskgate.selectivity.watch.Watchlist("shady traders",
+        org.riskgate.selectivity.watch.Watchlist.Kind.COMPANY, "", java.util.Set.of("IMP1"));
+    java.util.concurrent.atomic.AtomicReference<org.riskgate.selectivity.watch.Watchlists> now =
+        new java.util.concurrent.atomic.AtomicReference<>(org.riskgate.selectivity.watch.Watchlists.of(List.of(steel, shady)));
+    org.riskgate.selectivity.watch.Watchlists live = new org.riskgate.selectivity.watch.Watchlists() {
+      public Optional<org.riskgate.selectivity.watch.Watchlist> named(String name) {
+        return now.get().named(name);
+      }
+
+      public List<org.riskgate.selectivity.watch.Watchlist> all() {
+        return now.get().all();
+      }
+    };
+    RuleBook book = Rules.parse("""
+        rule "steel" when hs in watchlist "steel" then lane red
+        rule "shady" when importer in watchlist "shady traders" and hs not in watchlist "steel" then add 0.2
+        rule "shady-any" when importer in watchlist "shady traders" then add 0.1
+        """, "t", live);
+    Declaration d = decl("1", LocalDate.of(2021, 1, 4), "7208100000", "US", 10, 50, false);
+    assertThat(book.apply(d, 0.1, Map.of()).hits()).extracting(RuleHit::ruleId).containsExactly("steel", "shady-any");
+    assertThat(book.apply(decl("2", LocalDate.of(2021, 1, 4), "720910", "US", 10, 50, false), 0.1, Map.of()).hits())
+        .extracting(RuleHit::ruleId).containsExactly("shady", "shady-any");
+    // a supervisor empties the list: the next evaluation sees it; a deleted list is a rule error
+    now.set(org.riskgate.selectivity.watch.Watchlists.of(List.of(shady)));
+    RuleOutcome after = book.apply(d, 0.1, Map.of());
+    assertThat(after.hits()).extracting(RuleHit::ruleId).containsExactly("shady-any");
+    assertThat(after.errors()).extracting(e -> e.message()).containsExactly(
+        "watchlist \"steel\" does not exist (any more)", "watchlist \"steel\" does not exist (any more)");
+    // unknown lists and lists of the wrong kind are refused with their position
+    assertThatThrownBy(() -> Rules.parse("rule \"x\" when seller in watchlist \"nope\" then add 0.1", "t", live))
+        .hasMessageContaining("t:1:35").hasMessageContaining("no watchlist \"nope\"");
+    assertThatThrownBy(() -> Rules.parse("rule \"x\" when origin in watchlist \"shady traders\" then add 0.1", "t", live))
+        .hasMessageContaining("holds company values").hasMessageContaining("not origin");
+  }
+
+  @Test
+  void aWatchlistFileNamesItsBadLine(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("lists.csv"), "watchlist,kind,entry\nsteel,hs,7208\nsteel,hs,72x\n");
+    assertThatThrownBy(() -> org.riskgate.selectivity.watch.Watchlists.read(f))
+        .hasMessageContaining("lists.csv:3: field entry: an HS watchlist entry is 2 to 10 digits: '72x'");
+    Files.writeString(f, "steel,hs,7208\nsteel,hs,7209\nsanctioned,importer,IMP1\n");
+    var lists = org.riskgate.selectivity.watch.Watchlists.read(f);
+    assertThat(lists.named("steel").orElseThrow().entries()).containsExactlyInAnyOrder("7208", "7209");
+    assertThat(lists.named("sanctioned").orElseThrow().contains("IMP1")).isTrue();
+  }
 }

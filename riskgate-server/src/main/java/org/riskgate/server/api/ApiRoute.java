@@ -7,7 +7,7 @@ import org.riskgate.server.auth.Role;
 /**
  * One route of the API.
  *
- * @param method {@code GET}, {@code POST} or {@code PUT}
+ * @param method {@code GET}, {@code POST}, {@code PUT} or {@code DELETE}
  * @param path Javalin path, e.g. {@code /api/v1/declarations/{id}}
  * @param role the least role allowed; empty for the routes that authenticate a caller
  */

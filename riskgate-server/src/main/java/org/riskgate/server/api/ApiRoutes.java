@@ -84,6 +84,10 @@ public final class ApiRoutes {
         new ApiRoute("GET", "/api/v1/rules", of(A), this::rules),
         new ApiRoute("PUT", "/api/v1/rules", of(S), this::changeRules),
         new ApiRoute("GET", "/api/v1/audit", of(S), this::audit),
+        new ApiRoute("GET", "/api/v1/watchlists", of(A), this::watchlists),
+        new ApiRoute("GET", "/api/v1/watchlists/{name}", of(A), this::watchlist),
+        new ApiRoute("PUT", "/api/v1/watchlists/{name}", of(S), this::putWatchlist),
+        new ApiRoute("DELETE", "/api/v1/watchlists/{name}", of(S), this::deleteWatchlist),
         new ApiRoute("POST", "/api/v1/sql", of(A), this::sql),
         new ApiRoute("POST", "/api/v1/users", of(ADMIN), this::createUser),
         new ApiRoute("GET", "/api/v1/users", of(ADMIN), this::users),
@@ -435,8 +439,9 @@ public final class ApiRoutes {
     String issuer = param(ctx, "issuer").orElseThrow(() -> new IllegalArgumentException("query parameter 'issuer' is required"));
     var doc = platform.documents().verify(id, issuer, param(ctx, "name").orElse("document"), in(ctx),
         principal(ctx).username());
+    var lane = platform.recheckAfterDocuments(id, principal(ctx).username());
     json(ctx, 201, Map.of("id", doc.id(), "width", doc.width(), "height", doc.height(),
-        "report", Json.MAPPER.readTree(doc.report())));
+        "report", Json.MAPPER.readTree(doc.report()), "lane", lane));
   }
 
   private void documents(Context ctx) throws IOException {
@@ -543,6 +548,56 @@ public final class ApiRoutes {
   private void changeRules(Context ctx) throws IOException {
     platform.changeRules(text(body(ctx), "rules"), principal(ctx).username());
     rules(ctx);
+  }
+
+  private void watchlists(Context ctx) {
+    json(ctx, 200, Map.of("watchlists", platform.watchlists().all().stream().map(w -> Map.of("name", w.name(),
+        "kind", w.kind().label(), "description", w.description(), "entries", w.entries().size())).toList()));
+  }
+
+  private org.riskgate.selectivity.watch.Watchlist namedWatchlist(Context ctx) {
+    String name = ctx.pathParam("name");
+    return platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no watchlist "
+        + InputChecks.printable(name)));
+  }
+
+  private void watchlist(Context ctx) {
+    json(ctx, 200, watchlistJson(namedWatchlist(ctx)));
+  }
+
+  private static Map<String, Object> watchlistJson(org.riskgate.selectivity.watch.Watchlist w) {
+    return Map.of("name", w.name(), "kind", w.kind().label(), "description", w.description(),
+        "entries", w.entries().stream().sorted().toList());
+  }
+
+  /** Creates or replaces a list: {@code {"kind": "importer", "description": "...", "entries": [...]}}. */
+  private void putWatchlist(Context ctx) throws IOException {
+    JsonNode b = body(ctx);
+    String kind = text(b, "kind");
+    JsonNode entries = b.get("entries");
+    if (entries == null || !entries.isArray()) {
+      throw new IllegalArgumentException("field 'entries' is required (a list of text)");
+    }
+    java.util.Set<String> values = new java.util.LinkedHashSet<>();
+    for (JsonNode e : entries) {
+      if (!e.isTextual()) {
+        throw new IllegalArgumentException("field 'entries' holds text only");
+      }
+      values.add(e.asText());
+    }
+    JsonNode description = b.get("description");
+    var w = new org.riskgate.selectivity.watch.Watchlist(ctx.pathParam("name"),
+        org.riskgate.selectivity.watch.Watchlist.Kind.named(kind).orElseThrow(() -> new IllegalArgumentException(
+            "field 'kind' is importer, declarant, seller, company, country or hs")),
+        description == null || description.isNull() ? "" : description.asText(), values);
+    boolean existed = platform.putWatchlist(w, principal(ctx).username());
+    json(ctx, existed ? 200 : 201, watchlistJson(w));
+  }
+
+  private void deleteWatchlist(Context ctx) {
+    var w = namedWatchlist(ctx);
+    platform.deleteWatchlist(w.name(), principal(ctx).username());
+    ctx.status(204);
   }
 
   /** A page of the audit log, newest first, filtered by user, kind, subject and days. */

@@ -32,6 +32,18 @@ public record DocumentReport(String issuer, String method, boolean suspicious, S
         .map(DocumentReport::region).toList());
   }
 
+  /** The verifier's report again, for the decision's evidence. */
+  public VerificationReport toVerification(String document) {
+    return new VerificationReport(document, issuer, method, regions.stream().map(g -> new RegionResult(
+        new org.riskgate.documents.Detection(org.riskgate.documents.Kind.parse(g.kind()),
+            new org.riskgate.documents.Box(g.x(), g.y(), g.width(), g.height()), g.confidence()),
+        switch (g.verdict()) {
+          case "consistent" -> new org.riskgate.documents.Verdict.Consistent(g.similarity());
+          case "suspicious" -> new org.riskgate.documents.Verdict.Suspicious(g.similarity());
+          default -> new org.riskgate.documents.Verdict.NoReference();
+        })).toList());
+  }
+
   private static Region region(RegionResult g) {
     var b = g.detection().box();
     return new Region(g.detection().kind().label(), b.x(), b.y(), b.width(), b.height(), g.detection().confidence(),

@@ -16,6 +16,8 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.riskgate.core.evidence.EvidenceSource;
+import org.riskgate.documents.DocumentEvidence;
 import org.riskgate.documents.DocumentVerifier;
 import org.riskgate.documents.Method;
 import org.riskgate.documents.VerificationReport;
@@ -137,6 +139,14 @@ public final class DocumentService {
     } finally {
       decoders.release();
     }
+  }
+
+  /**
+   * The verdicts of the documents stored with a declaration as evidence for its decision ({@code
+   * docs.suspicious} ...).
+   */
+  public EvidenceSource evidence() {
+    return new DocumentEvidence(id -> store.of(id).stream().map(d -> report(d).toVerification(d.fileName())).toList());
   }
 
   /** A stored document's report, read back. */

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.riskgate.core.Declaration;
+import org.riskgate.core.evidence.EvidenceSource;
 import org.riskgate.hs.HsCheck;
+import org.riskgate.hs.HsEvidence;
 import org.riskgate.hs.HsCode;
 import org.riskgate.hs.HsNode;
 import org.riskgate.hs.HsToolkit;
@@ -16,9 +18,16 @@ import org.riskgate.hs.Suggestion;
  */
 public final class HsService {
   private final CompletableFuture<HsToolkit> toolkit;
+  private final CompletableFuture<HsEvidence> evidence;
 
   public HsService() {
     this.toolkit = CompletableFuture.supplyAsync(HsToolkit::builtIn);
+    this.evidence = toolkit.thenApply(HsEvidence::new);
+  }
+
+  /** The HS checks as evidence for decisions; the first decision waits for the toolkit. */
+  public EvidenceSource evidence() {
+    return d -> evidence.join().about(d);
   }
 
   private HsToolkit toolkit() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,8 @@ import org.riskgate.profiles.LiveProfiles;
 import org.riskgate.profiles.PartyProfile;
 import org.riskgate.profiles.PartyRole;
 import org.riskgate.profiles.ProfileConfig;
-import org.riskgate.selectivity.RuleSet;
+import org.riskgate.core.evidence.EvidenceSource;
+import org.riskgate.profiles.ProfileEvidence;
 import org.riskgate.server.store.DeclarationStore;
 import org.riskgate.server.store.InspectionResult;
 
@@ -78,21 +78,9 @@ public final class ProfileService {
     return profiles.features(d);
   }
 
-  /**
-   * Rules that can also test the parties' profiles: each declaration's attributes are completed
-   * with {@link #features} before the rules see them.
-   */
-  public RuleSet withProfiles(RuleSet rules) {
-    if (rules == RuleSet.NONE) {
-      return rules;
-    }
-    return (d, score, attributes) -> {
-      Map<String, Double> all = new HashMap<>(features(d));
-      if (attributes != null) {
-        all.putAll(attributes);
-      }
-      return rules.apply(d, score, all);
-    };
+  /** The parties' profiles as evidence for decisions: their figures for rules, their records as reasons. */
+  public EvidenceSource evidence() {
+    return new ProfileEvidence(this::features);
   }
 
   /** Parses a role name from a URL. */

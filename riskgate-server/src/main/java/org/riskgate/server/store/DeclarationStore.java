@@ -31,14 +31,15 @@ import org.riskgate.server.Json;
 public final class DeclarationStore {
   private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<org.riskgate.selectivity.DecisionContext> CONTEXT = new TypeReference<>() {};
   private static final String INSERT_DECLARATION = "INSERT INTO declarations (id, batch_id, decl_date,"
       + " office_id, process_type, import_type, import_use, payment_type, transport_mode, declarant_id,"
       + " importer_id, seller_id, courier_id, hs_code, departure_country, origin_country, tax_rate,"
       + " tax_type, origin_indicator, net_mass, item_price, revenue, description, ingested_at)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_DECISION = "INSERT INTO decisions (declaration_id, model_score,"
-      + " score, lane, random_pick, reasons, rules_hit, bundle_id, decided_by, decided_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " score, lane, random_pick, reasons, rules_hit, bundle_id, decided_by, decided_at, decision_context)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT_DECLARATION = "SELECT d.id, d.decl_date, d.office_id,"
       + " d.process_type, d.import_type, d.import_use, d.payment_type, d.transport_mode, d.declarant_id,"
       + " d.importer_id, d.seller_id, d.courier_id, d.hs_code, d.departure_country, d.origin_country,"
@@ -170,6 +171,11 @@ public final class DeclarationStore {
     ps.setString(8, s.bundleId());
     ps.setString(9, s.decidedBy());
     ps.setTimestamp(10, Timestamp.from(s.decidedAt()));
+    if (s.context().isPresent()) {
+      ps.setString(11, Json.write(s.context().get()));
+    } else {
+      ps.setNull(11, Types.VARCHAR);
+    }
   }
 
   /** Which of these ids are already stored. */
@@ -195,8 +201,8 @@ public final class DeclarationStore {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(SELECT_DECLARATION
           + ", x.model_score, x.score, x.lane, x.random_pick, x.reasons, x.rules_hit, x.bundle_id,"
-          + " x.decided_by, x.decided_at FROM declarations d JOIN decisions x ON x.declaration_id = d.id"
-          + " WHERE d.id = ?")) {
+          + " x.decided_by, x.decided_at, x.decision_context FROM declarations d"
+          + " JOIN decisions x ON x.declaration_id = d.id WHERE d.id = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
@@ -204,9 +210,10 @@ public final class DeclarationStore {
           }
           Declaration d = declaration(rs);
           StoredDecision s = new StoredDecision(d.id(), rs.getDouble(23), rs.getDouble(24),
-              Lane.valueOf(rs.getString(25)), rs.getBoolean(26), parse(rs.getString(27), REASONS),
+              Lane.valueOf(rs.getString(25)), rs.getBoolean(26), reasons(rs.getString(27)),
               parse(rs.getString(28), STRINGS), rs.getString(29), rs.getString(30),
-              rs.getTimestamp(31).toInstant());
+              rs.getTimestamp(31).toInstant(), Optional.ofNullable(rs.getString(32))
+                  .map(j -> parse(j, CONTEXT)));
           return Optional.of(new CaseFile(d, s, result(c, id)));
         }
       }
@@ -278,6 +285,42 @@ public final class DeclarationStore {
           "amount", b.amount(), "recordedBy", b.recordedBy())));
       AuditLog.append(c, r.recordedBy(), "inspection_result", r.declarationId(), Json.write(detail));
       CaseStore.closeWithResult(c, r.declarationId(), r.recordedBy(), r.recordedAt());
+      return true;
+    });
+  }
+
+  /**
+   * Replaces a stored decision by a stricter one (audited with the lane it replaces).
+   *
+   * @param why what made the declaration be decided again, for the audit line
+   * @return false when the declaration has no stored decision
+   */
+  public boolean reviseDecision(StoredDecision s, Lane before, String why) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET model_score = ?, score = ?, lane = ?,"
+          + " random_pick = ?, reasons = ?, rules_hit = ?, bundle_id = ?, decided_by = ?, decided_at = ?,"
+          + " decision_context = ? WHERE declaration_id = ?")) {
+        ps.setDouble(1, s.modelScore());
+        ps.setDouble(2, s.score());
+        ps.setString(3, s.lane().name());
+        ps.setBoolean(4, s.randomPick());
+        ps.setString(5, Json.write(s.reasons()));
+        ps.setString(6, Json.write(s.rulesHit()));
+        ps.setString(7, s.bundleId());
+        ps.setString(8, s.decidedBy());
+        ps.setTimestamp(9, Timestamp.from(s.decidedAt()));
+        ps.setString(10, Json.write(s.context().orElseThrow()));
+        ps.setString(11, s.declarationId());
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("lane", s.lane().label());
+      detail.put("previous", before.label());
+      detail.put("why", why);
+      detail.put("reasons", s.reasons());
+      AuditLog.append(c, s.decidedBy(), "decision_revised", s.declarationId(), Json.write(detail));
       return true;
     });
   }
@@ -374,7 +417,7 @@ public final class DeclarationStore {
    * reasons, fraud, case status, assignee.
    */
   private static QueueRow queueRow(ResultSet rs) throws SQLException {
-    List<Reason> reasons = parse(rs.getString(9), REASONS);
+    List<Reason> reasons = reasons(rs.getString(9));
     boolean fraud = rs.getBoolean(10);
     Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
     return new QueueRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
@@ -651,6 +694,19 @@ public final class DeclarationStore {
         return rs.getLong(1);
       }
     });
+  }
+
+  /**
+   * Reasons as stored. Reasons stored before they were marked decisive lack the mark, which reads
+   * as not decisive: the one place where a missing boolean is allowed.
+   */
+  static List<Reason> reasons(String json) {
+    try {
+      return Json.MAPPER.readerFor(REASONS)
+          .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON cannot be read back", e);
+    }
   }
 
   private static <T> T parse(String json, TypeReference<T> type) {

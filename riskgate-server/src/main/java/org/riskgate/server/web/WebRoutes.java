@@ -511,9 +511,11 @@ public final class WebRoutes {
   private void renderCase(Context ctx, CaseFile c, String error, Views.ResultForm form) {
     List<List<String>> labels = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
+    // the reason that set the lane gets the longest bar: a forced lane outweighs any push on the score
+    double longest = c.decision().reasons().stream().mapToDouble(r -> Math.abs(r.weight())).max().orElse(0);
     for (Reason r : c.decision().reasons()) {
       labels.add(lines(r.text(), 36));
-      weights.add(r.weight());
+      weights.add(r.decisive() ? Math.max(longest, 1.0) : r.weight());
     }
     String describe = Optional.ofNullable(ctx.queryParam("describe")).map(String::trim).orElse("");
     List<Suggestion> suggestions = List.of();
@@ -586,6 +588,7 @@ public final class WebRoutes {
       platform.documents().verify(c.declaration().id(), Optional.ofNullable(ctx.formParam("issuer")).orElse("").trim(),
           file.filename(), in, session(ctx).principal().username());
     }
+    platform.recheckAfterDocuments(c.declaration().id(), session(ctx).principal().username());
     ctx.redirect(Views.path("declarations", c.declaration().id()));
   }
 

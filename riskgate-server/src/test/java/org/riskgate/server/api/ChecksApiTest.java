@@ -107,6 +107,26 @@ public class ChecksApiTest {
   }
 
   @Test
+  void documentVerdictsReachTheDecisionOnceChecked() throws Exception {
+    String id = Json.MAPPER.readTree(s.get("/api/v1/queue?lane=green&size=1", Role.ANALYST).body())
+        .get("rows").get(0).get("id").asText();
+    HttpResponse<String> rules = s.put("/api/v1/rules", Role.SUPERVISOR, "{\"rules\":\"rule \\\"papers\\\" when "
+        + "docs.checked >= 1 and docs.suspicious = 0 then lane yellow, reason \\\"papers to read\\\"\"}");
+    assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+    try {
+      HttpResponse<String> r = upload("/api/v1/declarations/" + id + "/documents?issuer=KR-017&name=invoice.png", page());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      assertThat(Json.MAPPER.readTree(r.body()).get("lane").asText()).isEqualTo("YELLOW");
+      JsonNode d = Json.MAPPER.readTree(s.get("/api/v1/declarations/" + id, Role.ANALYST).body()).get("decision");
+      assertThat(d.get("lane").asText()).isEqualTo("YELLOW");
+      assertThat(d.get("reasons").get(0).get("source").asText()).isEqualTo("rule:papers");
+      assertThat(s.get("/api/v1/audit?subject=" + id, Role.SUPERVISOR).body()).contains("decision_revised");
+    } finally {
+      s.put("/api/v1/rules", Role.SUPERVISOR, "{\"rules\":\"\"}");
+    }
+  }
+
+  @Test
   void imagesAreRefusedPastThePixelLimitBeforeDecoding() throws Exception {
     String id = Json.MAPPER.readTree(s.get("/api/v1/queue?size=1", Role.ANALYST).body()).get("rows").get(0).get("id").asText();
     HttpResponse<String> bomb = upload("/api/v1/declarations/" + id + "/documents?issuer=KR-1", bomb());

@@ -1,0 +1,48 @@
+package org.riskgate.profiles.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.riskgate.core.Declaration;
+import org.riskgate.core.evidence.Evidence;
+import org.riskgate.core.evidence.EvidenceKind;
+import org.riskgate.core.evidence.EvidenceSource;
+import org.riskgate.core.evidence.Finding;
+
+/**
+ * The trader network as evidence: the figures of {@link NetworkFeatures#NAMES} as of the first day
+ * of the declaration's month, and findings for a declarant who brings in many new importers that
+ * turn out fraudulent (a ring) and for an importer in a community whose fraud rate is high.
+ */
+public final class NetworkEvidence implements EvidenceSource {
+  /** The rate from which a ring or a community is worth telling. */
+  public static final double RATE_REASON = 0.5;
+  /** A declarant with fewer new importers than this is no ring. */
+  public static final int MIN_NEW_IMPORTERS = 3;
+
+  private final NetworkFeatures network;
+
+  public NetworkEvidence(NetworkFeatures network) {
+    this.network = network;
+  }
+
+  @Override
+  public Evidence about(Declaration d) {
+    Map<String, Double> f = network.features(d);
+    List<Finding> findings = new ArrayList<>(0);
+    double newImporters = f.getOrDefault("net.declarant_new_importers", 0.0);
+    double ringRate = f.getOrDefault("net.declarant_new_importer_hit_rate", 0.0);
+    if (newImporters >= MIN_NEW_IMPORTERS && ringRate >= RATE_REASON) {
+      findings.add(new Finding(EvidenceKind.NETWORK, String.format(Locale.ROOT,
+          "declarant %s brought in %.0f new importers; fraud found in %.0f %% of their inspections",
+          d.declarantId(), newImporters, 100 * ringRate)));
+    }
+    double community = f.getOrDefault("net.importer_community_fraud_rate", 0.0);
+    if (community >= RATE_REASON && f.getOrDefault("net.importer_community_size", 0.0) > 0) {
+      findings.add(new Finding(EvidenceKind.NETWORK, String.format(Locale.ROOT,
+          "importer %s trades in a community whose fraud rate is %.0f %%", d.importerId(), 100 * community)));
+    }
+    return new Evidence(f, findings);
+  }
+}
