@@ -116,9 +116,9 @@ public class ChecksApiTest {
     try {
       HttpResponse<String> r = upload("/api/v1/declarations/" + id + "/documents?issuer=KR-017&name=invoice.png", page());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-      assertThat(Json.MAPPER.readTree(r.body()).get("lane").asText()).isEqualTo("YELLOW");
+      assertThat(Json.MAPPER.readTree(r.body()).get("lane").asText()).isEqualTo("yellow");
       JsonNode d = Json.MAPPER.readTree(s.get("/api/v1/declarations/" + id, Role.ANALYST).body()).get("decision");
-      assertThat(d.get("lane").asText()).isEqualTo("YELLOW");
+      assertThat(d.get("lane").asText()).isEqualTo("yellow");
       assertThat(d.get("reasons").get(0).get("source").asText()).isEqualTo("rule:papers");
       assertThat(s.get("/api/v1/audit?subject=" + id, Role.SUPERVISOR).body()).contains("decision_revised");
     } finally {

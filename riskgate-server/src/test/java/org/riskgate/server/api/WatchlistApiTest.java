@@ -40,7 +40,7 @@ class WatchlistApiTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json(s.get("/api/v1/watchlists/tip-offs", Role.ANALYST)).get("entries").get(0).asText())
         .isEqualTo("WATCHED1");
-    JsonNode audit = json(s.get("/api/v1/audit?subject=watchlist:tip-offs", Role.SUPERVISOR));
+    JsonNode audit = json(s.get("/api/v1/audit?subject=watchlist:tip-offs", Role.SUPERVISOR)).get("entries");
     assertThat(audit.get(0).get("kind").asText()).isEqualTo("watchlist_created");
     assertThat(audit.get(0).get("detail").asText()).contains("WATCHED1");
 
@@ -49,7 +49,7 @@ class WatchlistApiTest {
     assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
     try {
       JsonNode d = json(s.post("/api/v1/declarations", Role.ANALYST, declaration("WL-1", "WATCHED1", "440890")));
-      assertThat(d.get("lane").asText()).isEqualTo("RED");
+      assertThat(d.get("lane").asText()).isEqualTo("red");
       JsonNode first = d.get("reasons").get(0);
       assertThat(first.get("source").asText()).isEqualTo("rule:tipped");
       assertThat(first.get("decisive").asBoolean()).isTrue();
@@ -71,7 +71,7 @@ class WatchlistApiTest {
     assertThat(s.send("DELETE", "/api/v1/watchlists/tip-offs", s.tokens.get(Role.SUPERVISOR), null, null)
         .statusCode()).isEqualTo(204);
     assertThat(s.get("/api/v1/watchlists/tip-offs", Role.ANALYST).statusCode()).isEqualTo(404);
-    assertThat(json(s.get("/api/v1/audit?subject=watchlist:tip-offs", Role.SUPERVISOR)).get(0).get("kind").asText())
+    assertThat(json(s.get("/api/v1/audit?subject=watchlist:tip-offs", Role.SUPERVISOR)).get("entries").get(0).get("kind").asText())
         .isEqualTo("watchlist_deleted");
     JsonNode after = json(s.post("/api/v1/declarations", Role.ANALYST, declaration("WL-3", "WATCHED1", "440890")));
     assertThat(after.get("reasons").toString()).doesNotContain("is on watchlist");
