@@ -22,12 +22,14 @@ import org.riskgate.documents.compare.Embedder;
 import org.riskgate.documents.compare.Thresholds;
 import org.riskgate.documents.detect.InkDetector;
 import org.riskgate.documents.image.PageLoader;
+import org.riskgate.documents.image.Resolution;
 import org.riskgate.documents.registry.FileReferenceRegistry;
 
 /**
- * Loads the page safely, detects regions, and compares each with every active reference of the
- * claimed issuer and the region's kind; the best match decides, because an issuer may have
- * several valid stamps at once.
+ * Loads the page safely, brings it to 300 dpi ({@link Resolution}), detects regions, and compares
+ * each with every active reference of the claimed issuer and the region's kind; the best match
+ * decides, because an issuer may have several valid stamps at once. Boxes are reported in the
+ * page's own pixels.
  */
 public final class DefaultDocumentVerifier implements DocumentVerifier {
 
@@ -95,20 +97,21 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
     }
     LocalDate today = LocalDate.now(clock);
     List<RegionResult> results = new ArrayList<>();
-    for (Detection d : detector.detect(page)) {
+    Resolution.Normalised work = Resolution.normalise(page);
+    for (Detection d : detector.detect(work.page())) {
       List<Reference> refs = registry.active(issuer, d.kind(), today);
       Verdict verdict;
       if (refs.isEmpty()) {
         verdict = new Verdict.NoReference();
       } else {
-        float[] q = embedder.query(page, d.box(), d.kind());
+        float[] q = embedder.query(work.page(), d.box(), d.kind());
         double best = 0;
         for (Reference r : refs) {
           best = Math.max(best, embedder.similarity(q, registry.embeddings(r, embedder), d.kind()));
         }
         verdict = best >= thresholds.of(d.kind()) ? new Verdict.Consistent(best) : new Verdict.Suspicious(best);
       }
-      results.add(new RegionResult(d, verdict));
+      results.add(new RegionResult(new Detection(d.kind(), work.toInput(d.box()), d.confidence()), verdict));
     }
     return new VerificationReport(name, issuer, embedder.method().label(), results);
   }
