@@ -27,6 +27,8 @@ public final class InkDetector {
   /** Reduction factor: 300 dpi pages are analysed at 150 dpi. */
   static final int SCALE = 2;
   private static final int MIN_CHROMA = 28;
+  /** Darkness per unit of chroma up to which a dark pixel still counts as coloured ink (chroma at least 1/7 of its darkness). */
+  private static final int TINT = 7;
   /**
    * Luma from the darkest print to the paper on an ordinary scan or photocopy (235–255 on the
    * generator's); a page with less contrast is stretched to this before ink is told from paper.
@@ -107,7 +109,11 @@ public final class InkDetector {
     }
     int darkBelow = (int) (paper * 0.70);
     for (int i = 0; i < w * h; i++) {
-      if (chr[i] > MIN_CHROMA && lum[i] < paper - 20) {
+      // a tinted dark pixel (navy, dark violet) is coloured ink too: where a thin stroke only partly
+      // covers a pixel its chroma falls under MIN_CHROMA while it is still dark, and a stroke whose
+      // pixels flipped between the two masks fell apart into pieces; toner stays grey at any darkness
+      boolean tinted = chr[i] >= 10 && chr[i] * TINT >= paper - lum[i];
+      if ((chr[i] > MIN_CHROMA || tinted) && lum[i] < paper - 20) {
         mask[i] = 1;
       } else if (lum[i] < darkBelow) {
         mask[i] = 2;

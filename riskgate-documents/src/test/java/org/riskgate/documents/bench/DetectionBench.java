@@ -21,7 +21,7 @@ import org.riskgate.documents.synth.Truth;
  * faces, pens, sizes; pages at 150, 200, 300 and 600 dpi). Detector choices are made on this
  * table, never on the second generator's.
  *
- * <pre>BENCH_MAIN=org.riskgate.documents.bench.DetectionBench bench/docs-foreign.sh [pages per issuer]</pre>
+ * <pre>BENCH_MAIN=org.riskgate.documents.bench.DetectionBench bench/docs-foreign.sh [pages per issuer] [varied]</pre>
  */
 public final class DetectionBench {
 
@@ -34,7 +34,8 @@ public final class DetectionBench {
     long t0 = System.nanoTime();
     System.out.println("| population | dpi | kind | TP | FN | FP | precision | recall |");
     System.out.println("|---|---|---|---|---|---|---|---|");
-    for (boolean varied : new boolean[] {false, true}) {
+    boolean[] populations = args.length > 1 && args[1].equals("varied") ? new boolean[] {true} : new boolean[] {false, true};
+    for (boolean varied : populations) {
       SyntheticData data = new SyntheticData(7, 60, varied);
       List<Issuer> val = data.issuers(Issuer.Split.VALIDATION);
       int[][][] counts = new int[DPIS.length][2][3];
