@@ -51,6 +51,8 @@ public final class ForeignBench {
     final int[] fp = new int[2];
     final int[] wrongKind = new int[2];
     final int[] merged = new int[1];
+    /** Per provenance (genuine, skilled, other): stamp text checks by label. */
+    final java.util.Map<String, Integer> text = new java.util.TreeMap<>();
     final List<double[]> scores = Collections.synchronizedList(new ArrayList<>()); // kind, provenance, similarity, passed
 
     synchronized void add(List<Truthful> truths, VerificationReport r) {
@@ -73,6 +75,11 @@ public final class ForeignBench {
         }
         left.remove(best);
         tp[t.kind().ordinal()]++;
+        if (t.kind() == Kind.STAMP) {
+          String label = best.text() instanceof org.riskgate.documents.TextCheck.Differs d
+              ? (d.edits() <= 2 ? "differs (1-2 edits)" : "differs (3+ edits)") : best.text().label();
+          text.merge(t.provenance() + "|" + label, 1, Integer::sum);
+        }
         if (best.similarity().isPresent()) {
           scores.add(new double[] {t.kind().ordinal(), provenanceIndex(t.provenance()), best.similarity().getAsDouble(),
               best.verdict() instanceof Verdict.Consistent ? 1 : 0});
@@ -173,6 +180,11 @@ public final class ForeignBench {
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     verification("second generator", foreignTally);
     verification("training generator, test issuers", ownTally);
+    System.out.println("\nStamp text read (Tesseract) against the registered reference's, detected stamps\n");
+    System.out.println("| pages | stamp | text check | count |");
+    System.out.println("|---|---|---|---|");
+    foreignTally.text.forEach((k, v) -> System.out.println("| second generator | " + k.replace("|", " | ") + " | " + v + " |"));
+    ownTally.text.forEach((k, v) -> System.out.println("| training generator, test issuers | " + k.replace("|", " | ") + " | " + v + " |"));
     System.out.printf(Locale.ROOT, "%n(%.0f s)%n", (System.nanoTime() - t0) / 1e9);
   }
 
