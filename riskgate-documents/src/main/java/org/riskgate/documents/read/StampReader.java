@@ -41,9 +41,14 @@ public final class StampReader implements AutoCloseable {
 
   /** A reader over the first folder that holds {@code eng.traineddata}, or one that says why it cannot read. */
   public static StampReader open() {
-    Optional<Path> data = tessdata();
+    return open(candidates());
+  }
+
+  /** A reader over the first of these folders that holds {@code eng.traineddata}. */
+  public static StampReader open(List<Path> folders) {
+    Optional<Path> data = folders.stream().filter(p -> Files.isReadable(p.resolve("eng.traineddata"))).findFirst();
     if (data.isEmpty()) {
-      return new StampReader(null, "no eng.traineddata in " + candidates() + " (apt-get install tesseract-ocr-eng)");
+      return new StampReader(null, "no eng.traineddata in " + folders + " (apt-get install tesseract-ocr-eng)");
     }
     try {
       TessBaseAPI api = new TessBaseAPI();
@@ -71,10 +76,6 @@ public final class StampReader implements AutoCloseable {
     }
     c.addAll(DEBIAN_TESSDATA);
     return c;
-  }
-
-  private static Optional<Path> tessdata() {
-    return candidates().stream().filter(p -> Files.isReadable(p.resolve("eng.traineddata"))).findFirst();
   }
 
   /** Empty when the engine works, else why not. */
