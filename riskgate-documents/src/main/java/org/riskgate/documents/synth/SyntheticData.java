@@ -39,6 +39,7 @@ public final class SyntheticData {
   };
 
   private final List<Issuer> issuers;
+  private final boolean varied;
 
   /**
    * Makes {@code count} issuers from {@code seed}; every fifth (index 3 mod 5) goes to validation,
@@ -53,7 +54,7 @@ public final class SyntheticData {
    * choosing a detector that must hold on other documents: stamps in more inks (orange among
    * them) and faces (Liberation's narrow and serif, WenQuanYi's CJK with CJK ring text, from
    * Debian's font packages), signatures with pens from a hair line to a marker and letters from
-   * small to large. The same issuers as without it, varied by their own draws, so an unvaried
+   * small to large; on a third of the pages the stamp is pressed against the signature. The same issuers as without it, varied by their own draws, so an unvaried
    * population is exactly the published one.
    */
   public SyntheticData(long seed, int count, boolean varied) {
@@ -79,6 +80,7 @@ public final class SyntheticData {
       list.add(new Issuer(id, split, stamp, signer));
     }
     issuers = List.copyOf(list);
+    this.varied = varied;
   }
 
   /** All issuers. */
@@ -189,6 +191,11 @@ public final class SyntheticData {
       // stamps land over the declaration text, left of the signature line
       int cx = margin + m.width() / 2 + rng.nextInt(Math.max(1, lineX - margin - m.width() - 120));
       int cy = declTop + 60 + rng.nextInt(260);
+      if (varied && rng.nextInt(3) == 0) {
+        // as many offices do: the stamp pressed against the signature, or half over it
+        cx = lineX + rng.nextInt(260) - m.width() / 4;
+        cy = signLine - m.height() / 3 + rng.nextInt(80);
+      }
       Box b = applyInk(px, width, height, m, cx - m.width() / 2, cy - m.height() / 2, d.ink(), rng, true);
       if (b != null) {
         truths.add(new Truth(Kind.STAMP, b, stamp, src.id()));
