@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * @param document a name for the page (file name, or a caller's label)
  * @param issuer the issuer the document claims to come from
  * @param method the comparison method that produced the similarities ({@code classical} or {@code cnn})
- * @param regions the regions found, top to bottom
+ * @param regions the regions found, top to bottom, each with its stamp text check
  */
 public record VerificationReport(String document, String issuer, String method, List<RegionResult> regions) {
 
@@ -39,6 +39,11 @@ public record VerificationReport(String document, String issuer, String method, 
     return regions.stream().anyMatch(r -> r.verdict() instanceof Verdict.Suspicious);
   }
 
+  /** True when some stamp's text reads differently from its reference's. */
+  public boolean textDiffers() {
+    return regions.stream().anyMatch(r -> r.text() instanceof TextCheck.Differs);
+  }
+
   /** True when no stamp and no signature was found at all (itself worth a look on a certificate). */
   public boolean nothingFound() {
     return regions.isEmpty();
@@ -58,8 +63,19 @@ public record VerificationReport(String document, String issuer, String method, 
                             ? String.format(Locale.ROOT, " %.1f %%", r.similarity().getAsDouble())
                             : "")
                         + " "
-                        + r.verdict().label())
+                        + r.verdict().label()
+                        + textReason(r.text()))
             .collect(Collectors.joining(", "));
     return parts + " (issuer " + issuer + ")";
+  }
+
+  private static String textReason(TextCheck t) {
+    return switch (t) {
+      case TextCheck.Differs d -> " (text reads '" + d.read() + "', registered '" + d.registered() + "')";
+      case TextCheck.OcrUnavailable u -> " (text not read: " + u.why() + ")";
+      case TextCheck.Matches m -> "";
+      case TextCheck.Unreadable u -> "";
+      case TextCheck.NotChecked n -> "";
+    };
   }
 }

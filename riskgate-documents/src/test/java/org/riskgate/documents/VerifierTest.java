@@ -86,6 +86,22 @@ class VerifierTest {
     assertThat(r.worstSimilarity()).isEmpty();
   }
 
+  /** Without OCR the stamp's verdict says its text was not read, rather than passing it over. */
+  @Test
+  void withoutOcrTheVerdictSaysSo() {
+    VerifierConfig config = VerifierConfig.of(dir.resolve("registry"));
+    var embedder = DefaultDocumentVerifier.embedder(config.method());
+    DocumentVerifier noOcr = new DefaultDocumentVerifier(new org.riskgate.documents.image.PageLoader(config.maxPixels()), embedder,
+        new org.riskgate.documents.registry.FileReferenceRegistry(config.registry(), new org.riskgate.documents.image.PageLoader(config.maxPixels()),
+            java.util.List.of(embedder)),
+        org.riskgate.documents.compare.Thresholds.shipped(config.method()), java.time.Clock.systemDefaultZone(),
+        org.riskgate.documents.read.StampReader.open(java.util.List.of(dir.resolve("no-tessdata"))));
+    VerificationReport r = noOcr.verify(issuer.id(), "p", data.page(issuer, Forgery.GENUINE, Forgery.GENUINE, new Random(23)).image());
+    assertThat(region(r, Kind.STAMP).text()).isInstanceOf(TextCheck.OcrUnavailable.class);
+    assertThat(region(r, Kind.SIGNATURE).text()).isInstanceOf(TextCheck.NotChecked.class);
+    assertThat(r.reason()).contains("text not read").contains("eng.traineddata");
+  }
+
   @Test
   void blankPageIsATypedError() throws IOException {
     BufferedImage blank = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.riskgate.documents.Box;
 import org.riskgate.documents.DocumentVerifier;
 import org.riskgate.documents.RegionResult;
+import org.riskgate.documents.TextCheck;
 import org.riskgate.documents.VerificationReport;
 import org.riskgate.documents.Verdict;
 import org.riskgate.documents.image.PageLoader;
@@ -76,8 +77,18 @@ final class VerifyCommand implements Callable<Integer> {
       o.put("confidence", Math.round(r.detection().confidence() * 1000) / 1000.0);
       r.similarity().ifPresent(s -> o.put("similarity", Math.round(s * 100) / 100.0));
       o.put("verdict", r.verdict().label());
+      ObjectNode t = o.putObject("text");
+      t.put("check", r.text().label());
+      switch (r.text()) {
+        case TextCheck.Matches x -> t.put("read", x.read()).put("registered", x.registered());
+        case TextCheck.Differs x -> t.put("read", x.read()).put("registered", x.registered()).put("edits", x.edits());
+        case TextCheck.Unreadable x -> t.put("why", x.why());
+        case TextCheck.OcrUnavailable x -> t.put("why", x.why());
+        case TextCheck.NotChecked x -> { }
+      }
     }
     root.put("suspicious", report.suspicious());
+    root.put("text_differs", report.textDiffers());
     root.put("reason", report.reason());
     return m.writeValueAsString(root);
   }

@@ -11,6 +11,10 @@ final class Components {
   final int[] y1;
   final int[] size;
   final byte[] value;
+  /** Sums of the components' pixel colours, channel by channel, to tell one ink from another. */
+  final long[] red;
+  final long[] green;
+  final long[] blue;
   private final int count;
 
   private Components(int n) {
@@ -21,13 +25,17 @@ final class Components {
     y1 = new int[n];
     size = new int[n];
     value = new byte[n];
+    red = new long[n];
+    green = new long[n];
+    blue = new long[n];
   }
 
   int count() {
     return count;
   }
 
-  static Components label(byte[] mask, int w, int h) {
+  /** Labels the mask; {@code rgb} holds the packed colour of every mask pixel, summed per component. */
+  static Components label(byte[] mask, int[] rgb, int w, int h) {
     int[] labels = new int[w * h];
     int[] parent = new int[w * h / 2 + 2];
     int next = 1;
@@ -86,6 +94,9 @@ final class Components {
         int k = compact[find(parent, labels[i])];
         c.size[k]++;
         c.value[k] = mask[i];
+        c.red[k] += (rgb[i] >> 16) & 255;
+        c.green[k] += (rgb[i] >> 8) & 255;
+        c.blue[k] += rgb[i] & 255;
         c.x0[k] = Math.min(c.x0[k], x);
         c.y0[k] = Math.min(c.y0[k], y);
         c.x1[k] = Math.max(c.x1[k], x);

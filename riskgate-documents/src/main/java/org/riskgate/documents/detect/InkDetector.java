@@ -27,6 +27,8 @@ public final class InkDetector {
   /** Reduction factor: 300 dpi pages are analysed at 150 dpi. */
   static final int SCALE = 2;
   private static final int MIN_CHROMA = 28;
+  /** Darkness per unit of chroma up to which a dark pixel still counts as coloured ink (chroma at least 1/7 of its darkness). */
+  private static final int TINT = 7;
   /**
    * Luma from the darkest print to the paper on an ordinary scan or photocopy (235–255 on the
    * generator's); a page with less contrast is stretched to this before ink is told from paper.
@@ -40,6 +42,10 @@ public final class InkDetector {
   private static final int GROUP_GAP = 34;
   /** Coloured pieces closer than this are one region: partial ink leaves wide gaps in a ring. */
   private static final int COLOUR_GAP = 40;
+  /** Coloured pieces whose mean hues lie further apart than this (degrees) are different inks. */
+  private static final double MAX_HUE_GAP = 35;
+  /** Coloured pieces whose tints (chroma per darkness) differ by more than this factor are different inks. */
+  private static final double MAX_TINT_RATIO = 2.2;
 
   /** The features behind one region's call, kept for inspection and tests. */
   public record Region(Box box, boolean colour, double fill, int pieces, double aspect, double frame, Kind kind, double confidence) {}
@@ -69,6 +75,7 @@ public final class InkDetector {
     int[] hist = new int[256];
     int[] lum = new int[w * h];
     int[] chr = new int[w * h];
+    int[] colours = new int[w * h];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int r = 0;
@@ -87,6 +94,7 @@ public final class InkDetector {
         int p = ((r / n) << 16) | ((g / n) << 8) | (b / n);
         int l = Rasters.luma(p);
         lum[y * w + x] = l;
+        colours[y * w + x] = p;
         chr[y * w + x] = Rasters.chroma(p);
         hist[l]++;
       }
@@ -107,14 +115,18 @@ public final class InkDetector {
     }
     int darkBelow = (int) (paper * 0.70);
     for (int i = 0; i < w * h; i++) {
-      if (chr[i] > MIN_CHROMA && lum[i] < paper - 20) {
+      // a tinted dark pixel (navy, dark violet) is coloured ink too: where a thin stroke only partly
+      // covers a pixel its chroma falls under MIN_CHROMA while it is still dark, and a stroke whose
+      // pixels flipped between the two masks fell apart into pieces; toner stays grey at any darkness
+      boolean tinted = chr[i] >= 10 && chr[i] * TINT >= paper - lum[i];
+      if ((chr[i] > MIN_CHROMA || tinted) && lum[i] < paper - 20) {
         mask[i] = 1;
       } else if (lum[i] < darkBelow) {
         mask[i] = 2;
       }
     }
     eraseRules(mask, w, h);
-    Components cc = Components.label(mask, w, h);
+    Components cc = Components.label(mask, colours, w, h);
     List<int[]> seeds = new ArrayList<>();
     for (int c = 0; c < cc.count(); c++) {
       int bw = cc.x1[c] - cc.x0[c] + 1;
@@ -124,7 +136,7 @@ public final class InkDetector {
         seeds.add(new int[] {cc.x0[c], cc.y0[c], cc.x1[c], cc.y1[c], cc.value[c], c});
       }
     }
-    List<int[]> groups = group(seeds);
+    List<int[]> groups = group(seeds, cc, paper);
     List<Region> out = new ArrayList<>();
     for (int[] gr : groups) {
       Region r = describe(gr, cc, mask, w, h, rgb.getWidth(), rgb.getHeight());
@@ -211,11 +223,17 @@ public final class InkDetector {
     return x >= 0 && y >= 0 && x < w && y < h && mask[y * w + x] == 2;
   }
 
-  /** Merges seed boxes of the same ink class that lie within {@link #GROUP_GAP} of each other. */
-  private static List<int[]> group(List<int[]> seeds) {
-    List<int[]> boxes = new ArrayList<>();
+  /**
+   * Merges seed boxes of the same ink class that lie within {@link #GROUP_GAP} of each other;
+   * coloured pieces only when their inks agree ({@link #sameInk}), so a navy signature touching a
+   * blue or violet stamp stays apart from it.
+   */
+  private static List<int[]> group(List<int[]> seeds, Components cc, int paper) {
+    // x0, y0, x1, y1, ink class, then the summed red, green, blue and pixel count
+    List<long[]> boxes = new ArrayList<>();
     for (int[] s : seeds) {
-      boxes.add(new int[] {s[0], s[1], s[2], s[3], s[4]});
+      int c = s[5];
+      boxes.add(new long[] {s[0], s[1], s[2], s[3], s[4], cc.red[c], cc.green[c], cc.blue[c], cc.size[c]});
     }
     boolean merged = true;
     while (merged) {
@@ -223,16 +241,20 @@ public final class InkDetector {
       outer:
       for (int i = 0; i < boxes.size(); i++) {
         for (int j = i + 1; j < boxes.size(); j++) {
-          int[] a = boxes.get(i);
-          int[] b = boxes.get(j);
+          long[] a = boxes.get(i);
+          long[] b = boxes.get(j);
           int gap = a[4] == 1 ? COLOUR_GAP : GROUP_GAP;
           if (a[4] == b[4]
               && a[0] - gap <= b[2] && b[0] - gap <= a[2]
-              && a[1] - gap <= b[3] && b[1] - gap <= a[3]) {
+              && a[1] - gap <= b[3] && b[1] - gap <= a[3]
+              && (a[4] != 1 || sameInk(a, b, paper))) {
             a[0] = Math.min(a[0], b[0]);
             a[1] = Math.min(a[1], b[1]);
             a[2] = Math.max(a[2], b[2]);
             a[3] = Math.max(a[3], b[3]);
+            for (int k = 5; k < 9; k++) {
+              a[k] += b[k];
+            }
             boxes.remove(j);
             merged = true;
             break outer;
@@ -240,7 +262,36 @@ public final class InkDetector {
         }
       }
     }
-    return boxes;
+    List<int[]> out = new ArrayList<>();
+    for (long[] b : boxes) {
+      out.add(new int[] {(int) b[0], (int) b[1], (int) b[2], (int) b[3], (int) b[4]});
+    }
+    return out;
+  }
+
+  /**
+   * Two coloured pieces are one ink when their mean colours have a similar hue and a similar tint
+   * (chroma per darkness, which partial ink leaves as it is: both shrink together towards the
+   * paper). Navy and a blue stamp pad share a hue but not a tint; navy and violet differ in hue.
+   */
+  static boolean sameInk(long[] a, long[] b, int paper) {
+    double[] ha = hueTint(a, paper);
+    double[] hb = hueTint(b, paper);
+    double dh = Math.abs(ha[0] - hb[0]);
+    dh = Math.min(dh, 360 - dh);
+    double ratio = Math.max(ha[1], hb[1]) / Math.max(1e-3, Math.min(ha[1], hb[1]));
+    return dh <= MAX_HUE_GAP && ratio <= MAX_TINT_RATIO;
+  }
+
+  private static double[] hueTint(long[] box, int paper) {
+    double n = Math.max(1, box[8]);
+    double r = box[5] / n;
+    double g = box[6] / n;
+    double b = box[7] / n;
+    double hue = Math.toDegrees(Math.atan2(Math.sqrt(3) * (g - b), 2 * r - g - b));
+    double chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+    double dark = Math.max(8, paper - (0.30 * r + 0.59 * g + 0.11 * b));
+    return new double[] {hue < 0 ? hue + 360 : hue, chroma / dark};
   }
 
   private static Region describe(int[] g, Components cc, byte[] mask, int w, int h, int fullW, int fullH) {

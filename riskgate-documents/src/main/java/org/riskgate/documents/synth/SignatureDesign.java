@@ -49,6 +49,16 @@ public record SignatureDesign(List<double[]> strokes, double slant, double heigh
         INKS[rng.nextInt(INKS.length)]);
   }
 
+  /** Inks of {@link #varied}: navy to black, blue, a violet and a green. */
+  private static final int[] VARIED_INKS = {0x14206e, 0x1b2a58, 0x1a2f9a, 0x101010, 0x2b2b40, 0x3a2a70, 0x1d4a2a};
+
+  /** The same hand with another pen (a hair line to a marker), size and ink. */
+  SignatureDesign varied(Random rng) {
+    float p = (float) Math.max(1.2, pen * (0.3 + 1.2 * rng.nextDouble() * rng.nextDouble() + (rng.nextInt(8) == 0 ? 1.2 : 0)));
+    return new SignatureDesign(strokes, slant, heightPx * (0.6 + 0.55 * rng.nextDouble()), p,
+        VARIED_INKS[rng.nextInt(VARIED_INKS.length)]);
+  }
+
   private static double[] letterLoops(Random rng, double x0, int letters, double tall) {
     List<Double> pts = new ArrayList<>();
     double x = x0;

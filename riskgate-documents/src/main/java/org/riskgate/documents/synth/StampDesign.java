@@ -151,6 +151,23 @@ public record StampDesign(
     return text;
   }
 
+  /** Inks of {@link #varied}: the usual ones and orange, a brighter violet and a pale red. */
+  private static final int[] VARIED_INKS = {0x1f3c9c, 0x2a4fd0, 0xb0202a, 0xd9621c, 0xe8832a, 0x7b3fb0, 0x1d6b3a, 0x303030,
+      0xd24a5a};
+  /** Faces of {@link #varied}, from Debian's fonts-liberation2 and fonts-wqy-microhei (CJK). */
+  private static final String[] VARIED_FONTS = {"Serif", "SansSerif", "Liberation Sans Narrow", "Liberation Serif",
+      "Liberation Mono", "WenQuanYi Micro Hei"};
+  private static final String[] CJK_RINGS = {"海关 进出口 贸易 公司", "商工会议所 证明 专用章", "国际 物流 有限 公司", "检验 检疫 局 认证"};
+
+  /** The same rubber cut with another ink and face; a CJK face carries CJK ring text. */
+  StampDesign varied(Random rng) {
+    String f = VARIED_FONTS[rng.nextInt(VARIED_FONTS.length)];
+    String ring = f.startsWith("WenQuanYi") ? CJK_RINGS[rng.nextInt(CJK_RINGS.length)] + " * " + ringText.substring(ringText.lastIndexOf(' ') + 1) : ringText;
+    double size = 0.8 + 0.45 * rng.nextDouble();
+    return new StampDesign(shape, (int) (width * size), (int) (height * size), ring, centreText, emblem, f,
+        (float) (textSize * size), border * (float) (0.5 + rng.nextDouble()), innerRatio, VARIED_INKS[rng.nextInt(VARIED_INKS.length)]);
+  }
+
   private StampDesign with(String f, float size, String ring, double inner, int em) {
     return new StampDesign(shape, width, height, ring, centreText, em, f, size, border, inner, ink);
   }

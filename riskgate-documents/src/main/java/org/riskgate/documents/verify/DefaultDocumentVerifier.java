@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.riskgate.documents.Box;
 import org.riskgate.documents.Detection;
+import org.riskgate.documents.Kind;
+import org.riskgate.documents.TextCheck;
 import org.riskgate.documents.DocumentInputException;
 import org.riskgate.documents.DocumentVerifier;
 import org.riskgate.documents.Reference;
@@ -22,12 +25,15 @@ import org.riskgate.documents.compare.Embedder;
 import org.riskgate.documents.compare.Thresholds;
 import org.riskgate.documents.detect.InkDetector;
 import org.riskgate.documents.image.PageLoader;
+import org.riskgate.documents.image.Resolution;
+import org.riskgate.documents.read.StampReader;
 import org.riskgate.documents.registry.FileReferenceRegistry;
 
 /**
- * Loads the page safely, detects regions, and compares each with every active reference of the
- * claimed issuer and the region's kind; the best match decides, because an issuer may have
- * several valid stamps at once.
+ * Loads the page safely, brings it to 300 dpi ({@link Resolution}), detects regions, and compares
+ * each with every active reference of the claimed issuer and the region's kind; the best match
+ * decides, because an issuer may have several valid stamps at once. Boxes are reported in the
+ * page's own pixels.
  */
 public final class DefaultDocumentVerifier implements DocumentVerifier {
 
@@ -37,14 +43,22 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
   private final FileReferenceRegistry registry;
   private final Thresholds thresholds;
   private final Clock clock;
+  private final StampReader reader;
+  /** References' stamp texts, read once: every page that claims a reference is compared with it. */
+  private final java.util.Map<String, StampReader.Registered> registeredTexts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** A verifier from its parts; {@code clock} decides which references are in their validity period. */
-  public DefaultDocumentVerifier(PageLoader loader, Embedder embedder, FileReferenceRegistry registry, Thresholds thresholds, Clock clock) {
+  /**
+   * A verifier from its parts; {@code clock} decides which references are in their validity
+   * period, {@code reader} reads stamps' text (one that is unavailable says so in every verdict).
+   */
+  public DefaultDocumentVerifier(PageLoader loader, Embedder embedder, FileReferenceRegistry registry, Thresholds thresholds,
+      Clock clock, StampReader reader) {
     this.loader = Objects.requireNonNull(loader);
     this.embedder = Objects.requireNonNull(embedder);
     this.registry = Objects.requireNonNull(registry);
     this.thresholds = Objects.requireNonNull(thresholds);
     this.clock = Objects.requireNonNull(clock);
+    this.reader = Objects.requireNonNull(reader);
   }
 
   /** The verifier a configuration describes, with the shipped thresholds and the system clock. */
@@ -52,7 +66,7 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
     PageLoader loader = new PageLoader(config.maxPixels());
     Embedder embedder = embedder(config.method());
     return new DefaultDocumentVerifier(loader, embedder, registry(config, embedder), Thresholds.shipped(config.method()),
-        Clock.systemDefaultZone());
+        Clock.systemDefaultZone(), StampReader.open());
   }
 
   /** The registry a configuration names, embedding with the configured method. */
@@ -81,6 +95,17 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
     static final CnnEmbedder INSTANCE = new CnnEmbedder();
   }
 
+  /** The stamp's text against that of the reference it matched best. */
+  private TextCheck readText(BufferedImage page, Box box, Reference ref) {
+    if (reader.unavailable().isPresent()) {
+      return new TextCheck.OcrUnavailable(reader.unavailable().get());
+    }
+    // keyed by the stored image too: a replaced reference is read again
+    String key = ref.id() + "@" + registry.imageFile(ref.id()).toFile().lastModified();
+    return reader.check(page, box, registeredTexts.computeIfAbsent(key,
+        k -> reader.registered(loader.load(registry.imageFile(ref.id())))));
+  }
+
   @Override
   public VerificationReport verify(String issuer, Path document) {
     BufferedImage page = loader.load(document);
@@ -95,20 +120,30 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
     }
     LocalDate today = LocalDate.now(clock);
     List<RegionResult> results = new ArrayList<>();
-    for (Detection d : detector.detect(page)) {
+    Resolution.Normalised work = Resolution.normalise(page);
+    for (Detection d : detector.detect(work.page())) {
       List<Reference> refs = registry.active(issuer, d.kind(), today);
       Verdict verdict;
+      TextCheck text = new TextCheck.NotChecked();
       if (refs.isEmpty()) {
         verdict = new Verdict.NoReference();
       } else {
-        float[] q = embedder.query(page, d.box(), d.kind());
-        double best = 0;
+        float[] q = embedder.query(work.page(), d.box(), d.kind());
+        double best = -1;
+        Reference closest = refs.getFirst();
         for (Reference r : refs) {
-          best = Math.max(best, embedder.similarity(q, registry.embeddings(r, embedder), d.kind()));
+          double s = embedder.similarity(q, registry.embeddings(r, embedder), d.kind());
+          if (s > best) {
+            best = s;
+            closest = r;
+          }
         }
         verdict = best >= thresholds.of(d.kind()) ? new Verdict.Consistent(best) : new Verdict.Suspicious(best);
+        if (d.kind() == Kind.STAMP) {
+          text = readText(work.page(), d.box(), closest);
+        }
       }
-      results.add(new RegionResult(d, verdict));
+      results.add(new RegionResult(new Detection(d.kind(), work.toInput(d.box()), d.confidence()), verdict, text));
     }
     return new VerificationReport(name, issuer, embedder.method().label(), results);
   }

@@ -67,6 +67,25 @@ class InkDetectorTest {
     assertThat(falsePositives).isLessThanOrEqualTo(2);
   }
 
+  /** A piece's mean colour, as the detector sums it: {@code ink} laid with {@code cover} on paper of luma 245. */
+  private static long[] piece(int ink, double cover) {
+    int n = 100;
+    long r = Math.round((245 * (1 - cover) + ((ink >> 16) & 255) * cover) * n);
+    long g = Math.round((245 * (1 - cover) + ((ink >> 8) & 255) * cover) * n);
+    long b = Math.round((245 * (1 - cover) + (ink & 255) * cover) * n);
+    return new long[] {0, 0, 0, 0, 1, r, g, b, n};
+  }
+
+  @Test
+  void tellsANavySignatureFromTheBlueOrVioletStampItTouches() {
+    long[] navy = piece(0x1c2550, 0.6);
+    assertThat(InkDetector.sameInk(navy, piece(0x1c2550, 0.95), 245)).isTrue();
+    assertThat(InkDetector.sameInk(piece(0xc0262d, 0.4), piece(0xc0262d, 0.9), 245)).as("light and full red").isTrue();
+    assertThat(InkDetector.sameInk(navy, piece(0x2346b8, 0.8), 245)).as("navy against blue").isFalse();
+    assertThat(InkDetector.sameInk(navy, piece(0x6b3fa0, 0.8), 245)).as("navy against violet").isFalse();
+    assertThat(InkDetector.sameInk(navy, piece(0xc0262d, 0.8), 245)).as("navy against red").isFalse();
+  }
+
   @Test
   void printedTextAloneYieldsNoRegions() {
     BufferedImage page = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
