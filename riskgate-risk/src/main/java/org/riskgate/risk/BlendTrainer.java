@@ -51,6 +51,8 @@ public final class BlendTrainer implements Trainer {
       p.put(r.name() + ".features", r.set().label());
       r.trainer().parameters().forEach((k, v) -> p.put(r.name() + "." + k, v));
     }
+    p.put("cascade.keep_share", Double.toString(Cascade.KEEP_SHARE));
+    p.put("cascade.calibration_rows", Integer.toString(Cascade.CALIBRATION_ROWS));
     return p;
   }
 
@@ -66,6 +68,8 @@ public final class BlendTrainer implements Trainer {
           : new ColumnSubset(m.model(), train.featureNames(), used);
       parts.add(new Blend.Part(r.name(), r.trainer().name(), r.weight(), used, reading));
     }
-    return new TrainedModel(new Blend(parts), notes);
+    Optional<Cascade> cascade = Cascade.calibrate(parts, train);
+    cascade.ifPresent(c -> notes.putAll(c.notes()));
+    return new TrainedModel(new Blend(parts, cascade), notes);
   }
 }
