@@ -41,7 +41,7 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
   /** Rows of the training period the bounds are measured on, spread over it. */
   static final int CALIBRATION_ROWS = 200_000;
   /** Trees between two stages: a stage costs a band lookup and a copy of the rows that walk on. */
-  static final int STAGE_TREES = 20;
+  static final int STAGE_TREES = 10;
   /** Bands of the prefix sum, each with its own bound. */
   static final int BANDS = 32;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -198,6 +198,13 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
     int n = rows;
     double[] sums = new double[rows];
     Arrays.fill(sums, b.model().baseMargin());
+    // the sum of the boosted trees below which a row's blend cannot reach the floor: the blend is
+    // its other parts plus weight × this sum (its logit clamped only beyond ±34); the margin keeps
+    // the test on the safe side of rounding, and a row that stops is bounded exactly below
+    double[] needed = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      needed[r] = (floor - b.blended(others, r, 0)) / b.weight() - 1e-9;
+    }
     int walked = 0;
     for (Stage s : stages) {
       int end = Math.min(s.trees(), b.model().trees());
@@ -205,9 +212,10 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
       walked = end;
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        double bound = b.blended(others, live[i], sums[i] + s.tailBound(sums[i]));
-        if (bound < floor) {
-          out[live[i]] = sigmoid(bound);
+        double bound = sums[i] + s.tailBound(sums[i]);
+        double blended = bound < needed[live[i]] ? b.blended(others, live[i], bound) : floor;
+        if (blended < floor) {
+          out[live[i]] = sigmoid(blended);
         } else {
           if (kept != i) {
             live[kept] = live[i];
