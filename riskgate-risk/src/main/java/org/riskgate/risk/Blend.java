@@ -63,7 +63,7 @@ public final class Blend implements RiskModel {
 
   /**
    * With a {@link Cascade} (blends trained since 2026-12-01), exact for every row that may score
-   * at or above its floor, an upper bound below the floor for the others.
+   * at or above its floor, an estimate below the floor for the others.
    */
   @Override
   public double[] score(float[] x, int rows, int cols) {

@@ -17,7 +17,8 @@ import org.riskgate.risk.xgboost.XGBoostModel;
  * trees are walked in stages, and after each stage a row whose blended log-odds cannot reach
  * {@code floor}, even if the remaining trees add the most they added to any training row of its
  * band, stops there. The rest walk on, and the rows that never stop get exactly (bit for bit) the
- * full blend's score; rows that stop get their upper bound, which is below the floor.
+ * full blend's score; rows that stop get an estimate (the mean the remaining trees added to training
+ * rows like them), which is below their bound and so below the floor.
  *
  * <p>Why the tail bound is measured, not derived: the exact bound, each remaining tree's largest
  * leaf, adds up to 33 log-odds for the last 305 trees of the default model (its leaves reach ±0.1
@@ -48,21 +49,20 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
 
   /**
    * Where rows may stop: after {@code trees} trees, a row whose prefix sum falls in band
-   * {@code b} (how many {@code edges} lie at or below it) is bounded by {@code tailMax[b]}.
+   * {@code b} (how many {@code edges} lie at or below it) is bounded by {@code tailMax[b]}, and
+   * if it stops it is scored with {@code tailMean[b]}, the mean the remaining trees added to the
+   * calibration rows of its band (below the bound, so below the floor too).
    */
-  record Stage(int trees, List<Double> edges, List<Double> tailMax) {
+  record Stage(int trees, List<Double> edges, List<Double> tailMax, List<Double> tailMean) {
     Stage {
       edges = List.copyOf(edges);
       tailMax = List.copyOf(tailMax);
-      if (trees < 0 || tailMax.size() != edges.size() + 1 || tailMax.stream().anyMatch(t -> t.isNaN())) {
-        throw new IllegalArgumentException("a cascade stage needs a bound per band: " + trees + ", " + edges
-            + ", " + tailMax);
+      tailMean = List.copyOf(tailMean);
+      if (trees < 0 || tailMax.size() != edges.size() + 1 || tailMean.size() != tailMax.size()
+          || tailMax.stream().anyMatch(t -> t.isNaN()) || tailMean.stream().anyMatch(t -> t.isNaN())) {
+        throw new IllegalArgumentException("a cascade stage needs a bound and a mean per band: " + trees + ", "
+            + edges + ", " + tailMax + ", " + tailMean);
       }
-    }
-
-    /** The bound on the remaining trees' sum for a row whose prefix sums to {@code prefix}. */
-    double tailBound(double prefix) {
-      return tailMax.get(band(prefix));
     }
 
     /** The band of a prefix sum: how many edges lie at or below it. */
@@ -163,25 +163,32 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
         edges.add(edge);
       }
     }
-    Stage open = new Stage(k, edges, java.util.Collections.nCopies(edges.size() + 1, 0.0));
+    List<Double> none = java.util.Collections.nCopies(edges.size() + 1, 0.0);
+    Stage open = new Stage(k, edges, none, none);
     // each row is counted in the band the stage will look up for it, so every calibration row is
     // within its band's bound
     double[] max = new double[edges.size() + 1];
+    double[] sum = new double[max.length];
+    int[] count = new int[max.length];
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
     double all = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       int band = open.band(prefix[i]);
       max[band] = Math.max(max[band], full[i] - prefix[i]);
+      sum[band] += full[i] - prefix[i];
+      count[band]++;
       all = Math.max(all, full[i] - prefix[i]);
     }
     List<Double> tail = new ArrayList<>();
+    List<Double> mean = new ArrayList<>();
     for (int band = 0; band < max.length; band++) {
       double m = max[band];
       m = Math.max(m, band > 0 ? max[band - 1] : m);
       m = Math.max(m, band + 1 < max.length ? max[band + 1] : m);
       tail.add(m == Double.NEGATIVE_INFINITY ? all : m);
+      mean.add(count[band] == 0 ? 0 : Math.min(tail.get(band), sum[band] / count[band]));
     }
-    return new Stage(k, edges, tail);
+    return new Stage(k, edges, tail, mean);
   }
 
   /** The blend's probabilities, exact for every row that may reach the floor. */
@@ -212,10 +219,10 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
       walked = end;
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        double bound = sums[i] + s.tailBound(sums[i]);
-        double blended = bound < needed[live[i]] ? b.blended(others, live[i], bound) : floor;
-        if (blended < floor) {
-          out[live[i]] = sigmoid(blended);
+        int band = s.band(sums[i]);
+        double bound = sums[i] + s.tailMax().get(band);
+        if (bound < needed[live[i]] && b.blended(others, live[i], bound) < floor) {
+          out[live[i]] = sigmoid(b.blended(others, live[i], sums[i] + s.tailMean().get(band)));
         } else {
           if (kept != i) {
             live[kept] = live[i];
