@@ -67,18 +67,26 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
 
     /** The band of a prefix sum: how many edges lie at or below it. */
     int band(double prefix) {
-      int lo = 0;
-      int hi = edges.size();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (edges.get(mid) <= prefix) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return bandOf(values(edges), prefix);
     }
+  }
+
+  static int bandOf(double[] edges, double prefix) {
+    int lo = 0;
+    int hi = edges.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (edges[mid] <= prefix) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static double[] values(List<Double> list) {
+    return list.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   Cascade {
@@ -217,12 +225,15 @@ record Cascade(String part, List<Stage> stages, double floor, double keepShare, 
       int end = Math.min(s.trees(), b.model().trees());
       b.model().addTrees(xs, n, w, walked, end, sums);
       walked = end;
+      double[] edges = values(s.edges());
+      double[] tailMax = values(s.tailMax());
+      double[] tailMean = values(s.tailMean());
       int kept = 0;
       for (int i = 0; i < n; i++) {
-        int band = s.band(sums[i]);
-        double bound = sums[i] + s.tailMax().get(band);
+        int band = bandOf(edges, sums[i]);
+        double bound = sums[i] + tailMax[band];
         if (bound < needed[live[i]] && b.blended(others, live[i], bound) < floor) {
-          out[live[i]] = sigmoid(b.blended(others, live[i], sums[i] + s.tailMean().get(band)));
+          out[live[i]] = sigmoid(b.blended(others, live[i], sums[i] + tailMean[band]));
         } else {
           if (kept != i) {
             live[kept] = live[i];
