@@ -21,7 +21,7 @@ import org.riskgate.risk.xgboost.XGBoostModel;
  * rows like them), which is below their bound and so below the floor.
  *
  * <p>Why the tail bound is measured, not derived: the exact bound, each remaining tree's largest
- * leaf, adds up to 33 log-odds for the last 305 trees of the default model (its leaves reach ±0.1
+ * leaf, adds up to +33 and -36 log-odds for the last 305 trees of the default model (leaves of ±0.1
  * to ±0.2 each), wider than the whole range of scores, so no row could ever stop. The bound used
  * is, per band of the prefix sum, the largest sum the remaining trees gave a training row of that
  * band or a neighbouring one (training rows, to which the trees fit closer than to a later period,
