@@ -102,6 +102,11 @@ def score(model_dir, in_csv, out_csv):
     booster.set_param({"nthread": 2})
     df = read(in_csv)
     df["risk_score"] = booster.predict(xgb.DMatrix(own(df, st["vocab"]).to_numpy(np.float32)))
+    write_lanes(df, out_csv)
+
+
+def write_lanes(df, out_csv):
+    """Daily lanes by rank of risk_score (red 3 %, yellow 7 %), written as id, score, lane."""
     n = df.groupby("Date")["risk_score"].transform("size")
     rank = df.groupby("Date")["risk_score"].rank(ascending=False, method="first")
     red = np.floor(n * 0.03 + 0.5)

@@ -20,6 +20,7 @@ public final class Blend implements RiskModel {
   private static final String PARTS = "parts.json";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<Part> parts;
+  private final Optional<Cascade> cascade;
 
   /**
    * One model of a blend.
@@ -34,11 +35,21 @@ public final class Blend implements RiskModel {
   /** How a part is described in the bundle (its model lives in {@code blend/NAME/}). */
   private record Stored(String name, String kind, double weight, List<String> features) {}
 
-  Blend(List<Part> parts) {
+  Blend(List<Part> parts, Optional<Cascade> cascade) {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("a blend needs at least one model");
     }
     this.parts = List.copyOf(parts);
+    this.cascade = cascade;
+  }
+
+  /** The same parts scored in full for every row: what the cascade must agree with. */
+  Blend full() {
+    return new Blend(parts, Optional.empty());
+  }
+
+  Optional<Cascade> cascade() {
+    return cascade;
   }
 
   public List<Part> parts() {
@@ -50,8 +61,15 @@ public final class Blend implements RiskModel {
     return KIND;
   }
 
+  /**
+   * With a {@link Cascade} (blends trained since 2026-12-01), exact for every row that may score
+   * at or above its floor, an estimate below the floor for the others.
+   */
   @Override
   public double[] score(float[] x, int rows, int cols) {
+    if (cascade.isPresent()) {
+      return cascade.get().score(parts, x, rows, cols);
+    }
     double[] margin = new double[rows];
     for (Part p : parts) {
       double[] s = p.model().score(x, rows, cols);
@@ -98,6 +116,9 @@ public final class Blend implements RiskModel {
       stored.add(new Stored(p.name(), p.kind(), p.weight(), p.features()));
     }
     JSON.writerWithDefaultPrettyPrinter().writeValue(bundleDir.resolve(DIR).resolve(PARTS).toFile(), stored);
+    if (cascade.isPresent()) {
+      cascade.get().save(bundleDir.resolve(DIR));
+    }
   }
 
   /** Reads the blend a bundle directory holds, for a pipeline with these feature names. */
@@ -115,6 +136,6 @@ public final class Blend implements RiskModel {
       RiskModel reading = s.features().equals(pipelineFeatures) ? m : new ColumnSubset(m, pipelineFeatures, s.features());
       parts.add(new Part(s.name(), s.kind(), s.weight(), s.features(), reading));
     }
-    return new Blend(parts);
+    return new Blend(parts, Cascade.load(bundleDir.resolve(DIR)));
   }
 }

@@ -51,6 +51,17 @@ final class ColumnSubset implements RiskModel {
     return out;
   }
 
+  /** The model that reads the used columns. */
+  RiskModel inner() {
+    return inner;
+  }
+
+  /** The used columns of whole rows, in the inner model's order. */
+  float[] columnsOf(float[] x, int rows, int cols) {
+    check(cols);
+    return compact(x, rows, cols, columns);
+  }
+
   @Override
   public String kind() {
     return inner.kind();

@@ -230,10 +230,31 @@ final class TreePaths {
    */
   void margins(float[] x, int from, int to, int cols, double[] out) {
     for (int start = from; start < to; start += BLOCK) {
+      Arrays.fill(out, start, Math.min(to, start + BLOCK), baseMargin);
+    }
+    addLeaves(x, from, to, cols, 0, roots.length, out);
+  }
+
+  /** The log-odds before any tree. */
+  double baseMargin() {
+    return baseMargin;
+  }
+
+  /** How many trees the model has. */
+  int trees() {
+    return roots.length;
+  }
+
+  /**
+   * Adds the leaves of trees {@code [firstTree, endTree)} to {@code out[from, to)}: a part of
+   * {@link #margins}, without the base margin, so a cascade can walk some trees for every row and
+   * the rest for the rows that need them.
+   */
+  void addLeaves(float[] x, int from, int to, int cols, int firstTree, int endTree, double[] out) {
+    for (int start = from; start < to; start += BLOCK) {
       int n = Math.min(BLOCK, to - start);
-      double[] sum = new double[n];
-      Arrays.fill(sum, baseMargin);
-      for (int t = 0; t < roots.length; t++) {
+      double[] sum = Arrays.copyOfRange(out, start, start + n);
+      for (int t = firstTree; t < endTree; t++) {
         int root = roots[t];
         int depth = steps[t];
         int r = 0;

@@ -54,6 +54,11 @@ public final class XGBoostModel implements RiskModel {
     if (rows == 0) {
       return new double[0];
     }
+    return walkAgrees(x, rows, cols) ? walk(x, rows, cols) : nativeScore(x, rows, cols);
+  }
+
+  /** Whether the Java walk gives the native prediction, checked on the first call's first rows. */
+  private boolean walkAgrees(float[] x, int rows, int cols) {
     if (walkAgrees == null) {
       int probe = Math.min(rows, 512);
       double[] nativeScores = nativeScore(x, probe, cols);
@@ -64,7 +69,7 @@ public final class XGBoostModel implements RiskModel {
       }
       walkAgrees = agrees;
     }
-    return walkAgrees ? walk(x, rows, cols) : nativeScore(x, rows, cols);
+    return walkAgrees;
   }
 
   double[] walk(float[] x, int rows, int cols) {
@@ -76,6 +81,41 @@ public final class XGBoostModel implements RiskModel {
       out[i] = 1 / (1 + Math.exp(-out[i]));
     }
     return out;
+  }
+
+  /** How many trees the booster has (for a forest, every tree of every round). */
+  public int trees() {
+    return paths.trees();
+  }
+
+  /** The log-odds before any tree: where {@link #addTrees} sums start. */
+  public double baseMargin() {
+    return paths.baseMargin();
+  }
+
+  /**
+   * Adds the leaves of trees {@code [firstTree, endTree)} to each row's sum in {@code sums}, on all
+   * cores. Starting from {@link #baseMargin()}, the trees added in any ranges, in order, give
+   * exactly (bit for bit) the log-odds {@link #score} walks, so a cascade can walk the first trees
+   * for every row and the rest only for the rows that need them.
+   *
+   * @throws ModelException when the Java walk does not give XGBoost's own predictions for this
+   *     model (see {@link #score}); the caller then scores the whole model instead
+   */
+  public void addTrees(float[] x, int rows, int cols, int firstTree, int endTree, double[] sums) {
+    if (firstTree < 0 || endTree > trees() || firstTree > endTree || sums.length < rows) {
+      throw new IllegalArgumentException("trees " + firstTree + ".." + endTree + " of a model of " + trees()
+          + " for " + rows + " rows");
+    }
+    if (rows == 0) {
+      return;
+    }
+    if (!walkAgrees(x, rows, cols)) {
+      throw new ModelException("the tree walk does not reproduce XGBoost's prediction for this model");
+    }
+    int block = 1024;
+    java.util.stream.IntStream.range(0, (rows + block - 1) / block).parallel()
+        .forEach(b -> paths.addLeaves(x, b * block, Math.min(rows, (b + 1) * block), cols, firstTree, endTree, sums));
   }
 
   double[] nativeScore(float[] x, int rows, int cols) {

@@ -41,4 +41,23 @@ class XGBoostModelTest {
           .containsExactly(walked);
     }
   }
+
+  /** A cascade adds trees in ranges: in any cut, they must give the full walk's sums bit for bit. */
+  @Test
+  void treesAddedInRangesGiveTheWholeWalkExactly() {
+    Dataset d = RiskTraining.prepare(PublicData.train().subList(0, 6_000), Optional.empty()).train();
+    XGBoostModel m = (XGBoostModel) new XGBoostTrainer(new XGBoostOptions(40, 10, 0.1, 8, 3, 0.8, 0.7, 2, 7))
+        .train(d, Optional.empty()).model();
+    int rows = 2_000;
+    double[] whole = m.walk(d.x(), rows, d.cols());
+    for (int cut : new int[] {0, 1, Math.min(7, m.trees()), m.trees() / 2, m.trees()}) {
+      double[] sums = new double[rows];
+      Arrays.fill(sums, m.baseMargin());
+      m.addTrees(d.x(), rows, d.cols(), 0, cut, sums);
+      m.addTrees(d.x(), rows, d.cols(), cut, m.trees(), sums);
+      for (int i = 0; i < rows; i++) {
+        assertThat(1 / (1 + Math.exp(-sums[i]))).as("cut %d row %d", cut, i).isEqualTo(whole[i]);
+      }
+    }
+  }
 }
