@@ -69,8 +69,9 @@ public final class SparkProfiles {
 
     Dataset<Row> parties = null;
     for (PartyRole role : roles) {
-      Dataset<Row> r = before.where(col(partyColumn(role)).isNotNull().and(col(partyColumn(role)).notEqual("")))
-          .select(lit(role.key()).as("role"), col(partyColumn(role)).as("party_id"), col(Field.DATE.key()),
+      Column party = col(role.field().key());
+      Dataset<Row> r = before.where(party.isNotNull().and(party.notEqual("")))
+          .select(lit(role.key()).as("role"), party.as("party_id"), col(Field.DATE.key()),
               col(Field.ITEM_PRICE.key()), taxAtStake().as("tax"), col("age"), col("labelled"), col("fraud_found"),
               expr("substring(" + Field.HS_CODE.key() + ", 1, 6)").as("hs6"), col(Field.ORIGIN_COUNTRY.key()).as("origin"));
       parties = parties == null ? r : parties.unionAll(r);
@@ -152,15 +153,6 @@ public final class SparkProfiles {
   private static Column shares(String column) {
     return expr("transform(" + column + ", x -> named_struct('value', x.value, 'count', x.count, "
         + "'share', x.count / declarations))").as(column);
-  }
-
-  private static String partyColumn(PartyRole role) {
-    return switch (role) {
-      case IMPORTER -> Field.IMPORTER_ID.key();
-      case DECLARANT -> Field.DECLARANT_ID.key();
-      case SELLER -> Field.SELLER_ID.key();
-      case COURIER -> Field.COURIER_ID.key();
-    };
   }
 
   /**
