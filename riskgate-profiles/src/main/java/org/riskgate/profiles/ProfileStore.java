@@ -180,10 +180,25 @@ public final class ProfileStore {
   /** As {@link #features(Declaration)}, as of another date (e.g. the start of a scoring batch). */
   public Map<String, Double> features(Declaration d, LocalDate asOf) {
     int t = (int) asOf.toEpochDay();
-    Map<String, Double> out = new LinkedHashMap<>();
-    double base = baseRate(asOf);
+    EnumMap<PartyRole, Tally> tallies = new EnumMap<>(PartyRole.class);
     for (PartyRole r : PartyRole.values()) {
-      figures(out, r, tally(r, r.partyOf(d), t), base, t);
+      tallies.put(r, tally(r, r.partyOf(d), t));
+    }
+    return features(tallies, baseRate(asOf), asOf, config);
+  }
+
+  /**
+   * The attributes {@link #features} gives, from each role's tally made elsewhere (Spark sums
+   * them with window functions): one piece of code turns tallies into figures on every path.
+   *
+   * @param base the fraud rate of all inspections before {@code asOf}
+   */
+  public static Map<String, Double> features(Map<PartyRole, Tally> tallies, double base, LocalDate asOf,
+      ProfileConfig config) {
+    int t = (int) asOf.toEpochDay();
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (PartyRole r : PartyRole.values()) {
+      figures(out, r, tallies.getOrDefault(r, Tally.NONE), base, t, config.priorStrength());
     }
     return out;
   }
@@ -192,12 +207,13 @@ public final class ProfileStore {
    * What a party's figures are made of, before day {@code t}: counts and sums that add up over
    * any split of the history, so a live overlay can add its own ({@link LiveProfiles}).
    *
-   * @param decayLabelled inspections weighted by exp(−λ·age in days at {@code t})
-   * @param firstDay the first day seen, {@link Integer#MAX_VALUE} when none
+   * @param decayLabelled inspections weighted by exp(−λ·age in days at {@code t}), λ = ln 2 / half-life
+   * @param firstDay the first day seen (epoch day), {@link Integer#MAX_VALUE} when none
+   * @param recent declarations in the {@link ProfileConfig#recentDays()} days before {@code t}
    */
-  record Tally(long declarations, long labelled, long frauds, double value, double decayLabelled,
+  public record Tally(long declarations, long labelled, long frauds, double value, double decayLabelled,
       double decayFrauds, int firstDay, long recent) {
-    static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, Integer.MAX_VALUE, 0);
+    public static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, Integer.MAX_VALUE, 0);
 
     Tally plus(Tally o) {
       return new Tally(declarations + o.declarations, labelled + o.labelled, frauds + o.frauds, value + o.value,
@@ -238,8 +254,11 @@ public final class ProfileStore {
 
   /** Puts one role's figures ({@link #FIGURES}) as of day {@code t} into {@code out}. */
   void figures(Map<String, Double> out, PartyRole r, Tally k, double base, int t) {
+    figures(out, r, k, base, t, config.priorStrength());
+  }
+
+  private static void figures(Map<String, Double> out, PartyRole r, Tally k, double base, int t, double m) {
     String prefix = r.key() + ".";
-    double m = config.priorStrength();
     boolean none = k.declarations() == 0;
     out.put(prefix + "declarations", (double) k.declarations());
     out.put(prefix + "inspected", (double) k.labelled());

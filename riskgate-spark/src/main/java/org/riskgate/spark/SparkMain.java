@@ -28,6 +28,7 @@ import org.riskgate.risk.Objective;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.Trainer;
 import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.selectivity.watch.Watchlists;
 import org.riskgate.risk.xgboost.XGBoostTrainer;
 import org.riskgate.selectivity.Capacity;
 import picocli.CommandLine;
@@ -190,6 +191,25 @@ public final class SparkMain implements Runnable {
     @Option(names = "--rules", paramLabel = "FILE", description = "Analysts' selectivity rules, applied beside the model.")
     Path rules;
 
+    @Option(names = "--history", paramLabel = "LABELLED",
+        description = "Past declarations with outcomes (CSV, Parquet or lake, read up to --to): party profiles from it "
+            + "(importer.hit_rate ...), as of each declaration's date and summed on the cluster, become attributes rules can test.")
+    String history;
+
+    @Option(names = "--network",
+        description = "With --history: trader-network figures (net.declarant_new_importers ...) as of each declaration's month, "
+            + "and network reasons; the network is summed on the cluster and built on the driver.")
+    boolean network;
+
+    @Option(names = "--hs-check", description = "Check each declared HS code against HS 2022 and its description "
+        + "(hs.not_in_nomenclature, hs.mismatch ...), as riskgate score --hs-check does.")
+    boolean hsCheck;
+
+    @Option(names = "--watchlists", paramLabel = "LISTS.csv",
+        description = "Supervisors' watchlists, lines watchlist,kind,entry: rules test them with 'FIELD in watchlist \"NAME\"', "
+            + "and listed declarations carry watchlist reasons.")
+    Path watchlists;
+
     @Option(names = "--objective", defaultValue = "frauds", paramLabel = "frauds|revenue",
         description = "What the capacity is spent on: frauds (the default) or revenue.")
     Objective objective;
@@ -203,8 +223,12 @@ public final class SparkMain implements Runnable {
     public Integer call() throws Exception {
       Capacity cap = Capacity.parse(capacity, randomShare, perOffice);
       ModelBundle.load(model); // a bad bundle is reported before any Spark work
+      Watchlists lists = watchlists == null ? Watchlists.NONE : Watchlists.read(watchlists);
       if (rules != null) {
-        org.riskgate.selectivity.rules.Rules.load(rules);
+        org.riskgate.selectivity.rules.Rules.load(rules, lists);
+      }
+      if (network && history == null) {
+        throw new IllegalArgumentException("--network needs --history: the network is built from past declarations");
       }
       Path staging = Files.createTempDirectory("riskgate-spark-");
       SparkSession spark = job.start("riskgate score");
@@ -213,8 +237,15 @@ public final class SparkMain implements Runnable {
       try (RejectFile rejects = RejectFile.beside(rejectsAt)) {
         Dataset<Row> rows = DeclarationInput.read(spark, input, job.mapping(), job.period(), rejects,
             staging.resolve("input"));
+        Optional<Dataset<Row>> past = Optional.empty();
+        if (history != null) {
+          // profiles are point-in-time: what is dated after the scored period cannot matter
+          past = Optional.of(DeclarationInput.read(spark, history, job.mapping(), new Period(Optional.empty(),
+              job.period().to()), rejects, staging.resolve("history")));
+        }
         Dataset<Row> decisions = SparkScoring.score(spark, rows, model, Optional.ofNullable(rules),
-            new SparkScoring.Settings(cap, seed, 3, objective)).persist(StorageLevel.MEMORY_AND_DISK());
+            new SparkScoring.Settings(cap, seed, 3, objective),
+            new SparkScoring.EvidenceOptions(past, network, hsCheck, lists)).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> out = decisions.drop(DeclarationRows.SEQ);
         if (output.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
           out.write().mode(SaveMode.Overwrite).parquet(output);

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -25,6 +28,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.riskgate.core.Declaration;
+import org.riskgate.core.evidence.EvidenceSource;
+import org.riskgate.hs.HsEvidence;
+import org.riskgate.hs.HsToolkit;
+import org.riskgate.profiles.ProfileConfig;
+import org.riskgate.profiles.ProfileEvidence;
+import org.riskgate.profiles.network.NetworkConfig;
+import org.riskgate.profiles.network.NetworkEvidence;
+import org.riskgate.profiles.network.NetworkFeatures;
+import org.riskgate.profiles.network.TraderNetwork;
+import org.riskgate.selectivity.watch.Watchlist;
+import org.riskgate.selectivity.watch.WatchlistEvidence;
+import org.riskgate.selectivity.watch.Watchlists;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.Objective;
 import org.riskgate.selectivity.BatchScorer;
@@ -83,19 +98,69 @@ public final class SparkScoring {
    */
   public static Dataset<Row> score(SparkSession spark, Dataset<Row> rows, Path bundleDir,
       Optional<Path> rulesFile, Settings settings) throws IOException {
+    return score(spark, rows, bundleDir, rulesFile, settings, EvidenceOptions.NONE);
+  }
+
+  /**
+   * The evidence {@code riskgate score} takes beside the model, as its options name it: party
+   * profiles from a labelled history ({@code --history}), the trader network from it ({@code
+   * --network}), HS checks ({@code --hs-check}) and watchlists ({@code --watchlists}).
+   *
+   * @param history rows of {@link DeclarationRows#schema()} with outcomes
+   */
+  public record EvidenceOptions(Optional<Dataset<Row>> history, boolean network, boolean hsCheck,
+      Watchlists watchlists) {
+    public static final EvidenceOptions NONE = new EvidenceOptions(Optional.empty(), false, false, Watchlists.NONE);
+
+    public EvidenceOptions {
+      if (network && history.isEmpty()) {
+        throw new IllegalArgumentException("--network needs --history: the network is built from past declarations");
+      }
+    }
+  }
+
+  /**
+   * As {@link #score(SparkSession, Dataset, Path, Optional, Settings)}, with evidence: profiles are
+   * summed on the cluster per row ({@link SparkPartyTallies}), the networks of the scored months
+   * from sums over the cluster ({@link SparkNetwork}); both then reach the same evidence sources,
+   * rules and reasons as on one machine.
+   */
+  public static Dataset<Row> score(SparkSession spark, Dataset<Row> rows, Path bundleDir,
+      Optional<Path> rulesFile, Settings settings, EvidenceOptions evidence) throws IOException {
+    Dataset<Row> in = rows;
+    SparkPartyTallies.BaseRates base = null;
+    TreeMap<LocalDate, TraderNetwork> networks = new TreeMap<>();
+    if (evidence.history().isPresent()) {
+      Dataset<Row> history = evidence.history().get();
+      in = SparkPartyTallies.attach(rows, history, ProfileConfig.defaults());
+      base = SparkPartyTallies.baseRates(history);
+      if (evidence.network()) {
+        networks.putAll(SparkNetwork.monthly(rows, history, NetworkConfig.defaults()));
+      }
+    }
     // the bundle and the rules travel as broadcast bytes: a cluster's executors take files but
     // not directories, and a broadcast reaches the executors of every cluster manager
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Shipment> shipment = sc.broadcast(new Shipment(Bundles.pack(bundleDir),
         rulesFile.isPresent() ? Files.readString(rulesFile.get()) : "",
-        rulesFile.map(Path::toString).orElse(""), settings.shipped()));
-    return rows.repartition(col("date")).sortWithinPartitions("date", DeclarationRows.SEQ)
+        rulesFile.map(Path::toString).orElse(""), settings.shipped(),
+        new ShippedEvidence(base, networks, evidence.hsCheck(), new ArrayList<>(evidence.watchlists().all()))));
+    return in.repartition(col("date")).sortWithinPartitions("date", DeclarationRows.SEQ)
         .mapPartitions(new DayScorer(shipment), Encoders.row(DECISIONS));
   }
 
   /** What every task needs: the bundle's files, the rules' text and where it came from, the settings. */
-  private record Shipment(Bundles.Packed bundle, String rules, String rulesSource, Shipped settings)
-      implements Serializable {}
+  private record Shipment(Bundles.Packed bundle, String rules, String rulesSource, Shipped settings,
+      ShippedEvidence evidence) implements Serializable {}
+
+  /** The evidence as it travels: base rates (null without a history), networks by month, lists. */
+  private record ShippedEvidence(SparkPartyTallies.BaseRates base, TreeMap<LocalDate, TraderNetwork> networks,
+      boolean hsCheck, ArrayList<Watchlist> watchlists) implements Serializable {}
+
+  /** The HS toolkit, loaded once per executor JVM (its nomenclature and index take a while). */
+  private static final class Hs {
+    static final HsToolkit TOOLKIT = HsToolkit.builtIn();
+  }
 
   /** Scores one task's rows, whole days in date order, one day at a time. */
   private static final class DayScorer implements MapPartitionsFunction<Row, Row> {
@@ -109,8 +174,26 @@ public final class SparkScoring {
     public Iterator<Row> call(Iterator<Row> in) throws IOException {
       Shipment s = shipment.value();
       ModelBundle bundle = Bundles.unpack(s.bundle());
-      RuleSet rules = s.rules().isEmpty() ? RuleSet.NONE : Rules.parse(s.rules(), s.rulesSource());
-      BatchScorer scorer = new BatchScorer(bundle, rules, s.settings().options());
+      ShippedEvidence e = s.evidence();
+      Watchlists lists = Watchlists.of(e.watchlists());
+      RuleSet rules = s.rules().isEmpty() ? RuleSet.NONE : Rules.parse(s.rules(), s.rulesSource(), lists);
+      // the day's profile figures, made from the rows' tallies before the day is scored
+      Map<Declaration, Map<String, Double>> profiles = new IdentityHashMap<>();
+      // in the order riskgate score adds them: a finding's place in the reasons depends on it
+      List<EvidenceSource> sources = new ArrayList<>();
+      if (e.base() != null) {
+        sources.add(new ProfileEvidence(profiles::get));
+        if (!e.networks().isEmpty()) {
+          sources.add(new NetworkEvidence(NetworkFeatures.of(e.networks())));
+        }
+      }
+      if (e.hsCheck()) {
+        sources.add(new HsEvidence(Hs.TOOLKIT));
+      }
+      if (!lists.all().isEmpty()) {
+        sources.add(new WatchlistEvidence(lists));
+      }
+      BatchScorer scorer = new BatchScorer(bundle, rules, EvidenceSource.all(sources), s.settings().options());
       return new Iterator<>() {
         private final ArrayDeque<Row> out = new ArrayDeque<>();
         private Row pending = in.hasNext() ? in.next() : null;
@@ -135,10 +218,14 @@ public final class SparkScoring {
           List<Declaration> day = new ArrayList<>();
           List<Long> seqs = new ArrayList<>();
           LocalDate date = DeclarationRows.toDeclaration(pending).date();
+          profiles.clear();
           while (pending != null) {
             Declaration d = DeclarationRows.toDeclaration(pending);
             if (!d.date().equals(date)) {
               break;
+            }
+            if (e.base() != null) {
+              profiles.put(d, SparkPartyTallies.features(pending, d.date(), e.base(), ProfileConfig.defaults()));
             }
             day.add(d);
             seqs.add(DeclarationRows.seq(pending));

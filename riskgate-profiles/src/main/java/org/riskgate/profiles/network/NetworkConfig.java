@@ -23,7 +23,7 @@ public record NetworkConfig(
     int ringWindowDays,
     double priorStrength,
     Communities communities,
-    long seed) {
+    long seed) implements java.io.Serializable {
 
   /** Community detection methods. */
   public enum Communities { LOUVAIN, LABEL_PROPAGATION, JGRAPHT, NONE }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.riskgate.core.Declaration;
 
 /**
@@ -23,24 +24,37 @@ public final class NetworkFeatures {
       "net.declarant_community_fraud_rate", "net.importer_community_size", "net.importer_degree",
       "net.declarant_new_importers", "net.declarant_new_importer_hit_rate");
 
-  private final List<Declaration> history;
-  private final NetworkConfig config;
+  private final Function<LocalDate, TraderNetwork> build;
   private final Map<LocalDate, TraderNetwork> snapshots = new ConcurrentHashMap<>();
 
-  private NetworkFeatures(List<Declaration> history, NetworkConfig config) {
-    this.history = List.copyOf(history);
-    this.config = config;
+  private NetworkFeatures(Function<LocalDate, TraderNetwork> build) {
+    this.build = build;
   }
 
   /** Features from monthly snapshots of a history. */
   public static NetworkFeatures monthly(List<Declaration> history, NetworkConfig config) {
-    return new NetworkFeatures(history, config);
+    List<Declaration> h = List.copyOf(history);
+    return new NetworkFeatures(asOf -> TraderNetwork.build(h, asOf, config));
+  }
+
+  /**
+   * Features from monthly snapshots built elsewhere (Spark builds them from sums over the cluster),
+   * keyed by each month's first day; a declaration of a month without one is an error.
+   */
+  public static NetworkFeatures of(Map<LocalDate, TraderNetwork> monthly) {
+    Map<LocalDate, TraderNetwork> given = Map.copyOf(monthly);
+    return new NetworkFeatures(asOf -> {
+      TraderNetwork n = given.get(asOf);
+      if (n == null) {
+        throw new IllegalStateException("no network snapshot as of " + asOf);
+      }
+      return n;
+    });
   }
 
   /** The snapshot a declaration dated {@code day} is scored against. */
   public TraderNetwork snapshotFor(LocalDate day) {
-    return snapshots.computeIfAbsent(day.withDayOfMonth(1),
-        asOf -> TraderNetwork.build(history, asOf, config));
+    return snapshots.computeIfAbsent(day.withDayOfMonth(1), build);
   }
 
   /** A declaration's network features as of the first day of its month. */

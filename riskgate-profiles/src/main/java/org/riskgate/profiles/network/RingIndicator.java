@@ -19,4 +19,4 @@ public record RingIndicator(
     long newInspected,
     long newFrauds,
     double newHitRate,
-    double lowerBound) {}
+    double lowerBound) implements java.io.Serializable {}

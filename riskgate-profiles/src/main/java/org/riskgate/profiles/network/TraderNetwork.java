@@ -1,6 +1,7 @@
 package org.riskgate.profiles.network;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import org.riskgate.profiles.PartyRole;
  * parties' time-decayed confirmed frauds, so risk flows from where fraud was found to the parties
  * trading with them. Immutable once built.
  */
-public final class TraderNetwork {
+public final class TraderNetwork implements Serializable {
+  private static final long serialVersionUID = 1L;
   private static final PartyRole[] ROLES = PartyRole.values();
   /** The role pairs that make links: importer with the others, and declarant with courier. */
   private static final PartyRole[][] LINKS = {
@@ -61,11 +63,41 @@ public final class TraderNetwork {
   /** Ring indicator per declarant node, computed once (hub declarants have thousands of links). */
   private final Map<Integer, RingIndicator> ringCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private TraderNetwork(List<Declaration> history, LocalDate asOf, NetworkConfig config) {
-    this.asOf = asOf;
-    this.config = config;
+  /**
+   * What a network is made of, summed from the declarations before its date: the parties in order
+   * of first appearance (role, id, first day, inspections, frauds, time-decayed frauds), the links
+   * between them as {@code (a << 32) | b} with {@code a < b}, sorted, with their decayed weights,
+   * and all inspections and frauds. Every figure is a sum, minimum or first appearance, so it can be
+   * aggregated anywhere (Spark does, {@code SparkNetwork}); {@link #of} builds the network from it.
+   */
+  public record Parts(int[] nodeRole, String[] nodeParty, int[] firstSeen, long[] inspected, long[] frauds,
+      double[] seed, long[] linkKeys, double[] linkWeights, long labelled, long fraudsFound) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Parts {
+      int n = nodeRole.length;
+      if (nodeParty.length != n || firstSeen.length != n || inspected.length != n || frauds.length != n
+          || seed.length != n || linkKeys.length != linkWeights.length) {
+        throw new IllegalArgumentException("network parts of unequal lengths");
+      }
+      for (int i = 1; i < linkKeys.length; i++) {
+        if (linkKeys[i] <= linkKeys[i - 1]) {
+          throw new IllegalArgumentException("network links must be sorted and distinct");
+        }
+      }
+    }
+
+    /** The link key of parties {@code a} and {@code b} (in either order). */
+    public static long link(int a, int b) {
+      return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+  }
+
+  /** The parts of the network as of {@code asOf} from the declarations before it, in history order. */
+  public static Parts parts(List<Declaration> history, LocalDate asOf, NetworkConfig config) {
     int t = (int) asOf.toEpochDay();
     double lambda = Math.log(2) / config.halfLifeDays();
+    Map<String, Integer> ids = new HashMap<>();
     List<Integer> rolesOf = new ArrayList<>();
     List<String> partiesOf = new ArrayList<>();
     long[] insp = new long[1024];
@@ -93,10 +125,10 @@ public final class TraderNetwork {
           continue;
         }
         String key = r.ordinal() + id;
-        Integer n = nodeIds.get(key);
+        Integer n = ids.get(key);
         if (n == null) {
-          n = nodeIds.size();
-          nodeIds.put(key, n);
+          n = ids.size();
+          ids.put(key, n);
           rolesOf.add(r.ordinal());
           partiesOf.add(id);
           if (n >= insp.length) {
@@ -118,24 +150,58 @@ public final class TraderNetwork {
         int a = node[pair[0].ordinal()];
         int b = node[pair[1].ordinal()];
         if (a >= 0 && b >= 0) {
-          links.add(((long) Math.min(a, b) << 32) | Math.max(a, b), w);
+          links.add(Parts.link(a, b), w);
         }
       }
     }
-    int n = nodeIds.size();
-    this.baseRate = labelledAll == 0 ? 0 : fraudsAll / (double) labelledAll;
-    this.nodeRole = rolesOf.stream().mapToInt(Integer::intValue).toArray();
-    this.nodeParty = partiesOf.toArray(String[]::new);
-    this.inspected = Arrays.copyOf(insp, n);
-    this.frauds = Arrays.copyOf(fr, n);
-    this.firstSeen = Arrays.copyOf(first, n);
-    this.edges = links.size();
+    int n = ids.size();
+    long[] keys = new long[links.size()];
+    double[] weights = new double[links.size()];
+    int[] at = {0};
+    links.forEach((k, v) -> {
+      keys[at[0]] = k;
+      weights[at[0]++] = v;
+    });
+    // sorted links make the adjacency, and so the communities, independent of the hash table's order
+    Integer[] order = new Integer[keys.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+    long[] sortedKeys = new long[keys.length];
+    double[] sortedWeights = new double[keys.length];
+    for (int i = 0; i < order.length; i++) {
+      sortedKeys[i] = keys[order[i]];
+      sortedWeights[i] = weights[order[i]];
+    }
+    return new Parts(rolesOf.stream().mapToInt(Integer::intValue).toArray(), partiesOf.toArray(String[]::new),
+        Arrays.copyOf(first, n), Arrays.copyOf(insp, n), Arrays.copyOf(fr, n), Arrays.copyOf(seed, n),
+        sortedKeys, sortedWeights, labelledAll, fraudsAll);
+  }
+
+  private TraderNetwork(Parts parts, LocalDate asOf, NetworkConfig config) {
+    this.asOf = asOf;
+    this.config = config;
+    int n = parts.nodeRole().length;
+    for (int i = 0; i < n; i++) {
+      nodeIds.put(parts.nodeRole()[i] + parts.nodeParty()[i], i);
+    }
+    this.baseRate = parts.labelled() == 0 ? 0 : parts.fraudsFound() / (double) parts.labelled();
+    this.nodeRole = parts.nodeRole().clone();
+    this.nodeParty = parts.nodeParty().clone();
+    this.inspected = parts.inspected().clone();
+    this.frauds = parts.frauds().clone();
+    this.firstSeen = parts.firstSeen().clone();
+    this.edges = parts.linkKeys().length;
+    long[] linkKeys = parts.linkKeys();
+    double[] linkWeights = parts.linkWeights();
+    double[] seed = parts.seed();
 
     int[] degree = new int[n];
-    links.forEach((k, v) -> {
+    for (long k : linkKeys) {
       degree[(int) (k >>> 32)]++;
       degree[(int) k]++;
-    });
+    }
     adjStart = new int[n + 1];
     for (int i = 0; i < n; i++) {
       adjStart[i + 1] = adjStart[i] + degree[i];
@@ -143,14 +209,14 @@ public final class TraderNetwork {
     adjNode = new int[adjStart[n]];
     adjWeight = new double[adjStart[n]];
     int[] fill = Arrays.copyOf(adjStart, n);
-    links.forEach((k, v) -> {
-      int a = (int) (k >>> 32);
-      int b = (int) k;
+    for (int l = 0; l < linkKeys.length; l++) {
+      int a = (int) (linkKeys[l] >>> 32);
+      int b = (int) linkKeys[l];
       adjNode[fill[a]] = b;
-      adjWeight[fill[a]++] = v;
+      adjWeight[fill[a]++] = linkWeights[l];
       adjNode[fill[b]] = a;
-      adjWeight[fill[b]++] = v;
-    });
+      adjWeight[fill[b]++] = linkWeights[l];
+    }
     strength = new double[n];
     double totalStrength = 0;
     for (int i = 0; i < n; i++) {
@@ -197,7 +263,12 @@ public final class TraderNetwork {
 
   /** Builds the network as of a date from a history (declarations on or after it are ignored). */
   public static TraderNetwork build(List<Declaration> history, LocalDate asOf, NetworkConfig config) {
-    return new TraderNetwork(history, asOf, config);
+    return of(parts(history, asOf, config), asOf, config);
+  }
+
+  /** Builds the network as of a date from its parts, however they were summed. */
+  public static TraderNetwork of(Parts parts, LocalDate asOf, NetworkConfig config) {
+    return new TraderNetwork(parts, asOf, config);
   }
 
   private double[] pagerank(double[] seed, double totalStrength) {

@@ -16,7 +16,8 @@ import org.riskgate.core.Declaration;
  * @param description why the list exists, shown in reasons
  * @param entries party ids, country codes, or HS codes (an HS code matches the codes it begins)
  */
-public record Watchlist(String name, Kind kind, String description, Set<String> entries) {
+public record Watchlist(String name, Kind kind, String description, Set<String> entries)
+    implements java.io.Serializable {
   /** The longest name. */
   public static final int MAX_NAME = 100;
   /** The longest entry. */
