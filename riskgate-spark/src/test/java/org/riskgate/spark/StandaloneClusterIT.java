@@ -85,7 +85,9 @@ class StandaloneClusterIT {
         "--deploy-mode", "client", "--executor-memory", "512m", "--total-executor-cores", "2",
         "--class", "org.riskgate.spark.SparkMain", JOB_JAR.toAbsolutePath().toString(),
         "score", "--model", bundle.toString(), "--input", LocalSpark.VALID.toAbsolutePath().toString(),
-        "--output", out.toString(), "--random-share", "1");
+        "--output", out.toString(), "--random-share", "1",
+        // evidence as well: profile tallies and network sums on the executors, networks shipped to them
+        "--history", LocalSpark.TRAIN.toAbsolutePath().toString(), "--network", "--hs-check");
     assertThat(submit.waitFor()).as("spark-submit exit code; see " + work.resolve("submit.log")).isZero();
     String log = Files.readString(work.resolve("submit.log"));
     assertThat(log).contains("scored 8,134 declarations").contains("decisions: " + out);
@@ -93,7 +95,14 @@ class StandaloneClusterIT {
     assertThat(Files.list(work.resolve("worker-1")).count() + Files.list(work.resolve("worker-2")).count()).isPositive();
 
     Map<String, Decision> single = new HashMap<>();
-    new BatchScorer(ModelBundle.load(bundle), RuleSet.NONE,
+    List<org.riskgate.core.Declaration> past = LocalSpark.read(LocalSpark.TRAIN);
+    var evidence = org.riskgate.core.evidence.EvidenceSource.all(List.of(
+        new org.riskgate.profiles.ProfileEvidence(org.riskgate.profiles.ProfileStore.build(past,
+            org.riskgate.profiles.ProfileConfig.defaults())::features),
+        new org.riskgate.profiles.network.NetworkEvidence(org.riskgate.profiles.network.NetworkFeatures.monthly(past,
+            org.riskgate.profiles.network.NetworkConfig.defaults())),
+        new org.riskgate.hs.HsEvidence(org.riskgate.hs.HsToolkit.builtIn())));
+    new BatchScorer(ModelBundle.load(bundle), RuleSet.NONE, evidence,
         new BatchScorer.Options(Capacity.parse("red=3,yellow=7", 1, false), 20210101L, 3, 200_000, Objective.FRAUDS))
         .score(LocalSpark.read(LocalSpark.VALID).iterator(), (d, dec) -> single.put(d.id(), dec), n -> { });
     List<Row> rows = LocalSpark.spark().read().parquet(out.toString()).collectAsList();
@@ -103,7 +112,9 @@ class StandaloneClusterIT {
       assertThat(r.getDouble(r.fieldIndex("model_score"))).isCloseTo(d.modelScore(), org.assertj.core.data.Offset.offset(1e-6));
       assertThat(r.getString(r.fieldIndex("lane"))).isEqualTo(d.lane().label());
       assertThat(r.getBoolean(r.fieldIndex("random_pick"))).isEqualTo(d.randomPick());
+      assertThat(r.getString(r.fieldIndex("reasons"))).isEqualTo(d.reasonsText());
     }
+    assertThat(single.values()).anyMatch(d -> d.reasonsText().contains("fraud found in"));
   }
 
   @Test
