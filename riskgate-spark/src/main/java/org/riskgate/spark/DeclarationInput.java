@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.riskgate.core.Period;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -89,7 +90,7 @@ public final class DeclarationInput {
    * an interrupted import left behind, before its manifest was written, is not in the lake.
    */
   private static Dataset<Row> manifestParts(SparkSession spark, Lake lake, String declarations, Period period) {
-    List<Path> parts = lake.parts(new org.riskgate.core.Period(period.from(), period.to()));
+    List<Path> parts = lake.parts(period);
     if (parts.isEmpty()) {
       return spark.createDataFrame(List.of(), DeclarationRows.lakeSchema());
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.riskgate.core.Period;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -152,7 +153,7 @@ public final class SparkMain implements Runnable {
             new RiskTraining.Source(Path.of(train), rejects.count(), Optional.ofNullable(valid).map(Path::of)));
         bundle.save(model);
         System.out.printf(Locale.ROOT, "%s: %,d labelled declarations (%s), %,d rejected%n", train,
-            bundle.provenance().trainingRows(), job.period().describe(), rejects.count());
+            bundle.provenance().trainingRows(), job.period().isAll() ? "all dates" : job.period(), rejects.count());
         System.out.printf(Locale.ROOT, "%-14s trained in %5.1f s on %s -> %s%n", trainer.name(),
             (System.nanoTime() - t0) / 1e9, spark.sparkContext().master(), model);
         return 0;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.riskgate.core.Period;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class SparkFeaturesTest {
       }
     }
     assertThat(compared).isEqualTo(walk.rows() * w).isGreaterThan(100_000);
-    System.out.printf("features compared: %d declarations x %d features (%s)%n", walk.rows(), w, period.describe());
+    System.out.printf("features compared: %d declarations x %d features (%s)%n", walk.rows(), w, period);
     assertThat(onSpark.from()).isEqualTo(ordered.get(0).date());
     assertThat(onSpark.to()).isEqualTo(ordered.get(ordered.size() - 1).date());
 
