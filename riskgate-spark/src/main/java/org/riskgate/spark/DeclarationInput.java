@@ -48,7 +48,7 @@ public final class DeclarationInput {
    * or a Parquet file or directory of the lake's columns. Only rows in {@code period} are kept.
    */
   public static Dataset<Row> read(SparkSession spark, String input, ColumnMapping mapping, Period period,
-      RejectSink rejects, Path staging) throws IOException {
+      RejectSink rejects, String staging) throws IOException {
     Dataset<Row> rows = input.toLowerCase(Locale.ROOT).endsWith(".csv")
         ? csv(spark, Path.of(input), mapping, rejects, staging)
         : parquet(spark, input, period);
@@ -124,9 +124,8 @@ public final class DeclarationInput {
   }
 
   private static Dataset<Row> csv(SparkSession spark, Path file, ColumnMapping mapping, RejectSink rejects,
-      Path staging) throws IOException {
-    Files.createDirectories(staging);
-    String out = staging.resolve("declarations.parquet").toString();
+      String staging) throws IOException {
+    String out = (staging.endsWith("/") ? staging : staging + "/") + "declarations.parquet";
     long seq = 0;
     try (DeclarationReader reader = DeclarationReader.open(file, mapping, rejects)) {
       List<Row> chunk = new ArrayList<>(CHUNK);

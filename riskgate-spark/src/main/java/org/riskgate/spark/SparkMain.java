@@ -90,6 +90,16 @@ public final class SparkMain implements Runnable {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day to read (included).")
     LocalDate to;
 
+    @Option(names = "--staging", paramLabel = "DIR|URI",
+        description = "Where CSV input is staged as Parquet for the executors: storage every executor reads (hdfs://..., "
+            + "s3a://..., a shared mount); removed at the end. Default: a temporary directory on the driver, "
+            + "which only executors on the driver's machine see.")
+    String staging;
+
+    Staging staging(SparkSession spark) throws IOException {
+      return Staging.at(spark, staging);
+    }
+
     SparkSession start(String app) {
       String m = master != null ? master : System.getProperty("spark.master", "local[2]");
       return SparkSessions.start(m, app, conf);
@@ -137,15 +147,15 @@ public final class SparkMain implements Runnable {
     @Override
     public Integer call() throws Exception {
       Files.createDirectories(model);
-      Path staging = Files.createTempDirectory("riskgate-spark-");
       SparkSession spark = job.start("riskgate train");
-      try (RejectFile rejects = new RejectFile(model.resolve(Path.of(train).getFileName() + ".rejects.csv"))) {
+      try (Staging staging = job.staging(spark);
+          RejectFile rejects = new RejectFile(model.resolve(Path.of(train).getFileName() + ".rejects.csv"))) {
         Dataset<Row> rows = DeclarationInput.read(spark, train, job.mapping(), job.period(), rejects,
-            staging.resolve("train"));
+            staging.location("train"));
         Optional<Dataset<Row>> later = Optional.empty();
         if (valid != null) {
           later = Optional.of(DeclarationInput.read(spark, valid, job.mapping(), Period.of(validFrom, validTo),
-              rejects, staging.resolve("valid")));
+              rejects, staging.location("valid")));
         }
         Trainer trainer = blend ? new BlendTrainer(XGBoostOptions.DEFAULT) : new XGBoostTrainer(XGBoostOptions.DEFAULT);
         long t0 = System.nanoTime();
@@ -159,7 +169,6 @@ public final class SparkMain implements Runnable {
         return 0;
       } finally {
         spark.stop();
-        deleteTree(staging);
       }
     }
   }
@@ -231,18 +240,17 @@ public final class SparkMain implements Runnable {
       if (network && history == null) {
         throw new IllegalArgumentException("--network needs --history: the network is built from past declarations");
       }
-      Path staging = Files.createTempDirectory("riskgate-spark-");
       SparkSession spark = job.start("riskgate score");
       Path rejectsAt = output.contains("://") ? Path.of(System.getProperty("java.io.tmpdir"), "decisions")
           : Path.of(output);
-      try (RejectFile rejects = RejectFile.beside(rejectsAt)) {
+      try (Staging staging = job.staging(spark); RejectFile rejects = RejectFile.beside(rejectsAt)) {
         Dataset<Row> rows = DeclarationInput.read(spark, input, job.mapping(), job.period(), rejects,
-            staging.resolve("input"));
+            staging.location("input"));
         Optional<Dataset<Row>> past = Optional.empty();
         if (history != null) {
           // profiles are point-in-time: what is dated after the scored period cannot matter
           past = Optional.of(DeclarationInput.read(spark, history, job.mapping(), new Period(Optional.empty(),
-              job.period().to()), rejects, staging.resolve("history")));
+              job.period().to()), rejects, staging.location("history")));
         }
         Dataset<Row> decisions = SparkScoring.score(spark, rows, model, Optional.ofNullable(rules),
             new SparkScoring.Settings(cap, seed, 3, objective),
@@ -269,7 +277,6 @@ public final class SparkMain implements Runnable {
         return 0;
       } finally {
         spark.stop();
-        deleteTree(staging);
       }
     }
   }
@@ -303,12 +310,12 @@ public final class SparkMain implements Runnable {
       if (party == null && output == null) {
         throw new CommandLine.ParameterException(new CommandLine(this), "give --party ID, --output OUT or both");
       }
-      Path staging = Files.createTempDirectory("riskgate-spark-");
       SparkSession spark = job.start("riskgate profiles");
-      Path rejectsAt = output == null || output.contains("://") ? staging.resolve("profiles") : Path.of(output);
-      try (RejectFile rejects = RejectFile.beside(rejectsAt)) {
+      Path rejectsAt = output == null || output.contains("://") ? Path.of(System.getProperty("java.io.tmpdir"), "profiles")
+          : Path.of(output);
+      try (Staging staging = job.staging(spark); RejectFile rejects = RejectFile.beside(rejectsAt)) {
         Dataset<Row> rows = DeclarationInput.read(spark, data, job.mapping(), job.period(), rejects,
-            staging.resolve("input"));
+            staging.location("input"));
         LocalDate when = asOf != null ? asOf : dayAfterLast(rows);
         List<PartyRole> roles = role != null ? List.of(role) : List.of(PartyRole.values());
         Dataset<Row> profiles = SparkProfiles.profiles(rows, when, ProfileConfig.defaults(), roles)
@@ -342,7 +349,6 @@ public final class SparkMain implements Runnable {
         return party != null && shown == 0 ? 2 : 0;
       } finally {
         spark.stop();
-        deleteTree(staging);
       }
     }
 

@@ -30,7 +30,7 @@ class DeclarationInputTest {
   void theLakeHoldsTheSameDeclarationsAndAPeriodPicksWholeDays() throws Exception {
     Period q1 = Period.of(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 31));
     Dataset<Row> rows = DeclarationInput.read(LocalSpark.spark(), LocalSpark.lake().toString(), ColumnMapping.defaults(),
-        q1, LocalSpark.NO_REJECTS, Files.createTempDirectory("unused"));
+        q1, LocalSpark.NO_REJECTS, Files.createTempDirectory("unused").toString());
     List<Declaration> expected = LocalSpark.read(LocalSpark.TRAIN).stream().filter(d -> q1.contains(d.date()))
         .sorted(java.util.Comparator.comparing(Declaration::id)).toList();
     assertThat(rows.collectAsList().stream().map(DeclarationRows::toDeclaration)
@@ -50,12 +50,12 @@ class DeclarationInputTest {
     Files.copy(part, month.resolve("part-orphan-of-a-killed-import.parquet"));
 
     Dataset<Row> rows = DeclarationInput.read(LocalSpark.spark(), lake.toString(), ColumnMapping.defaults(),
-        Period.ALL, LocalSpark.NO_REJECTS, Files.createTempDirectory("unused"));
+        Period.ALL, LocalSpark.NO_REJECTS, Files.createTempDirectory("unused").toString());
     List<Declaration> expected = LocalSpark.read(LocalSpark.VALID);
     assertThat(rows.count()).isEqualTo(expected.size());
     Period feb = Period.of(LocalDate.of(2021, 2, 1), LocalDate.of(2021, 2, 28));
     assertThat(DeclarationInput.read(LocalSpark.spark(), lake.toString(), ColumnMapping.defaults(), feb,
-        LocalSpark.NO_REJECTS, Files.createTempDirectory("unused")).count())
+        LocalSpark.NO_REJECTS, Files.createTempDirectory("unused").toString()).count())
         .isEqualTo(expected.stream().filter(d -> feb.contains(d.date())).count());
   }
 
@@ -78,7 +78,8 @@ class DeclarationInputTest {
       }
     };
     Dataset<Row> rows = DeclarationInput.read(LocalSpark.spark(), bad.toString(), ColumnMapping.defaults(), Period.ALL,
-        sink, dir.resolve("staging"));
+        // staged through a URI, as --staging hdfs://... or s3a://... would be
+        sink, dir.resolve("staging").toUri().toString());
     assertThat(rows.count()).isEqualTo(2);
     assertThat(rejects).singleElement().satisfies(r -> assertThat(r.describe()).contains("bad.csv").contains("3")
         .contains("Date").contains("2021-13-01"));
@@ -89,7 +90,7 @@ class DeclarationInputTest {
     Path dir = Files.createTempDirectory("riskgate-noprice-");
     LocalSpark.csv(LocalSpark.VALID).drop("item_price").write().parquet(dir.resolve("x.parquet").toString());
     assertThatThrownBy(() -> DeclarationInput.read(LocalSpark.spark(), dir.resolve("x.parquet").toString(),
-        ColumnMapping.defaults(), Period.ALL, LocalSpark.NO_REJECTS, dir))
+        ColumnMapping.defaults(), Period.ALL, LocalSpark.NO_REJECTS, dir.toString()))
         .hasMessageContaining("x.parquet").hasMessageContaining("item_price");
   }
 }

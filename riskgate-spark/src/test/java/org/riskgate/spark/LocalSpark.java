@@ -86,7 +86,7 @@ final class LocalSpark {
 
   static Dataset<Row> csv(Path file, Period period) throws IOException {
     return DeclarationInput.read(spark(), file.toString(), ColumnMapping.defaults(), period, NO_REJECTS,
-        Files.createTempDirectory("riskgate-staging-"));
+        Files.createTempDirectory("riskgate-staging-").toString());
   }
 
   /** The rows as riskgate's single-machine code sees them, in Spark's date and arrival order. */

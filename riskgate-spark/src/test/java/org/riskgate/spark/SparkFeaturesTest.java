@@ -25,7 +25,7 @@ class SparkFeaturesTest {
         : Period.of(LocalDate.of(2020, 5, 1), LocalDate.of(2020, 6, 30));
     Dataset<Row> rows = DeclarationInput.read(LocalSpark.spark(), LocalSpark.lake().toString(), ColumnMapping.defaults(),
         period, LocalSpark.NO_REJECTS,
-        Files.createTempDirectory("unused"));
+        Files.createTempDirectory("unused").toString());
     List<Declaration> ordered = LocalSpark.inOrder(rows);
     FeaturePipeline single = FeaturePipeline.fit(ordered);
     FeaturePipeline.Walk walk = single.walk(ordered);

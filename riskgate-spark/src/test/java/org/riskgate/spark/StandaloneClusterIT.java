@@ -85,12 +85,16 @@ class StandaloneClusterIT {
         "--deploy-mode", "client", "--executor-memory", "512m", "--total-executor-cores", "2",
         "--class", "org.riskgate.spark.SparkMain", JOB_JAR.toAbsolutePath().toString(),
         "score", "--model", bundle.toString(), "--input", LocalSpark.VALID.toAbsolutePath().toString(),
-        "--output", out.toString(), "--random-share", "1",
+        "--output", out.toString(), "--random-share", "1", "--staging", work.resolve("shared-staging").toUri().toString(),
         // evidence as well: profile tallies and network sums on the executors, networks shipped to them
         "--history", LocalSpark.TRAIN.toAbsolutePath().toString(), "--network", "--hs-check");
     assertThat(submit.waitFor()).as("spark-submit exit code; see " + work.resolve("submit.log")).isZero();
     String log = Files.readString(work.resolve("submit.log"));
     assertThat(log).contains("scored 8,134 declarations").contains("decisions: " + out);
+    // the inputs were staged where --staging said, and removed at the end
+    try (var staged = Files.list(work.resolve("shared-staging"))) {
+      assertThat(staged).isEmpty();
+    }
     // the work ran on the workers' executors, not in the driver
     assertThat(Files.list(work.resolve("worker-1")).count() + Files.list(work.resolve("worker-2")).count()).isPositive();
 
