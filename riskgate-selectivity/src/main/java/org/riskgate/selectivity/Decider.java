@@ -201,7 +201,8 @@ public final class Decider {
     for (int r = 0; r < n; r++) {
       LaneAssigner.Assignment a = assigned.get(r);
       out[r] = new Placed(a.lane(), a.randomPick(), new DecisionContext(DecisionContext.Policy.CAPACITY,
-          priority[r], a.rank(), a.group(), a.office(), a.redSlots(), a.yellowSlots(), a.redFrom(), a.yellowFrom()));
+          priority[r], a.rank(), a.group(), a.office(), a.redSlots(), a.yellowSlots(), a.redFrom(), a.yellowFrom(),
+          s.evidence()[from + r].asOf()));
     }
     return out;
   }
@@ -231,7 +232,7 @@ public final class Decider {
         lane = Lane.GREEN;
       }
       out[r] = new Placed(lane, picked, new DecisionContext(DecisionContext.Policy.THRESHOLDS, p, 0, 0, "", 0, 0,
-          policy.red(), policy.yellow()));
+          policy.red(), policy.yellow(), s.evidence()[from + r].asOf()));
     }
     return out;
   }
