@@ -251,6 +251,10 @@ public final class Decider {
           yield Optional.of(new Reason("model", String.format(Locale.ROOT, "%s: rank %d of %d red slots %s",
               what(priority, score), c.rank(), c.redSlots(), where), 0, true));
         }
+        if (priority >= cap.alert() && c.redSlots() == 0) {
+          yield Optional.of(new Reason("capacity", noRedSlot(cap.capacity(), c, where, what(priority, score))
+              + (p.lane() == Lane.YELLOW ? "; documentary check instead" : ""), 0, true));
+        }
         if (priority >= cap.alert()) {
           yield Optional.of(new Reason("capacity", String.format(Locale.ROOT,
               "capacity full: rank %d of %d red slots %s (%s)%s", c.rank(), c.redSlots(), where,
@@ -269,6 +273,25 @@ public final class Decider {
         case GREEN -> Optional.empty();
       };
     };
+  }
+
+  /**
+   * Why a declaration worth red got no red slot when none was given by priority: either the day
+   * was too small for the red share to make a whole slot (see {@link Capacity#slots}), or rules
+   * and random picks took every slot there was.
+   */
+  private static String noRedSlot(Capacity capacity, DecisionContext c, String where, String what) {
+    int slots = Capacity.slots(c.group(), capacity.redPercent());
+    if (slots == 0) {
+      return String.format(Locale.ROOT, "no red slot %s: %s %% of %d declaration%s rounds to none (%s)", where,
+          percent(capacity.redPercent()), c.group(), c.group() == 1 ? "" : "s", what);
+    }
+    return String.format(Locale.ROOT, "capacity full: the %d red slot%s %s went to rules and random picks (%s)",
+        slots, slots == 1 ? "" : "s", where, what);
+  }
+
+  private static String percent(double p) {
+    return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
   }
 
   /** What the lanes ranked by, in words. */
