@@ -83,6 +83,7 @@ class LoopCommandsTest {
     assertThat(Files.readAllLines(out.resolve("overall.csv"))).hasSize(4);
     assertThat(Files.readAllLines(out.resolve("weeks.csv"))).hasSize(1 + 3 * 2);
     assertThat(out.resolve("norm-precision.png")).isNotEmptyFile();
+    assertThat(Files.readString(out.resolve("norm-revenue.svg"))).contains("data-strategy=\"epsilon:0.2\"");
 
     CliRun bad = run("simulate", "--data", later.toString(), "--start", "2021-01-01", "--weeks", "1",
         "--strategy", "greedy");

@@ -62,8 +62,13 @@ class SmallDayTest {
     assertThat(Capacity.slots(17, 3)).isOne();
     List<Decision> one = day(1, RuleSet.NONE);
     assertThat(one.get(0).lane()).isEqualTo(Lane.GREEN);
-    assertThat(one.get(0).reasons().get(0)).isEqualTo(new Reason("capacity", String.format(Locale.ROOT,
-        "no red slot of the day: 3 %% of 1 declaration rounds to none (score %.3f)", one.get(0).score()), 0, true));
+    Reason first = one.get(0).reasons().get(0);
+    assertThat(first.source()).isEqualTo("capacity");
+    assertThat(first.decisive()).isTrue();
+    assertThat(first.text()).isEqualTo(String.format(Locale.ROOT,
+        "no red slot of the day: 3 %% of 1 declaration rounds to none (score %.3f)", one.get(0).score()));
+    assertThat(first.text(Locale.KOREAN)).isEqualTo(String.format(Locale.ROOT,
+        "당일 적색 슬롯 없음: 신고 1건의 3 %%는 반올림하면 0건입니다 (점수 %.3f)", one.get(0).score()));
     for (Decision d : day(16, RuleSet.NONE)) {
       assertThat(d.lane()).isNotEqualTo(Lane.RED);
       assertThat(d.reasons().get(0).text()).startsWith("no red slot of the day: 3 % of 16 declarations rounds to none")
