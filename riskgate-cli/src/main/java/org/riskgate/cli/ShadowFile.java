@@ -117,11 +117,11 @@ final class ShadowFile {
   static void print(ChallengerEvaluation e, PrintStream out) {
     out.printf(Locale.ROOT, "%njudged on %,d declarations the champion decided, %d inspected random picks; each model's "
         + "top %s %% of each day%n", e.rows(), e.randomPicksInspected(), percent(e.percent()));
-    out.printf(Locale.ROOT, "%-12s %-48s %-28s %10s %12s %11s%n", "", "bundle", "precision (IPS) [95 % interval]",
+    out.printf(Locale.ROOT, "%-12s %-48s %-32s %10s %12s %11s%n", "", "bundle", "precision (IPS) [95 % interval]",
         "self-norm.", "norm-prec rp", "norm-rev rp");
     for (var row : List.of(Map.entry("challenger", e.challenger()), Map.entry("champion", e.champion()))) {
       ChallengerEvaluation.Side s = row.getValue();
-      out.printf(Locale.ROOT, "%-12s %-48s %-28s %10.3f %12.3f %11.3f%n", row.getKey(), s.bundleId(),
+      out.printf(Locale.ROOT, "%-12s %-48s %-32s %10.3f %12.3f %11.3f%n", row.getKey(), s.bundleId(),
           String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.precision().value(), s.precision().low(),
               s.precision().high()),
           s.precision().selfNormalised(), s.onRandomPicks().normPrecision(), s.onRandomPicks().normRevenue());
