@@ -156,7 +156,9 @@ public final class Decider {
         }
       }
       for (Finding f : s.evidence()[from + r].findings()) {
-        reasons.add(new Reason(f.kind().label(), f.text(), 0));
+        reasons.add(f.code().isEmpty() ? new Reason(f.kind().label(), f.text(), 0)
+            : new Reason(f.kind().label(), f.text(), 0, false,
+                new ReasonMessage(f.bundle(), f.code(), List.<Object>copyOf(f.args()))));
       }
       if (p.lane() != Lane.GREEN) {
         settings.objective().reason(scores[r], d).ifPresent(t -> reasons.add(new Reason("objective", t, 0)));

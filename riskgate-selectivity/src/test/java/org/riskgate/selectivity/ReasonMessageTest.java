@@ -87,7 +87,7 @@ class ReasonMessageTest {
 
   @Test
   void argumentsReadBackFromJsonMapsAndRefuseAnythingElse() {
-    ReasonMessage m = new ReasonMessage("capacity.red", List.of(Map.of("code", "what.score", "args", List.of("0.5")),
+    ReasonMessage m = new ReasonMessage(ReasonMessage.REASONS, "capacity.red", List.of(Map.of("code", "what.score", "args", List.of("0.5")),
         "1", "2", Map.of("code", "where.day")));
     assertThat(m.english()).isEqualTo("score 0.5: rank 1 of 2 red slots of the day");
     assertThatThrownBy(() -> ReasonMessage.of("capacity.red", 3)).hasMessageContaining("text or a message");

@@ -3,7 +3,6 @@ package org.riskgate.profiles.network;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.riskgate.core.Declaration;
@@ -11,6 +10,7 @@ import org.riskgate.core.evidence.Evidence;
 import org.riskgate.core.evidence.EvidenceKind;
 import org.riskgate.core.evidence.EvidenceSource;
 import org.riskgate.core.evidence.Finding;
+import org.riskgate.profiles.ProfileEvidence;
 
 /**
  * The trader network as evidence: the figures of {@link NetworkFeatures#NAMES} as of the first day
@@ -47,14 +47,13 @@ public final class NetworkEvidence implements EvidenceSource {
     double newImporters = f.getOrDefault("net.declarant_new_importers", 0.0);
     double ringRate = f.getOrDefault("net.declarant_new_importer_hit_rate", 0.0);
     if (newImporters >= MIN_NEW_IMPORTERS && ringRate >= RATE_REASON) {
-      findings.add(new Finding(EvidenceKind.NETWORK, String.format(Locale.ROOT,
-          "declarant %s brought in %.0f new importers; fraud found in %.0f %% of their inspections",
-          d.declarantId(), newImporters, 100 * ringRate)));
+      findings.add(Finding.of(EvidenceKind.NETWORK, ProfileEvidence.FINDINGS, "network.ring", d.declarantId(),
+          ProfileEvidence.whole(newImporters), ProfileEvidence.whole(100 * ringRate)));
     }
     double community = f.getOrDefault("net.importer_community_fraud_rate", 0.0);
     if (community >= RATE_REASON && f.getOrDefault("net.importer_community_size", 0.0) > 0) {
-      findings.add(new Finding(EvidenceKind.NETWORK, String.format(Locale.ROOT,
-          "importer %s trades in a community whose fraud rate is %.0f %%", d.importerId(), 100 * community)));
+      findings.add(Finding.of(EvidenceKind.NETWORK, ProfileEvidence.FINDINGS, "network.community", d.importerId(),
+          ProfileEvidence.whole(100 * community)));
     }
     return new Evidence(f, findings, asOf);
   }
