@@ -60,7 +60,7 @@ final class SimulateCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--out", defaultValue = "simulation", paramLabel = "DIR",
-      description = "Where the tables (CSV) and plots (PNG) go (default ${DEFAULT-VALUE}).")
+      description = "Where the tables (CSV) and plots (PNG, and SVG for a browser) go (default ${DEFAULT-VALUE}).")
   Path out;
 
   @picocli.CommandLine.Mixin InputOptions input;

@@ -36,10 +36,26 @@ class LoopCommandsTest {
 
     Path challenger = dir.resolve("challenger");
     CliRun r = run("retrain", "--data", train.toString(), "--model", challenger.toString(), "--champion",
-        champion.toString(), "--evaluate", valid.toString());
+        champion.toString(), "--evaluate", valid.toString(), "--labelled");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("recorded results: 4,000 of 4,000", "challenger blend-", "champion ", "norm-prec");
     assertThat(Files.readString(challenger.resolve("provenance.json"))).contains("\"trainer\" : \"blend\"");
+
+    // by default, judged by inverse propensity from the champion's decisions of the later period
+    Path decisions = dir.resolve("decisions.csv");
+    CliRun scored = run("score", "--model", champion.toString(), "--input", valid.toString(), "--output",
+        decisions.toString(), "--capacity", "red=20,yellow=5", "--random-share", "10");
+    assertThat(scored.code()).as(scored.err()).isZero();
+    CliRun ips = run("retrain", "--data", train.toString(), "--model", dir.resolve("challenger2").toString(),
+        "--champion", champion.toString(), "--evaluate", valid.toString(), "--decisions", decisions.toString());
+    assertThat(ips.code()).as(ips.err()).isZero();
+    assertThat(ips.out()).contains("judged on 1,500 declarations the champion decided", "precision (IPS) [95 % interval]",
+        "verdict: challenger ");
+    assertThat(ips.out()).containsPattern("champion +\\S+ +\\d\\.\\d{3} \\[-?\\d\\.\\d{3}, \\d\\.\\d{3}\\]");
+    CliRun without = run("retrain", "--data", train.toString(), "--model", dir.resolve("challenger3").toString(),
+        "--champion", champion.toString(), "--evaluate", valid.toString());
+    assertThat(without.code()).isEqualTo(2);
+    assertThat(without.err()).contains("--decisions DECISIONS.csv");
 
     CliRun jumped = run("drift", "--model", champion.toString(), "--data", inflated.toString(), "--json",
         dir.resolve("drift.json").toString());
@@ -67,6 +83,7 @@ class LoopCommandsTest {
     assertThat(Files.readAllLines(out.resolve("overall.csv"))).hasSize(4);
     assertThat(Files.readAllLines(out.resolve("weeks.csv"))).hasSize(1 + 3 * 2);
     assertThat(out.resolve("norm-precision.png")).isNotEmptyFile();
+    assertThat(Files.readString(out.resolve("norm-revenue.svg"))).contains("data-strategy=\"epsilon:0.2\"");
 
     CliRun bad = run("simulate", "--data", later.toString(), "--start", "2021-01-01", "--weeks", "1",
         "--strategy", "greedy");

@@ -25,6 +25,9 @@ public final class ProfileEvidence implements EvidenceSource {
   /** Fewer inspections than this say too little to tell. */
   public static final int MIN_INSPECTED = 3;
 
+  /** The bundle of the profiles' and the network's findings, in English and Korean. */
+  public static final String FINDINGS = "org.riskgate.profiles.findings";
+
   private final Function<Declaration, Map<String, Double>> profiles;
 
   /** @param profiles a declaration's party figures as of its date: {@link ProfileStore#features} or {@link LiveProfiles#features} */
@@ -41,11 +44,15 @@ public final class ProfileEvidence implements EvidenceSource {
       double inspected = f.getOrDefault(r.key() + ".inspected", 0.0);
       double rate = f.getOrDefault(r.key() + ".hit_rate", 0.0);
       if (!id.isEmpty() && inspected >= MIN_INSPECTED && rate >= HIT_RATE_REASON) {
-        findings.add(new Finding(EvidenceKind.PROFILE, String.format(Locale.ROOT,
-            "%s %s: fraud found in %.0f %% of %.0f inspections (raw %.0f %%)", r.key(), id, 100 * rate, inspected,
-            100 * f.getOrDefault(r.key() + ".raw_hit_rate", rate))));
+        findings.add(Finding.of(EvidenceKind.PROFILE, FINDINGS, "profile.record." + r.key(), id,
+            whole(100 * rate), whole(inspected), whole(100 * f.getOrDefault(r.key() + ".raw_hit_rate", rate))));
       }
     }
     return new Evidence(f, findings);
+  }
+
+  /** A figure written as a whole number, as the findings' texts always wrote them. */
+  public static String whole(double x) {
+    return String.format(Locale.ROOT, "%.0f", x);
   }
 }

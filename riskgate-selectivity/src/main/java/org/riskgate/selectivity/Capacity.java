@@ -64,7 +64,15 @@ public record Capacity(double redPercent, double yellowPercent, double randomPer
     return new Capacity(red, yellow, randomPercent, perOffice);
   }
 
-  /** Slots out of {@code n} declarations for a share, rounded to the nearest whole declaration. */
+  /**
+   * Slots out of {@code n} declarations for a share, rounded to the nearest whole declaration
+   * (halves up). A small day (or office-day) can therefore have no slot at all: red 3 % makes a
+   * slot from 17 declarations on, so a day of 16 or fewer is selected by rules and random picks
+   * alone, and a declaration worth red is told "no red slot". Rounding up instead would spend a
+   * single declaration's day entirely on red (100 % against 3 %), and small offices' days would
+   * together take far more than the capacity; to share capacity over small days, decide them
+   * together (per day rather than per office), or one at a time against thresholds, as the server does.
+   */
   static int slots(int n, double percent) {
     return (int) Math.floor(n * percent / 100.0 + 0.5);
   }

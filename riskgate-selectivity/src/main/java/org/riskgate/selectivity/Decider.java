@@ -156,7 +156,9 @@ public final class Decider {
         }
       }
       for (Finding f : s.evidence()[from + r].findings()) {
-        reasons.add(new Reason(f.kind().label(), f.text(), 0));
+        reasons.add(f.code().isEmpty() ? new Reason(f.kind().label(), f.text(), 0)
+            : new Reason(f.kind().label(), f.text(), 0, false,
+                new ReasonMessage(f.bundle(), f.code(), List.<Object>copyOf(f.args()))));
       }
       if (p.lane() != Lane.GREEN) {
         settings.objective().reason(scores[r], d).ifPresent(t -> reasons.add(new Reason("objective", t, 0)));
@@ -165,7 +167,7 @@ public final class Decider {
         }
       }
       for (RuleError e : ruled[r].errors()) {
-        reasons.add(new Reason("rule:" + e.ruleId(), "rule skipped: " + e.message(), 0));
+        reasons.add(Reason.of("rule:" + e.ruleId(), ReasonMessage.of("rule.skipped", e.message()), 0, false));
       }
       out.add(new Decision(d.id(), s.model()[from + r], scores[r], p.lane(), p.randomPick(), reasons,
           ruled[r].hits(), ruled[r].errors(), bundle.id(), now, p.context()));
@@ -201,7 +203,8 @@ public final class Decider {
     for (int r = 0; r < n; r++) {
       LaneAssigner.Assignment a = assigned.get(r);
       out[r] = new Placed(a.lane(), a.randomPick(), new DecisionContext(DecisionContext.Policy.CAPACITY,
-          priority[r], a.rank(), a.group(), a.office(), a.redSlots(), a.yellowSlots(), a.redFrom(), a.yellowFrom()));
+          priority[r], a.rank(), a.group(), a.office(), a.redSlots(), a.yellowSlots(), a.redFrom(), a.yellowFrom(),
+          s.evidence()[from + r].asOf()));
     }
     return out;
   }
@@ -231,7 +234,7 @@ public final class Decider {
         lane = Lane.GREEN;
       }
       out[r] = new Placed(lane, picked, new DecisionContext(DecisionContext.Policy.THRESHOLDS, p, 0, 0, "", 0, 0,
-          policy.red(), policy.yellow()));
+          policy.red(), policy.yellow(), s.evidence()[from + r].asOf()));
     }
     return out;
   }
@@ -239,42 +242,67 @@ public final class Decider {
   /** The reason that set a lane no rule forced, if one did. */
   private Optional<Reason> decisive(Placed p, double priority, double score, LanePolicy policy) {
     DecisionContext c = p.context();
+    ReasonMessage what = what(priority, score);
     if (p.randomPick()) {
-      return Optional.of(new Reason("random", "picked at random for inspection (exploration): "
-          + what(priority, score) + " would not have sent it red", 0, true));
+      return Optional.of(Reason.of("random", ReasonMessage.of("random.pick", what), 0, true));
     }
     return switch (policy) {
       case LanePolicy.ByCapacity cap -> {
-        String where = c.office().isEmpty() ? "of the day" : "at office " + c.office();
+        ReasonMessage where = c.office().isEmpty() ? ReasonMessage.of("where.day")
+            : ReasonMessage.of("where.office", c.office());
+        ReasonMessage instead = ReasonMessage.of(p.lane() == Lane.YELLOW ? "instead.yellow" : "instead.none");
         if (p.lane() == Lane.RED) {
-          yield Optional.of(new Reason("model", String.format(Locale.ROOT, "%s: rank %d of %d red slots %s",
-              what(priority, score), c.rank(), c.redSlots(), where), 0, true));
+          yield Optional.of(Reason.of("model", ReasonMessage.of("capacity.red", what, Integer.toString(c.rank()),
+              Integer.toString(c.redSlots()), where), 0, true));
+        }
+        if (priority >= cap.alert() && c.redSlots() == 0) {
+          yield Optional.of(Reason.of("capacity", noRedSlot(cap.capacity(), c, where, what, instead), 0,
+              true));
         }
         if (priority >= cap.alert()) {
-          yield Optional.of(new Reason("capacity", String.format(Locale.ROOT,
-              "capacity full: rank %d of %d red slots %s (%s)%s", c.rank(), c.redSlots(), where,
-              what(priority, score), p.lane() == Lane.YELLOW ? "; documentary check instead" : ""), 0, true));
+          yield Optional.of(Reason.of("capacity", ReasonMessage.of("capacity.full", Integer.toString(c.rank()),
+              Integer.toString(c.redSlots()), where, what, instead), 0, true));
         }
         yield p.lane() == Lane.YELLOW
-            ? Optional.of(new Reason("model", String.format(Locale.ROOT, "%s: rank %d, within the %d yellow slots %s",
-                what(priority, score), c.rank(), c.yellowSlots(), where), 0, true))
+            ? Optional.of(Reason.of("model", ReasonMessage.of("capacity.yellow", what, Integer.toString(c.rank()),
+                Integer.toString(c.yellowSlots()), where), 0, true))
             : Optional.empty();
       }
       case LanePolicy.ByThresholds t -> switch (p.lane()) {
-        case RED -> Optional.of(new Reason("model", String.format(Locale.ROOT, "%s at or above the red threshold %s",
-            what(priority, score), amount(t.red())), 0, true));
-        case YELLOW -> Optional.of(new Reason("model", String.format(Locale.ROOT,
-            "%s at or above the yellow threshold %s", what(priority, score), amount(t.yellow())), 0, true));
+        case RED -> Optional.of(Reason.of("model", ReasonMessage.of("threshold.red", what, amount(t.red())), 0, true));
+        case YELLOW -> Optional.of(Reason.of("model", ReasonMessage.of("threshold.yellow", what, amount(t.yellow())),
+            0, true));
         case GREEN -> Optional.empty();
       };
     };
   }
 
+  /**
+   * Why a declaration worth red got no red slot when none was given by priority: either the day
+   * was too small for the red share to make a whole slot (see {@link Capacity#slots}), or rules
+   * and random picks took every slot there was.
+   */
+  private static ReasonMessage noRedSlot(Capacity capacity, DecisionContext c, ReasonMessage where,
+      ReasonMessage what, ReasonMessage instead) {
+    int slots = Capacity.slots(c.group(), capacity.redPercent());
+    if (slots == 0) {
+      return ReasonMessage.of("capacity.none", where, percent(capacity.redPercent()), c.group() == 1
+          ? ReasonMessage.of("declarations.one") : ReasonMessage.of("declarations.many", Integer.toString(c.group())),
+          what, instead);
+    }
+    return ReasonMessage.of("capacity.taken", where, slots == 1 ? ReasonMessage.of("red-slots.one")
+        : ReasonMessage.of("red-slots.many", Integer.toString(slots)), what, instead);
+  }
+
+  private static String percent(double p) {
+    return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+  }
+
   /** What the lanes ranked by, in words. */
-  private String what(double priority, double score) {
-    return settings.objective() == Objective.FRAUDS
-        ? String.format(Locale.ROOT, "score %.3f", score)
-        : String.format(Locale.ROOT, "expected tax recovered %,.0f (score %.3f)", priority, score);
+  private ReasonMessage what(double priority, double score) {
+    String s = String.format(Locale.ROOT, "%.3f", score);
+    return settings.objective() == Objective.FRAUDS ? ReasonMessage.of("what.score", s)
+        : ReasonMessage.of("what.revenue", String.format(Locale.ROOT, "%,.0f", priority), s);
   }
 
   private String amount(double threshold) {

@@ -1,5 +1,7 @@
 package org.riskgate.selectivity;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,9 +21,11 @@ import java.util.Objects;
  * @param redFrom the lowest priority that went red by priority (the group's cut-off, or the
  *     threshold); infinite when none could
  * @param yellowFrom the same for yellow
+ * @param evidenceAsOf the snapshot day of each check whose evidence came from a snapshot rather
+ *     than live data (the server's trader network: {@code network}); empty when all was live
  */
 public record DecisionContext(Policy policy, double priority, int rank, int group, String office, int redSlots,
-    int yellowSlots, double redFrom, double yellowFrom) {
+    int yellowSlots, double redFrom, double yellowFrom, Map<String, LocalDate> evidenceAsOf) {
 
   /** The two ways the decider gives lanes. */
   public enum Policy {
@@ -34,5 +38,7 @@ public record DecisionContext(Policy policy, double priority, int rank, int grou
   public DecisionContext {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(office, "office");
+    // contexts stored before snapshots were kept read back without them
+    evidenceAsOf = evidenceAsOf == null ? Map.of() : Map.copyOf(evidenceAsOf);
   }
 }

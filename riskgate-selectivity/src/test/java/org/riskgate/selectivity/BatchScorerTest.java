@@ -284,10 +284,19 @@ class BatchScorerTest {
       Reason first = x.reasons().get(0);
       assertThat(first.source()).isEqualTo("capacity");
       assertThat(first.decisive()).isTrue();
-      assertThat(first.text()).isEqualTo(String.format(java.util.Locale.ROOT,
-          "capacity full: rank %d of %d red slots at office %s (score %.3f)%s", x.context().rank(),
-          x.context().redSlots(), x.context().office(), x.score(),
-          x.lane() == Lane.YELLOW ? "; documentary check instead" : ""));
+      String instead = x.lane() == Lane.YELLOW ? "; documentary check instead" : "";
+      int group = x.context().group();
+      int slots = Capacity.slots(group, 1);
+      // never "rank 1 of 0 red slots": a day without a slot left by priority says why there is none
+      String expected = x.context().redSlots() > 0
+          ? String.format(java.util.Locale.ROOT, "capacity full: rank %d of %d red slots at office %s (score %.3f)%s",
+              x.context().rank(), x.context().redSlots(), x.context().office(), x.score(), instead)
+          : slots == 0
+              ? String.format(java.util.Locale.ROOT, "no red slot at office %s: 1 %% of %d declaration%s rounds to none"
+                  + " (score %.3f)%s", x.context().office(), group, group == 1 ? "" : "s", x.score(), instead)
+              : String.format(java.util.Locale.ROOT, "capacity full: the %d red slot%s at office %s went to rules and"
+                  + " random picks (score %.3f)%s", slots, slots == 1 ? "" : "s", x.context().office(), x.score(), instead);
+      assertThat(first.text()).isEqualTo(expected);
       assertThat(x.context().rank()).isGreaterThan(x.context().redSlots());
     });
   }

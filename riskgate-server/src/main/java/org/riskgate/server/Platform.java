@@ -29,6 +29,7 @@ import org.riskgate.selectivity.rules.Rules;
 import org.riskgate.server.auth.AuthService;
 import org.riskgate.server.checks.DocumentService;
 import org.riskgate.server.checks.HsService;
+import org.riskgate.server.checks.NetworkService;
 import org.riskgate.server.checks.ProfileService;
 import org.riskgate.server.decide.DecisionService;
 import org.riskgate.server.decide.Thresholds;
@@ -70,9 +71,10 @@ public final class Platform implements AutoCloseable {
   private final org.riskgate.server.lab.DataLab lab;
   private final org.riskgate.server.loop.ChallengerService challengers;
   private final org.riskgate.server.loop.DriftService drift;
+  private final NetworkService network;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
-      ProfileService profiles, HsService hs, DocumentService documents,
+      ProfileService profiles, NetworkService network, HsService hs, DocumentService documents,
       org.riskgate.server.store.WatchlistStore watchlists) {
     this.config = config;
     this.db = db;
@@ -87,6 +89,7 @@ public final class Platform implements AutoCloseable {
     this.hs = hs;
     this.documents = documents;
     this.profiles = profiles;
+    this.network = network;
     this.watchlists = watchlists;
     this.lab = new org.riskgate.server.lab.DataLab(config.lake(), db);
     this.challengers = new org.riskgate.server.loop.ChallengerService(db, declarations, models,
@@ -102,6 +105,7 @@ public final class Platform implements AutoCloseable {
   public void storeOne(DeclarationStore.Decided row) {
     singles.store(row);
     profiles.added(List.of(row.declaration()));
+    network.changed(1);
     challengers.shadow(List.of(row.declaration()));
   }
 
@@ -115,6 +119,7 @@ public final class Platform implements AutoCloseable {
     boolean stored = before.isPresent() && declarations.recordResult(r);
     if (stored) {
       profiles.recorded(before.get().declaration(), before.get().result(), r);
+      network.changed(1);
     }
     return stored;
   }
@@ -142,8 +147,16 @@ public final class Platform implements AutoCloseable {
       Objective objective = settings.get(Settings.OBJECTIVE).flatMap(Objective::named).orElse(Objective.FRAUDS);
       String rulesText = settings.get(Settings.RULES).orElse("");
       DeclarationStore store = new DeclarationStore(db);
-      ProfileService profiles = new ProfileService(store,
+      List<Declaration> fileHistory = ProfileService.readHistory(
           config.demoData().map(d -> d.resolve("df_syn_train_eng.csv")).filter(Files::isRegularFile));
+      ProfileService profiles = new ProfileService(store, fileHistory);
+      // the network is rebuilt in the background from the file and the store as they grow
+      NetworkService network = new NetworkService(() -> {
+        List<Declaration> all = new ArrayList<>(fileHistory);
+        all.addAll(store.history());
+        return all;
+      }, org.riskgate.profiles.network.NetworkConfig.defaults(), NetworkService.Schedule.DEFAULT,
+          java.time.Clock.systemUTC());
       org.riskgate.server.store.WatchlistStore watchlists = new org.riskgate.server.store.WatchlistStore(db);
       RuleSet rules = rulesText.isBlank() ? RuleSet.NONE : Rules.parse(rulesText, "rules", watchlists);
       HsService hs = new HsService();
@@ -154,8 +167,8 @@ public final class Platform implements AutoCloseable {
       DecisionService decisions = new DecisionService(new DecisionService.Config(bundle, rules, rulesText, capacity,
           objective, Thresholds.calibrate(recentPriorities(store, config.dates(), objective), capacity)),
           org.riskgate.core.evidence.EvidenceSource.all(List.of(hs.evidence(), documents.evidence(),
-              profiles.evidence(), new org.riskgate.selectivity.watch.WatchlistEvidence(watchlists))));
-      Platform p = new Platform(config, db, auth, decisions, profiles, hs, documents, watchlists);
+              profiles.evidence(), network.evidence(), new org.riskgate.selectivity.watch.WatchlistEvidence(watchlists))));
+      Platform p = new Platform(config, db, auth, decisions, profiles, network, hs, documents, watchlists);
       if (store.count() == 0 && config.demoData().isPresent()) {
         p.loadDemo(config.demoData().get(), out);
       }
@@ -292,6 +305,7 @@ public final class Platform implements AutoCloseable {
   public long storeBatch(String sourceName, String actor, List<DeclarationStore.Decided> rows) {
     long id = declarations.storeBatch(sourceName, actor, rows);
     profiles.added(rows.stream().map(DeclarationStore.Decided::declaration).toList());
+    network.changed(rows.size());
     challengers.shadow(rows.stream().map(DeclarationStore.Decided::declaration).toList());
     recalibrate();
     return id;
@@ -442,6 +456,11 @@ public final class Platform implements AutoCloseable {
     return profiles;
   }
 
+  /** The trader network, rebuilt in the background. */
+  public NetworkService network() {
+    return network;
+  }
+
   /** The challenger in shadow: retraining, evaluation, promotion. */
   public org.riskgate.server.loop.ChallengerService challengers() {
     return challengers;
@@ -511,6 +530,7 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    network.close();
     singles.close();
     challengers.close();
     db.close();

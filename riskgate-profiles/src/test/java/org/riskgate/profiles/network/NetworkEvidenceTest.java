@@ -18,6 +18,9 @@ class NetworkEvidenceTest {
     assertThat(ring.findings()).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(EvidenceKind.NETWORK);
       assertThat(f.text()).startsWith("declarant R brought in 6 new importers; fraud found in ");
+      // the same finding in Korean, from the profiles' bundle
+      assertThat(org.riskgate.core.evidence.Texts.render(f.bundle(), f.code(), java.util.Locale.KOREAN, f.args()))
+          .startsWith("신고인 R이(가) 새 수입자 6곳을 들여왔고");
     });
     // the clean declarant Q brings as many new importers, none fraudulent: nothing to tell
     Evidence clean = e.about(org.riskgate.profiles.Fixtures.decl("y", D, "A", "Q", "", "080810", "US", 1, null));

@@ -19,7 +19,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.riskgate.core.NormalisedMetrics;
 
-/** A simulation's tables (text and CSV) and plots (PNG). */
+/** A simulation's tables (text and CSV) and plots (PNG, and SVG for a browser). */
 public final class SimulationReport {
   private SimulationReport() {}
 
@@ -52,8 +52,9 @@ public final class SimulationReport {
   }
 
   /**
-   * Writes {@code weeks.csv}, {@code overall.csv} and the plots {@code norm-precision.png},
-   * {@code norm-revenue.png}, {@code precision.png}, {@code exploration.png} into {@code dir}.
+   * Writes {@code weeks.csv}, {@code overall.csv} and the plots {@code norm-precision},
+   * {@code norm-revenue}, {@code precision}, {@code exploration}, each as {@code .png} and {@code
+   * .svg}, into {@code dir}.
    *
    * @return the files written
    */
@@ -77,11 +78,34 @@ public final class SimulationReport {
           f.frauds(), f.precision(), f.recall(), f.revenue(), f.normPrecision(), f.normRevenue(), r.meanShare(n)));
     }
     out.add(Files.writeString(dir.resolve("overall.csv"), overall));
-    out.add(plot(r, dir.resolve("norm-precision.png"), "Norm-Precision per week", w -> w.figures().normPrecision()));
-    out.add(plot(r, dir.resolve("norm-revenue.png"), "Norm-Revenue per week", w -> w.figures().normRevenue()));
-    out.add(plot(r, dir.resolve("precision.png"), "Precision per week", w -> w.figures().precision()));
-    out.add(plot(r, dir.resolve("exploration.png"), "Exploration share spent per week", Simulator.Week::share));
+    out.addAll(plots(r, dir, "norm-precision", "Norm-Precision per week", w -> w.figures().normPrecision()));
+    out.addAll(plots(r, dir, "norm-revenue", "Norm-Revenue per week", w -> w.figures().normRevenue()));
+    out.addAll(plots(r, dir, "precision", "Precision per week", w -> w.figures().precision()));
+    out.addAll(plots(r, dir, "exploration", "Exploration share spent per week", Simulator.Week::share));
     return out;
+  }
+
+  private static List<Path> plots(Simulator.Result r, Path dir, String name, String title,
+      ToDoubleFunction<Simulator.Week> y) throws IOException {
+    return List.of(plot(r, dir.resolve(name + ".png"), title, y),
+        Files.writeString(dir.resolve(name + ".svg"), svg(r, title, y)));
+  }
+
+  /** A plot as SVG, one series per strategy, its weeks on the calendar's Mondays. */
+  static String svg(Simulator.Result r, String title, ToDoubleFunction<Simulator.Week> y) {
+    List<java.time.LocalDate> weeks = weeks(r);
+    List<SvgChart.Series> series = new ArrayList<>();
+    for (String n : r.strategies()) {
+      double[] v = new double[weeks.size()];
+      java.util.Arrays.fill(v, Double.NaN);
+      for (Simulator.Week w : r.weeks()) {
+        if (w.strategy().equals(n)) {
+          v[weeks.indexOf(w.monday())] = y.applyAsDouble(w);
+        }
+      }
+      series.add(new SvgChart.Series(n, v));
+    }
+    return SvgChart.render(title, weeks, series);
   }
 
   private static List<java.time.LocalDate> weeks(Simulator.Result r) {
@@ -105,10 +129,8 @@ public final class SimulationReport {
         false);
     XYPlot plot = c.getXYPlot();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-    Color[] palette = {new Color(0x1565C0), new Color(0xEF6C00), new Color(0x2E7D32), new Color(0x6A1B9A),
-        new Color(0xC62828), new Color(0x00838F), new Color(0x5D4037)};
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      renderer.setSeriesPaint(i, palette[i % palette.length]);
+      renderer.setSeriesPaint(i, new Color(SvgChart.PALETTE[i % SvgChart.PALETTE.length]));
       renderer.setSeriesStroke(i, new BasicStroke(2f));
     }
     plot.setRenderer(renderer);

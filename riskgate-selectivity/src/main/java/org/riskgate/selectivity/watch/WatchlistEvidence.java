@@ -34,8 +34,9 @@ public final class WatchlistEvidence implements EvidenceSource {
         }
         String value = Watchlist.field(field).apply(d);
         if (w.contains(value)) {
-          found.add(new Finding(EvidenceKind.WATCHLIST, field + " " + value + " is on watchlist \"" + w.name() + "\""
-              + (w.description().isBlank() ? "" : " (" + w.description() + ")")));
+          found.add(Finding.of(EvidenceKind.WATCHLIST, org.riskgate.selectivity.ReasonMessage.REASONS,
+              w.description().isBlank() ? "watchlist.on" : "watchlist.on.described", field, value, w.name(),
+              w.description()));
           break;
         }
       }

@@ -25,7 +25,7 @@ import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.RiskModel;
 import org.riskgate.risk.Trainer;
 
-class SimulatorTest {
+public class SimulatorTest {
   static final LocalDate START = LocalDate.of(2021, 1, 1);
   static List<Declaration> past;
   static List<Declaration> period;
@@ -40,7 +40,7 @@ class SimulatorTest {
   }
 
   /** A trainer not under test: the model's score is the logistic of the declared price's log. */
-  static Trainer priceTrainer() {
+  public static Trainer priceTrainer() {
     return new Trainer() {
       @Override
       public String name() {

@@ -30,13 +30,18 @@ import org.riskgate.server.store.InspectionResult;
 public final class ProfileService {
   private final LiveProfiles profiles;
 
-  /** @param historyFile a labelled CSV file that profiles start from, if any */
-  public ProfileService(DeclarationStore declarations, Optional<Path> historyFile) throws IOException {
-    List<Declaration> all = new ArrayList<>(historyFile.isPresent()
-        ? DeclarationReader.readAll(historyFile.get(), ColumnMapping.defaults(), new org.riskgate.server.Platform.Collected())
-        : List.of());
+  /** @param fileHistory the declarations of a labelled history file that profiles start from ({@link #readHistory}) */
+  public ProfileService(DeclarationStore declarations, List<Declaration> fileHistory) {
+    List<Declaration> all = new ArrayList<>(fileHistory);
     all.addAll(declarations.history());
     this.profiles = new LiveProfiles(all, ProfileConfig.defaults());
+  }
+
+  /** The declarations of a labelled CSV history file, with their outcomes; none without a file. */
+  public static List<Declaration> readHistory(Optional<Path> historyFile) throws IOException {
+    return historyFile.isPresent()
+        ? DeclarationReader.readAll(historyFile.get(), ColumnMapping.defaults(), new org.riskgate.server.Platform.Collected())
+        : List.of();
   }
 
   /**

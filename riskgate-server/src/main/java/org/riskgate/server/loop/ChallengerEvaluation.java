@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.riskgate.core.InversePropensity;
 import org.riskgate.core.NormalisedMetrics;
+import org.riskgate.selectivity.Lane;
 
 /**
  * Champion and challenger judged on the same declarations: those the champion decided while the
@@ -49,22 +51,41 @@ public record ChallengerEvaluation(String championId, String challengerId, doubl
   public record Side(String bundleId, InversePropensity.Estimate precision, NormalisedMetrics.Figures onRandomPicks) {}
 
   /**
-   * Judges both models on the rows.
+   * One declaration the champion decided and the challenger scored too, with its result if any.
+   *
+   * @param lane the champion's lane: the logging policy whose picks were inspected
+   * @param randomPick whether the lane was a random pick
+   * @param champion the champion's score
+   * @param challenger the challenger's score
+   * @param fraud the recorded result; empty when none is recorded (it is read for red ones only)
+   * @param amount the revenue the result recorded
+   */
+  public record Row(String id, LocalDate date, String office, Lane lane, boolean randomPick, double champion,
+      double challenger, Optional<Boolean> fraud, double amount) {
+    public Row {
+      java.util.Objects.requireNonNull(lane, "lane");
+      java.util.Objects.requireNonNull(fraud, "fraud");
+    }
+  }
+
+  /**
+   * Judges both models on the rows: the store's (the platform's shadow) or a file's (the
+   * decisions {@code riskgate score} wrote beside the results recorded since).
    *
    * @throws IllegalArgumentException when no inspected random pick is among the rows: without one
    *     nothing the champion passed over has been seen, and no estimate can say the challenger is
    *     better
    */
-  static ChallengerEvaluation of(String championId, String challengerId, List<LoopStore.Scored> rows,
+  public static ChallengerEvaluation of(String championId, String challengerId, List<Row> rows,
       double percent) {
-    List<LoopStore.Scored> picks = rows.stream().filter(r -> r.randomPick() && r.fraud().isPresent()).toList();
+    List<Row> picks = rows.stream().filter(r -> r.randomPick() && r.fraud().isPresent()).toList();
     if (picks.isEmpty()) {
       throw new IllegalArgumentException("none of the " + rows.size() + " declarations the challenger shadow-scored"
           + " is a random pick with a recorded result yet: there is nothing unbiased to judge it on");
     }
     double[] propensity = propensities(rows);
-    Side champion = side(championId, rows, propensity, LoopStore.Scored::champion, picks, percent);
-    Side challenger = side(challengerId, rows, propensity, LoopStore.Scored::challenger, picks, percent);
+    Side champion = side(championId, rows, propensity, Row::champion, picks, percent);
+    Side challenger = side(challengerId, rows, propensity, Row::challenger, picks, percent);
     InversePropensity.Estimate a = challenger.precision();
     InversePropensity.Estimate b = champion.precision();
     boolean worse = a.value() < b.value();
@@ -78,15 +99,15 @@ public record ChallengerEvaluation(String championId, String challengerId, doubl
         challenger, worse, verdict);
   }
 
-  private static Side side(String id, List<LoopStore.Scored> rows, double[] propensity,
-      ToDoubleFunction<LoopStore.Scored> score, List<LoopStore.Scored> picks, double percent) {
+  private static Side side(String id, List<Row> rows, double[] propensity,
+      ToDoubleFunction<Row> score, List<Row> picks, double percent) {
     int n = rows.size();
     boolean[] policy = topPerDay(rows, score, percent);
     boolean[] inspected = new boolean[n];
     double[] outcome = new double[n];
     for (int i = 0; i < n; i++) {
-      LoopStore.Scored r = rows.get(i);
-      inspected[i] = r.fraud().isPresent() && "RED".equals(r.lane());
+      Row r = rows.get(i);
+      inspected[i] = r.fraud().isPresent() && r.lane() == Lane.RED;
       outcome[i] = r.fraud().orElse(false) ? 1 : 0;
     }
     InversePropensity.Estimate e = InversePropensity.estimate(policy, inspected, propensity, outcome);
@@ -101,7 +122,7 @@ public record ChallengerEvaluation(String championId, String challengerId, doubl
   }
 
   /** Each day's top {@code percent} % by {@code score}. */
-  private static boolean[] topPerDay(List<LoopStore.Scored> rows, ToDoubleFunction<LoopStore.Scored> score,
+  private static boolean[] topPerDay(List<Row> rows, ToDoubleFunction<Row> score,
       double percent) {
     boolean[] chosen = new boolean[rows.size()];
     for (List<Integer> day : byDay(rows).values()) {
@@ -119,10 +140,10 @@ public record ChallengerEvaluation(String championId, String challengerId, doubl
    * (or forced by a rule), for a random pick the day's random picks over the declarations left once
    * the picks by score were made.
    */
-  static double[] propensities(List<LoopStore.Scored> rows) {
+  static double[] propensities(List<Row> rows) {
     double[] p = new double[rows.size()];
     for (List<Integer> day : byDay(rows).values()) {
-      long byScore = day.stream().filter(i -> "RED".equals(rows.get(i).lane()) && !rows.get(i).randomPick()).count();
+      long byScore = day.stream().filter(i -> rows.get(i).lane() == Lane.RED && !rows.get(i).randomPick()).count();
       long random = day.stream().filter(i -> rows.get(i).randomPick()).count();
       double chance = random / (double) Math.max(1, day.size() - byScore);
       for (int i : day) {
@@ -132,7 +153,7 @@ public record ChallengerEvaluation(String championId, String challengerId, doubl
     return p;
   }
 
-  private static Map<LocalDate, List<Integer>> byDay(List<LoopStore.Scored> rows) {
+  private static Map<LocalDate, List<Integer>> byDay(List<Row> rows) {
     Map<LocalDate, List<Integer>> days = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       days.computeIfAbsent(rows.get(i).date(), k -> new ArrayList<>()).add(i);

@@ -29,14 +29,6 @@ final class LoopStore {
   record Challenger(String bundleId, String championId, String status, String trainedBy, Instant trainedAt,
       int trainedOn) {}
 
-  /**
-   * One stored declaration that both models scored, with its decision and its result if any.
-   *
-   * @param fraud empty when no result is recorded
-   */
-  record Scored(String id, LocalDate date, String office, String lane, boolean randomPick, double champion,
-      double challenger, Optional<Boolean> fraud, double amount) {}
-
   /** Makes {@code bundleId} the one challenger in shadow (retiring any other), audited. */
   void start(Challenger c) {
     db.inTransaction(conn -> {
@@ -110,9 +102,9 @@ final class LoopStore {
   }
 
   /** Every declaration the champion decided and the challenger shadow-scored. */
-  List<Scored> scored(String championId, String challengerId) {
+  List<ChallengerEvaluation.Row> scored(String championId, String challengerId) {
     return db.read(conn -> {
-      List<Scored> out = new ArrayList<>();
+      List<ChallengerEvaluation.Row> out = new ArrayList<>();
       try (PreparedStatement ps = conn.prepareStatement("SELECT d.id, d.decl_date, d.office_id, x.lane,"
           + " x.random_pick, x.model_score, s.model_score, r.fraud, r.amount FROM declarations d"
           + " JOIN decisions x ON x.declaration_id = d.id"
@@ -125,7 +117,8 @@ final class LoopStore {
           while (rs.next()) {
             boolean fraud = rs.getBoolean(8);
             Optional<Boolean> result = rs.wasNull() ? Optional.empty() : Optional.of(fraud);
-            out.add(new Scored(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
+            out.add(new ChallengerEvaluation.Row(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
+                org.riskgate.selectivity.Lane.valueOf(rs.getString(4)),
                 rs.getBoolean(5), rs.getDouble(6), rs.getDouble(7), result, rs.getDouble(9)));
           }
         }

@@ -95,6 +95,15 @@ public final class Messages {
     return s;
   }
 
+  /**
+   * A decision's reason in this language: the decider's reasons (capacity, thresholds, random
+   * picks) from their codes, rendered by riskgate-selectivity's bundles; a rule's or a check's
+   * reason reads as it was written.
+   */
+  public String reason(org.riskgate.selectivity.Reason r) {
+    return r.text(locale);
+  }
+
   /** Whether the bundle has a message for this key. */
   public boolean has(String key) {
     return bundle.containsKey(key);

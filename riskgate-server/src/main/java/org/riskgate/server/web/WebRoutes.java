@@ -439,7 +439,7 @@ public final class WebRoutes {
         rows.add(List.of(r.id(), r.date(), r.officeId(), r.importerId(), r.hsCode(), r.score(), r.lane().label(),
             r.status().map(CaseStatus::label).orElse(""), r.assignee().orElse(""),
             r.resultFraud().map(x -> x ? "fraud" : "clean").orElse(""),
-            String.join("; ", r.topReasons().stream().map(Reason::text).toList())));
+            String.join("; ", r.topReasons().stream().map(m::reason).toList())));
       }
       if (page.page() >= page.pages()) {
         break;
@@ -514,7 +514,7 @@ public final class WebRoutes {
     // the reason that set the lane gets the longest bar: a forced lane outweighs any push on the score
     double longest = c.decision().reasons().stream().mapToDouble(r -> Math.abs(r.weight())).max().orElse(0);
     for (Reason r : c.decision().reasons()) {
-      labels.add(lines(r.text(), 36));
+      labels.add(lines(messages(ctx).reason(r), 36));
       weights.add(r.decisive() ? Math.max(longest, 1.0) : r.weight());
     }
     String describe = Optional.ofNullable(ctx.queryParam("describe")).map(String::trim).orElse("");

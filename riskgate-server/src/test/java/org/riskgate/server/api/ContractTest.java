@@ -76,6 +76,23 @@ class ContractTest {
   }
 
   @Test
+  void aDocumentUploadAnswersWithTheLaneInForce() throws Exception {
+    conforms(s.post("/api/v1/declarations", Role.ANALYST, declaration("CT-DOC")), "/api/v1/declarations", "post");
+    HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(s.base + "/api/v1/declarations/CT-DOC/documents?issuer=KR-017&name=p.png"))
+        .header("Authorization", "Bearer " + s.tokens.get(Role.ANALYST)).header("Content-Type", "image/png")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(ChecksApiTest.page())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode upload = conforms(r, "/api/v1/declarations/{id}/documents", "post");
+    String stored = Json.MAPPER.readTree(s.get("/api/v1/declarations/CT-DOC", Role.ANALYST).body())
+        .get("decision").get("lane").asText();
+    assertThat(upload.get("lane").asText()).isEqualTo(stored);
+    ObjectNode root = Json.MAPPER.createObjectNode().put("$ref", "#/components/schemas/DocumentUpload");
+    root.set("components", doc.get("components"));
+    assertThat(SCHEMAS.getSchema(root).validate(((ObjectNode) upload.deepCopy()).put("lane", "RED"))).isNotEmpty();
+  }
+
+  @Test
   void errorsAnswerAsDocumented() throws Exception {
     assertThat(conforms(s.send("GET", "/api/v1/queue", null, null, null), "/api/v1/queue", "get").get("status").asInt())
         .isEqualTo(401);

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.riskgate.selectivity.Lane;
 
 class ChallengerEvaluationTest {
   static final LocalDate DAY = LocalDate.of(2021, 4, 1);
 
-  private static LoopStore.Scored row(int i, String lane, boolean random, double champion, double challenger,
+  private static ChallengerEvaluation.Row row(int i, Lane lane, boolean random, double champion, double challenger,
       Optional<Boolean> fraud) {
-    return new LoopStore.Scored("D" + i, DAY, "30", lane, random, champion, challenger, fraud, 0);
+    return new ChallengerEvaluation.Row("D" + i, DAY, "30", lane, random, champion, challenger, fraud, 0);
   }
 
   /**
@@ -27,13 +28,13 @@ class ChallengerEvaluationTest {
    */
   @Test
   void randomPicksCarryTheWeightOfWhatTheChampionPassedOver() {
-    List<LoopStore.Scored> rows = new ArrayList<>();
-    rows.add(row(0, "RED", false, 0.9, 0.1, Optional.of(true)));
-    rows.add(row(1, "RED", false, 0.8, 0.2, Optional.of(false)));
-    rows.add(row(2, "RED", true, 0.1, 0.95, Optional.of(true)));
-    rows.add(row(3, "YELLOW", false, 0.7, 0.9, Optional.empty()));
+    List<ChallengerEvaluation.Row> rows = new ArrayList<>();
+    rows.add(row(0, Lane.RED, false, 0.9, 0.1, Optional.of(true)));
+    rows.add(row(1, Lane.RED, false, 0.8, 0.2, Optional.of(false)));
+    rows.add(row(2, Lane.RED, true, 0.1, 0.95, Optional.of(true)));
+    rows.add(row(3, Lane.YELLOW, false, 0.7, 0.9, Optional.empty()));
     for (int i = 4; i < 10; i++) {
-      rows.add(row(i, "GREEN", false, 0.05, 0.05, Optional.empty()));
+      rows.add(row(i, Lane.GREEN, false, 0.05, 0.05, Optional.empty()));
     }
     assertThat(ChallengerEvaluation.propensities(rows)[2]).isCloseTo(1 / 8.0, within(1e-12));
     assertThat(ChallengerEvaluation.propensities(rows)[0]).isEqualTo(1);

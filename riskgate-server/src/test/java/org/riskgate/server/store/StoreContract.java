@@ -54,7 +54,8 @@ abstract class StoreContract {
     return new DeclarationStore.Decided(declaration(id, date, office), new StoredDecision(id, score, score, lane,
         false, List.of(new Reason("model", "importer's fraud rate is high", 1.5)), List.of(), "bundle-1", "tester",
         Instant.now(), java.util.Optional.of(new org.riskgate.selectivity.DecisionContext(
-            org.riskgate.selectivity.DecisionContext.Policy.CAPACITY, score, 3, 120, office, 2, 8, score, 0.1))));
+            org.riskgate.selectivity.DecisionContext.Policy.CAPACITY, score, 3, 120, office, 2, 8, score, 0.1,
+            java.util.Map.of("network", date.withDayOfMonth(1))))));
   }
 
   long auditCount() {
