@@ -146,6 +146,15 @@ public final class Views {
   public record Entity(Page page, String role, String id, java.time.LocalDate asOf, Optional<PartyProfile> profile,
       Optional<PartyDeclarations> stored) {}
 
+  /**
+   * The trader network around a party.
+   *
+   * @param chartJson the drawing's nodes, links and links to each party's page, for the script
+   * @param summary the drawing's text alternative
+   */
+  public record Network(Page page, String role, String id, java.time.LocalDate asOf, int hops, int limit,
+      org.riskgate.server.api.PartyNetwork network, String chartJson, String summary) {}
+
   /** The party search and what it found. */
   public record Parties(Page page, String query, List<org.riskgate.server.store.PartyHit> found) {}
 

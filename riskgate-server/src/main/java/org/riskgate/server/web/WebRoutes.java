@@ -21,6 +21,7 @@ import org.riskgate.server.Platform;
 import org.riskgate.server.api.ApiRoutes;
 import org.riskgate.server.api.InputChecks;
 import org.riskgate.server.api.PartyDeclarations;
+import org.riskgate.server.api.PartyNetwork;
 import org.riskgate.server.auth.AuthException;
 import org.riskgate.server.auth.Role;
 import org.riskgate.server.auth.Session;
@@ -81,6 +82,7 @@ public final class WebRoutes {
     r.get("/models", this::models);
     r.post("/models/{id}/activate", this::activate);
     r.get("/entities/{role}/{id}", this::entity);
+    r.get("/entities/{role}/{id}/network", this::network);
     r.get("/parties", this::parties);
     r.get("/settings", ctx -> settings(ctx, ""));
     r.post("/settings/capacity", this::changeCapacity);
@@ -798,6 +800,47 @@ public final class WebRoutes {
     }
     render(ctx, "entity.jte", new Views.Entity(page(ctx, "party.title", "queue", messages(ctx).t("role." + role.key()), id),
         role.key(), id, asOf, profile, rows.isEmpty() ? Optional.empty() : Optional.of(PartyDeclarations.of(id, rows))));
+  }
+
+  /**
+   * The network around a party, drawn (ECharts' force layout) and as tables: the same figures as
+   * {@code GET /api/v1/entities/{role}/{id}/network}.
+   */
+  private void network(Context ctx) throws IOException {
+    PartyNetwork n = ApiRoutes.network(platform, ctx);
+    PartyRole role = ProfileService.role(ctx.pathParam("role"));
+    String id = n.nodes().get(0).id();
+    Messages m = messages(ctx);
+    List<Map<String, Object>> nodes = new ArrayList<>();
+    for (PartyNetwork.Node p : n.nodes()) {
+      Map<String, Object> node = new LinkedHashMap<>();
+      node.put("id", p.id());
+      node.put("role", m.t("role." + p.role()));
+      node.put("kind", p.role());
+      node.put("degree", p.degree());
+      node.put("frauds", p.frauds());
+      node.put("inspected", p.inspected());
+      node.put("community", p.community());
+      node.put("ring", p.ring());
+      node.put("href", Views.path("entities", p.role(), p.id(), "network"));
+      nodes.add(node);
+    }
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("nodes", nodes);
+    chart.put("links", n.links());
+    // the communities most shown get colours of their own; the rest share one
+    chart.put("communities", n.communities().stream().sorted(java.util.Comparator.comparingInt(
+        PartyNetwork.Community::shown).reversed()).limit(8).map(PartyNetwork.Community::community).toList());
+    chart.put("labels", Map.of("other", m.t("network.otherCommunity"), "community", m.t("network.community"),
+        "frauds", m.t("party.frauds"), "inspected", m.t("party.inspected"), "ring", m.t("network.ring")));
+    long frauds = n.nodes().stream().filter(p -> p.frauds() > 0).count();
+    long rings = n.nodes().stream().filter(PartyNetwork.Node::ring).count();
+    String summary = m.t("network.summary", m.t("role." + role.key()), id, m.integer(n.nodes().size()),
+        m.integer(n.links().size()), m.integer(n.communities().size()), m.integer(frauds), m.integer(rings));
+    int hops = Optional.ofNullable(ctx.queryParam("hops")).map(Integer::parseInt).orElse(2);
+    int limit = Optional.ofNullable(ctx.queryParam("limit")).map(Integer::parseInt).orElse(60);
+    render(ctx, "network.jte", new Views.Network(page(ctx, "network.title", "queue", m.t("role." + role.key()), id),
+        role.key(), id, n.asOf(), hops, limit, n, scriptJson(chart), summary));
   }
 
   /** Parties whose id starts with what was typed, in any role; one hit opens its page at once. */
