@@ -50,6 +50,8 @@ public final class Views {
     public static final List<String> DASHBOARD = List.of("from", "to", "office");
     /** The audit page's parameters. */
     public static final List<String> AUDIT = List.of("actor", "kind", "subject", "from", "to", "size", "page");
+    /** The high-risk groups page's parameters. */
+    public static final List<String> GROUPS = List.of("from", "to", "minSize", "single", "limit");
 
     public Params {
       keys = List.copyOf(keys);
@@ -225,7 +227,71 @@ public final class Views {
    * @param now the time a token's state is judged at
    */
   public record Access(Page page, List<org.riskgate.server.store.TokenRecord> tokens,
-      List<org.riskgate.server.store.UserRecord> users, java.time.Instant now, String message) {}
+      List<org.riskgate.server.store.UserRecord> users, java.time.Instant now, String message,
+      Optional<OneTimePassword> reset) {}
+
+  /** A one-time password an admin just set for a user, shown once. */
+  public record OneTimePassword(String username, String password) {}
+
+  /**
+   * The high-risk groups of a period.
+   *
+   * @param canEdit whether the user may draft rules and watchlists from them
+   */
+  public record Groups(Page page, org.riskgate.profiles.groups.GroupReport report, List<Group> groups, Params form,
+      boolean canEdit) {}
+
+  /**
+   * One high-risk group with what it can become.
+   *
+   * @param rule the group as a rule of the rules language
+   * @param watchlist the list it fills, when one of its criteria is a country or an HS code
+   */
+  public record Group(org.riskgate.profiles.groups.RiskGroup group, String rule, Optional<WatchlistForm> watchlist) {
+    /**
+     * The watchlist a group's first country or HS criterion makes: origins and departures fill a
+     * country list, HS chapters, headings and subheadings an HS list (entries match as prefixes).
+     */
+    public static Optional<WatchlistForm> watchlist(org.riskgate.profiles.groups.RiskGroup g) {
+      for (var c : g.criteria()) {
+        String kind = switch (c.dimension()) {
+          case ORIGIN, DEPARTURE -> "country";
+          case HS2, HS4, HS6 -> "hs";
+          case OFFICE, TRANSPORT_MODE, IMPORT_TYPE, IMPORTER_SEGMENT -> "";
+        };
+        if (!kind.isEmpty()) {
+          String name = ("group " + c.dimension().key() + " " + c.value()).replaceAll("[^A-Za-z0-9 ._-]", "_");
+          return Optional.of(new WatchlistForm(true, name, kind, "High-risk group " + g.label(), c.value()));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Every watchlist; {@code canEdit} for supervisors. */
+  public record Watchlists(Page page, List<org.riskgate.selectivity.watch.Watchlist> lists, boolean canEdit) {}
+
+  /**
+   * The watchlist editor's fields, as stored or as typed.
+   *
+   * @param creating a new list (its name is typed) rather than a stored one (its name is fixed)
+   * @param entries one entry a line
+   */
+  public record WatchlistForm(boolean creating, String name, String kind, String description, String entries) {
+    /** The entries typed, one a line, blanks dropped. */
+    public java.util.Set<String> entryList() {
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      for (String line : entries.split("\\R")) {
+        if (!line.isBlank()) {
+          out.add(line.strip());
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The watchlist editor. */
+  public record WatchlistEditor(Page page, WatchlistForm form, String error) {}
 
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {

@@ -94,6 +94,13 @@ public final class WebRoutes {
     r.post("/access/tokens/revoke", this::revokeToken);
     r.post("/access/users/disable", ctx -> setDisabled(ctx, true));
     r.post("/access/users/enable", ctx -> setDisabled(ctx, false));
+    r.post("/access/users/reset", this::resetPassword);
+    r.get("/groups", this::groups);
+    r.get("/watchlists", this::watchlists);
+    r.get("/watchlists/new", this::newWatchlist);
+    r.get("/watchlists/{name}", this::editWatchlist);
+    r.post("/watchlists", this::saveWatchlist);
+    r.post("/watchlists/{name}/delete", this::deleteWatchlist);
     new SqlPage(platform.lab(), this).register(r);
   }
 
@@ -101,7 +108,7 @@ public final class WebRoutes {
   private void access(Context ctx, String message) {
     var p = session(ctx).principal();
     render(ctx, "access.jte", new Views.Access(page(ctx, "access.title", "access"), platform.auth().tokens(p),
-        p.role().allows(Role.ADMIN) ? platform.users().all() : List.of(), Instant.now(), message));
+        p.role().allows(Role.ADMIN) ? platform.users().all() : List.of(), Instant.now(), message, Optional.empty()));
   }
 
   private void revokeToken(Context ctx) {
@@ -127,6 +134,115 @@ public final class WebRoutes {
       return;
     }
     ctx.redirect("/access");
+  }
+
+  /** An admin gives a user a one-time password, shown once on the page. */
+  private void resetPassword(Context ctx) {
+    if (!session(ctx).principal().role().allows(Role.ADMIN)) {
+      throw new AuthException(403, "only an admin may reset passwords");
+    }
+    String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
+    String password;
+    try {
+      password = platform.auth().resetPassword(name, session(ctx).principal().username());
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      access(ctx, e.getMessage());
+      return;
+    }
+    var p = session(ctx).principal();
+    render(ctx, "access.jte", new Views.Access(page(ctx, "access.title", "access"), platform.auth().tokens(p),
+        platform.users().all(), Instant.now(), "", Optional.of(new Views.OneTimePassword(name, password))));
+  }
+
+  /** The high-risk groups of a period; supervisors turn one into a rule draft or a watchlist. */
+  private void groups(Context ctx) throws IOException {
+    Views.Params form = params(ctx, Views.Params.GROUPS);
+    var report = ApiRoutes.groups(platform, ctx);
+    String owner = session(ctx).principal().username();
+    LocalDate to = report.query().to();
+    List<Views.Group> groups = report.groups().stream().map(g -> new Views.Group(g,
+        g.toRule(owner, to.plusDays(1), to.plusDays(GROUP_RULE_DAYS), GROUP_RULE_ADD), Views.Group.watchlist(g)))
+        .toList();
+    render(ctx, "groups.jte", new Views.Groups(page(ctx, "groups.title", "groups"), report, groups, form,
+        session(ctx).principal().role().allows(Role.SUPERVISOR)));
+  }
+
+  /** Days a rule drafted from a group is valid after the period, as {@code riskgate groups --rule-days}. */
+  private static final int GROUP_RULE_DAYS = 90;
+  /** Score a rule drafted from a group adds, as {@code riskgate groups --add}. */
+  private static final double GROUP_RULE_ADD = 0.1;
+
+  private void watchlists(Context ctx) {
+    render(ctx, "watchlists.jte", new Views.Watchlists(page(ctx, "watchlists.title", "watchlists"),
+        platform.watchlists().all(), session(ctx).principal().role().allows(Role.SUPERVISOR)));
+  }
+
+  /** The editor for a new list, prefilled from the query (a high-risk group's values). */
+  private void newWatchlist(Context ctx) {
+    requireSupervisor(ctx);
+    editor(ctx, new Views.WatchlistForm(true, q(ctx, "name"), q(ctx, "kind"), q(ctx, "description"),
+        q(ctx, "entries")), "");
+  }
+
+  private static String q(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).orElse("");
+  }
+
+  private void editWatchlist(Context ctx) {
+    requireSupervisor(ctx);
+    String name = ctx.pathParam("name");
+    var w = platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no such watchlist"));
+    editor(ctx, new Views.WatchlistForm(false, w.name(), w.kind().label(), w.description(),
+        String.join("\n", w.entries().stream().sorted().toList())), "");
+  }
+
+  private void editor(Context ctx, Views.WatchlistForm form, String error) {
+    render(ctx, "watchlist.jte", new Views.WatchlistEditor(page(ctx, "watchlists.editTitle", "watchlists"), form,
+        error));
+  }
+
+  /** Creates or replaces a list; a refused one stays in the form as typed, with the reason. */
+  private void saveWatchlist(Context ctx) {
+    requireSupervisor(ctx);
+    Views.WatchlistForm form = new Views.WatchlistForm("true".equals(ctx.formParam("creating")),
+        Optional.ofNullable(ctx.formParam("name")).orElse("").strip(),
+        Optional.ofNullable(ctx.formParam("kind")).orElse(""),
+        Optional.ofNullable(ctx.formParam("description")).orElse("").strip(),
+        Optional.ofNullable(ctx.formParam("entries")).orElse(""));
+    try {
+      if (form.creating() && platform.watchlists().named(form.name()).isPresent()) {
+        throw new IllegalArgumentException(messages(ctx).t("watchlists.exists", form.name()));
+      }
+      var kind = org.riskgate.selectivity.watch.Watchlist.Kind.named(form.kind()).orElseThrow(() ->
+          new IllegalArgumentException(messages(ctx).t("watchlists.badKind")));
+      platform.putWatchlist(new org.riskgate.selectivity.watch.Watchlist(form.name(), kind, form.description(),
+          form.entryList()), session(ctx).principal().username());
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      editor(ctx, form, e.getMessage());
+      return;
+    } catch (org.riskgate.server.api.ApiException e) {
+      ctx.status(e.status());
+      editor(ctx, form, e.getMessage());
+      return;
+    }
+    ctx.redirect("/watchlists");
+  }
+
+  private void deleteWatchlist(Context ctx) {
+    requireSupervisor(ctx);
+    String name = ctx.pathParam("name");
+    var w = platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no such watchlist"));
+    try {
+      platform.deleteWatchlist(w.name(), session(ctx).principal().username());
+    } catch (org.riskgate.server.api.ApiException e) {
+      ctx.status(e.status());
+      editor(ctx, new Views.WatchlistForm(false, w.name(), w.kind().label(), w.description(),
+          String.join("\n", w.entries().stream().sorted().toList())), e.getMessage());
+      return;
+    }
+    ctx.redirect("/watchlists");
   }
 
   /**
@@ -759,6 +875,13 @@ public final class WebRoutes {
     requireSupervisor(ctx);
     String text = Optional.ofNullable(ctx.formParam("rules")).orElse("");
     try {
+      if ("draft".equals(ctx.formParam("action"))) {
+        // a rule from the groups page, put after the rules in force and shown, never stored
+        String rules = platform.decisions().config().rulesText().stripTrailing();
+        settings(ctx, "", (rules.isEmpty() ? "" : rules + "\n\n") + messages(ctx).t("settings.draftComment")
+            + "\n" + Optional.ofNullable(ctx.formParam("append")).orElse(""), List.of());
+        return;
+      }
       if ("backtest".equals(ctx.formParam("action"))) {
         if (text.length() > Platform.MAX_RULES_CHARS) {
           throw new IllegalArgumentException("rules are limited to " + Platform.MAX_RULES_CHARS + " characters");
