@@ -1,0 +1,161 @@
+package org.riskgate.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.riskgate.profiles.PartyRole;
+import org.riskgate.server.TestServer;
+import org.riskgate.server.api.ApiRoutes;
+import org.riskgate.server.auth.Role;
+import org.riskgate.server.web.HostileIdTest.WebSession;
+
+/**
+ * The network, groups, watchlist and user pages over the demo data, through their forms, with
+ * roles enforced by the server whatever the page shows.
+ */
+class AnalystToolsTest {
+  private static TestServer s;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s = TestServer.shared();
+  }
+
+  private static String enc(String v) {
+    return URLEncoder.encode(v, StandardCharsets.UTF_8);
+  }
+
+  private static String csrf(Document d) {
+    return d.selectFirst("input[name=_csrf]").attr("value");
+  }
+
+  @Test
+  void theNetworkPageShowsTheSamePartiesAsTheApi() throws Exception {
+    var asOf = ApiRoutes.defaultAsOf(s.platform);
+    var party = s.platform.profiles().network(asOf).topRisk(50, 3).stream()
+        .filter(n -> n.role() == PartyRole.DECLARANT).findFirst().orElseThrow();
+    WebSession ana = WebSession.login(s, "ana");
+    HttpResponse<String> r = ana.get(Views.path("entities", "declarant", party.partyId(), "network") + "?limit=30");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Document page = Jsoup.parse(r.body());
+    var api = org.riskgate.server.Json.MAPPER.readTree(s.get("/api/v1/entities/declarant/" + party.partyId()
+        + "/network?limit=30", Role.ANALYST).body());
+    assertThat(page.select("#network-table tbody tr")).hasSize(api.get("nodes").size());
+    assertThat(page.selectFirst("#network-table tbody tr th a").text()).isEqualTo(party.partyId());
+    assertThat(page.select("#network-communities tbody tr")).hasSize(api.get("communities").size());
+    // the drawing's data sits in a script element that no id can close
+    Element data = page.getElementById("network-data");
+    assertThat(data.attr("type")).isEqualTo("application/json");
+    assertThat(org.riskgate.server.Json.MAPPER.readTree(data.data()).get("nodes")).hasSize(api.get("nodes").size());
+    assertThat(page.getElementById("network-chart").attr("aria-label")).contains(party.partyId());
+    // the profile page links to it
+    Document profile = Jsoup.parse(ana.get(Views.path("entities", "declarant", party.partyId())).body());
+    assertThat(profile.getElementById("open-network").attr("href"))
+        .startsWith(Views.path("entities", "declarant", party.partyId(), "network"));
+    assertThat(ana.get("/entities/importer/NO-SUCH-PARTY/network").statusCode()).isEqualTo(404);
+    assertThat(ana.get(Views.path("entities", "declarant", party.partyId(), "network") + "?limit=0").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aGroupBecomesARuleDraftInTheWorkbenchForSupervisorsOnly() throws Exception {
+    WebSession ana = WebSession.login(s, "ana");
+    Document asAnalyst = Jsoup.parse(ana.get("/groups?minSize=20").body());
+    assertThat(asAnalyst.getElementById("groups-summary")).isNotNull();
+    assertThat(asAnalyst.select("form.make-rule")).isEmpty();
+    WebSession sue = WebSession.login(s, "sue");
+    Document groups = Jsoup.parse(sue.get("/groups?minSize=20").body());
+    Element make = groups.selectFirst("form.make-rule");
+    assertThat(make).as("a group stands out in the demo's last 30 days").isNotNull();
+    String rule = make.selectFirst("input[name=append]").attr("value");
+    assertThat(rule).startsWith("rule \"group-");
+    String rulesBefore = s.platform.decisions().config().rulesText();
+    String body = "_csrf=" + csrf(groups) + "&action=draft&append=" + enc(rule);
+    HttpResponse<String> draft = sue.form("/settings/rules", body);
+    assertThat(draft.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(draft.body()).getElementById("rules-text").text()).contains(rule.strip().split("\n")[0]);
+    // shown, not stored
+    assertThat(s.platform.decisions().config().rulesText()).isEqualTo(rulesBefore);
+    // the draft compiles: a backtest of it answers with the group's rule
+    HttpResponse<String> backtest = sue.form("/settings/rules", "_csrf=" + csrf(groups) + "&action=backtest&rules="
+        + enc(Jsoup.parse(draft.body()).getElementById("rules-text").text()));
+    assertThat(backtest.statusCode()).as(backtest.body()).isEqualTo(200);
+    assertThat(Jsoup.parse(backtest.body()).select("#backtest-report tbody th").eachText())
+        .anyMatch(t -> t.startsWith("group-"));
+    assertThat(ana.form("/settings/rules", "_csrf=" + csrf(asAnalyst) + "&action=draft&append=" + enc(rule))
+        .statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void supervisorsKeepWatchlistsThroughTheEditor() throws Exception {
+    WebSession sue = WebSession.login(s, "sue");
+    Document editor = Jsoup.parse(sue.get("/watchlists/new?name=" + enc("editor test") + "&kind=hs&entries=4408")
+        .body());
+    assertThat(editor.selectFirst("input[name=name]").attr("value")).isEqualTo("editor test");
+    assertThat(editor.getElementById("entries").text()).isEqualTo("4408");
+    String token = csrf(editor);
+    assertThat(sue.form("/watchlists", "_csrf=" + token + "&creating=true&name=" + enc("editor test")
+        + "&kind=hs&description=" + enc("oak and more") + "&entries=" + enc("4408\n\n 4407 \n")).statusCode())
+        .isEqualTo(302);
+    var stored = s.platform.watchlists().named("editor test").orElseThrow();
+    assertThat(stored.entries()).containsExactlyInAnyOrder("4408", "4407");
+    assertThat(Jsoup.parse(sue.get("/watchlists").body()).select("#watchlists tbody th a").eachText())
+        .contains("editor test");
+    // a second "new" list of the same name is refused, the typed text kept
+    HttpResponse<String> again = sue.form("/watchlists", "_csrf=" + token + "&creating=true&name="
+        + enc("editor test") + "&kind=hs&entries=" + enc("9999"));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(again.body()).getElementById("entries").text()).isEqualTo("9999");
+    // a bad entry is refused with the reason, the list unchanged
+    HttpResponse<String> bad = sue.form("/watchlists", "_csrf=" + token + "&creating=false&name="
+        + enc("editor test") + "&kind=hs&entries=" + enc("not an hs code"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(bad.body()).getElementById("watchlist-error")).isNotNull();
+    assertThat(s.platform.watchlists().named("editor test").orElseThrow().entries()).hasSize(2);
+    // analysts read the list but change nothing
+    WebSession ana = WebSession.login(s, "ana");
+    Document list = Jsoup.parse(ana.get("/watchlists").body());
+    assertThat(list.getElementById("new-watchlist")).isNull();
+    assertThat(ana.form("/watchlists", "_csrf=" + csrf(list) + "&creating=false&name=" + enc("editor test")
+        + "&kind=hs&entries=1").statusCode()).isEqualTo(403);
+    assertThat(ana.get(Views.path("watchlists", "editor test")).statusCode()).isEqualTo(403);
+    assertThat(ana.form(Views.path("watchlists", "editor test", "delete"), "_csrf=" + csrf(list)).statusCode())
+        .isEqualTo(403);
+    assertThat(sue.form(Views.path("watchlists", "editor test", "delete"), "_csrf=" + token).statusCode())
+        .isEqualTo(302);
+    assertThat(s.platform.watchlists().named("editor test")).isEmpty();
+  }
+
+  @Test
+  void anAdminResetsAPasswordOnceAndItMustBeChanged() throws Exception {
+    s.platform.auth().createUser("rita", TestServer.PASSWORD, Role.ANALYST, false, "test");
+    String ritaToken = s.platform.auth().issueToken("rita", "test", Optional.empty());
+    WebSession rita = WebSession.login(s, "rita");
+    WebSession adam = WebSession.login(s, "adam");
+    Document access = Jsoup.parse(adam.get("/access").body());
+    HttpResponse<String> reset = adam.form("/access/users/reset", "_csrf=" + csrf(access) + "&name=rita");
+    assertThat(reset.statusCode()).isEqualTo(200);
+    String once = Jsoup.parse(reset.body()).selectFirst("#reset-password code").text();
+    assertThat(once).hasSize(20);
+    // her session and token ended; the old password no longer works, the new one must be changed
+    assertThat(rita.get("/queue").statusCode()).isEqualTo(302);
+    assertThat(s.platform.auth().byToken(ritaToken)).isEmpty();
+    assertThat(s.platform.auth().login("rita", TestServer.PASSWORD, "127.0.0.9")).isEmpty();
+    assertThat(s.platform.auth().login("rita", once, "127.0.0.9")).hasValueSatisfying(u ->
+        assertThat(u.mustChange()).isTrue());
+    assertThat(s.platform.users().all()).anySatisfy(u -> assertThat(u.username()).isEqualTo("rita"));
+    // nobody else may, and an admin does not reset their own
+    WebSession sue = WebSession.login(s, "sue");
+    assertThat(sue.form("/access/users/reset", "_csrf=" + csrf(Jsoup.parse(sue.get("/access").body()))
+        + "&name=ana").statusCode()).isEqualTo(403);
+    assertThat(adam.form("/access/users/reset", "_csrf=" + csrf(access) + "&name=adam").statusCode()).isEqualTo(400);
+  }
+}
