@@ -79,11 +79,20 @@
           { label: 'green', data: d.green, backgroundColor: '#2e7d32' }] },
         options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true } } }
       });
-      new Chart(document.getElementById('hit-rate-chart'), {
+      var hits = new Chart(document.getElementById('hit-rate-chart'), {
         type: 'line',
-        data: { labels: d.hitDays, datasets: [{ label: 'hit rate', data: d.hitRate, borderColor: '#1d2733' }] },
+        data: { labels: d.hitDays, datasets: [
+          { label: 'hit rate', data: d.hitRate, borderColor: '#9aa5b1', borderWidth: 1 },
+          { label: '7-day moving hit rate', data: d.hitSmooth, borderColor: '#1d2733', borderWidth: 3, pointRadius: 0 }] },
         options: { animation: false, scales: { y: { min: 0, max: 1 } } }
       });
+      var smooth = document.getElementById('smooth-toggle');
+      if (smooth) {
+        smooth.addEventListener('change', function () {
+          hits.setDatasetVisibility(1, smooth.checked);
+          hits.update();
+        });
+      }
       new Chart(document.getElementById('precision-chart'), {
         type: 'bar',
         data: { labels: d.k.map(function (k) { return 'top ' + k; }), datasets: [{ label: 'precision', data: d.precision, backgroundColor: '#1d2733' }] },

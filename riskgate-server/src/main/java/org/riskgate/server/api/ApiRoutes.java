@@ -423,21 +423,22 @@ public final class ApiRoutes {
   }
 
   private void network(Context ctx) throws IOException {
-    json(ctx, 200, network(platform, ctx));
+    json(ctx, 200, network(platform, ctx).orElseThrow(() -> new NotFoundException("no "
+        + ctx.pathParam("role") + " " + ctx.pathParam("id") + " in the network before the date")));
   }
 
   /**
    * The network around the party of a request's path, as of {@code asOf} (default {@link
-   * #defaultAsOf}), {@code hops} links deep (default 2) and at most {@code limit} parties (default 60).
+   * #defaultAsOf}), {@code hops} links deep (default 2) and at most {@code limit} parties (default 60);
+   * empty when the party had no declaration before that date.
    */
-  public static PartyNetwork network(Platform platform, Context ctx) throws IOException {
+  public static Optional<PartyNetwork> network(Platform platform, Context ctx) throws IOException {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
     String id = InputChecks.id(ctx.pathParam("id"), "a party id");
     LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElseGet(() -> defaultAsOf(platform));
     int hops = bounded(ctx, "hops", 2, PartyNetwork.MAX_HOPS);
     int limit = bounded(ctx, "limit", 60, PartyNetwork.MAX_NODES);
-    return platform.profiles().network(asOf).around(role, id, hops, limit).map(PartyNetwork::of)
-        .orElseThrow(() -> new NotFoundException("no " + role.key() + " " + id + " in the network before " + asOf));
+    return platform.profiles().network(asOf).around(role, id, hops, limit).map(PartyNetwork::of);
   }
 
   private static int bounded(Context ctx, String name, int otherwise, int max) {
@@ -482,13 +483,13 @@ public final class ApiRoutes {
   }
 
   /**
-   * The high-risk groups of the period {@code from}..{@code to} (default: the 30 days up to the
+   * The high-risk groups of the period {@code from}..{@code to} (default: the 90 days up to the
    * latest stored date), of at least {@code minSize} declarations (default 30), pairs of criteria
    * unless {@code single=true}, at most {@code limit} (default 20).
    */
   public static org.riskgate.profiles.groups.GroupReport groups(Platform platform, Context ctx) throws IOException {
     LocalDate to = param(ctx, "to").map(s -> date(s, "to")).orElseGet(() -> defaultAsOf(platform));
-    LocalDate from = param(ctx, "from").map(s -> date(s, "from")).orElseGet(() -> to.minusDays(29));
+    LocalDate from = param(ctx, "from").map(s -> date(s, "from")).orElseGet(() -> to.minusDays(89));
     int minSize = bounded(ctx, "minSize", 30, 1_000_000);
     int limit = bounded(ctx, "limit", 20, 100);
     boolean single = param(ctx, "single").map("true"::equals).orElse(false);

@@ -151,18 +151,31 @@ public final class Views {
   /**
    * The trader network around a party.
    *
+   * @param network empty when the party had no declaration before the date
    * @param chartJson the drawing's nodes, links and links to each party's page, for the script
-   * @param summary the drawing's text alternative
+   * @param summary the drawing's text alternative, or why there is no drawing
    */
   public record Network(Page page, String role, String id, java.time.LocalDate asOf, int hops, int limit,
-      org.riskgate.server.api.PartyNetwork network, String chartJson, String summary) {}
+      Optional<org.riskgate.server.api.PartyNetwork> network, String chartJson, String summary) {}
 
   /** The party search and what it found. */
   public record Parties(Page page, String query, List<org.riskgate.server.store.PartyHit> found) {}
 
   /** The dashboard, its figures as JSON for the charts. */
   public record Dashboard(Page page, String chartJson, org.riskgate.server.store.Dashboard figures, String bundleId,
-      List<String> summaries, Params form, List<String> offices) {}
+      List<String> summaries, Params form, List<String> offices, org.riskgate.server.store.Outcomes outcomes,
+      Optional<Drift> drift) {}
+
+  /**
+   * The drift alarm card: the active model's inputs and score on stored weeks against its
+   * training period (supervisors only, as the drift API).
+   *
+   * @param problem why drift could not be measured, empty when it was
+   * @param weeksAlarmed the Mondays of the weeks that raised an alarm
+   * @param worst the features (and score) that moved most, largest PSI first
+   */
+  public record Drift(String problem, boolean alarm, int weeks, List<java.time.LocalDate> weeksAlarmed,
+      List<org.riskgate.risk.drift.DriftReport.Measure> worst) {}
 
   /** Registered models. */
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}

@@ -758,6 +758,8 @@ public final class WebRoutes {
     chart.put("green", d.laneMix().stream().map(Dashboard.DayLanes::green).toList());
     chart.put("hitDays", d.hits().stream().map(x -> x.day().toString()).toList());
     chart.put("hitRate", d.hits().stream().map(Dashboard.DayHits::hitRate).toList());
+    chart.put("hitSmooth", movingHitRate(d.hits(), SMOOTHING_DAYS));
+    chart.put("inspected", d.hits().stream().map(Dashboard.DayHits::inspected).toList());
     chart.put("driftDays", d.drift().stream().map(x -> x.day().toString()).toList());
     chart.put("meanScore", d.drift().stream().map(Dashboard.DayScore::mean).toList());
     List<Integer> ks = List.of(10, 20, 50, 100, 200);
@@ -765,8 +767,53 @@ public final class WebRoutes {
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
     Page page = page(ctx, "dash.title", "dashboard");
     Messages m = page.m();
+    var outcomes = org.riskgate.server.store.Outcomes.of(platform.db(),
+        Optional.ofNullable(form.values().get("from")).map(t -> ApiRoutes.date(t, "from")),
+        Optional.ofNullable(form.values().get("to")).map(t -> ApiRoutes.date(t, "to")),
+        Optional.ofNullable(form.values().get("office")));
+    Optional<Views.Drift> drift = session(ctx).principal().role().allows(Role.SUPERVISOR)
+        ? Optional.of(drift()) : Optional.empty();
     render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart), d, bundle, summaries(d, m), form,
-        platform.declarations().offices()));
+        platform.declarations().offices(), outcomes, drift));
+  }
+
+  /** Days the dashboard's smoothed hit rate pools. */
+  static final int SMOOTHING_DAYS = 7;
+
+  /**
+   * Each day's hit rate pooled over it and the {@code days - 1} calendar days before: frauds over
+   * inspections of the window, so a day of two inspections weighs as little as it should.
+   */
+  static List<Double> movingHitRate(List<Dashboard.DayHits> hits, int days) {
+    List<Double> out = new ArrayList<>();
+    long inspected = 0;
+    long frauds = 0;
+    int start = 0;
+    for (Dashboard.DayHits h : hits) {
+      inspected += h.inspected();
+      frauds += h.frauds();
+      while (hits.get(start).day().isBefore(h.day().minusDays(days - 1))) {
+        inspected -= hits.get(start).inspected();
+        frauds -= hits.get(start).frauds();
+        start++;
+      }
+      out.add(inspected == 0 ? 0 : frauds / (double) inspected);
+    }
+    return out;
+  }
+
+  /** The active model's drift, or why it cannot be measured. */
+  private Views.Drift drift() {
+    try {
+      var r = platform.drift().report(platform.decisions().config().bundle());
+      return new Views.Drift("", r.alarm(), r.weeks().size(),
+          r.weeks().stream().filter(org.riskgate.risk.drift.DriftReport.Week::alarm)
+              .map(org.riskgate.risk.drift.DriftReport.Week::monday).toList(),
+          r.worst().stream().sorted(java.util.Comparator.comparingDouble(
+              org.riskgate.risk.drift.DriftReport.Measure::psi).reversed()).limit(5).toList());
+    } catch (IllegalStateException | IOException e) {
+      return new Views.Drift(e.getMessage(), false, 0, List.of(), List.of());
+    }
   }
 
   /** Each chart's figures in a sentence: its text alternative. */
@@ -930,10 +977,23 @@ public final class WebRoutes {
    * {@code GET /api/v1/entities/{role}/{id}/network}.
    */
   private void network(Context ctx) throws IOException {
-    PartyNetwork n = ApiRoutes.network(platform, ctx);
+    Optional<PartyNetwork> found = ApiRoutes.network(platform, ctx);
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = n.nodes().get(0).id();
+    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
     Messages m = messages(ctx);
+    int hops = Optional.ofNullable(ctx.queryParam("hops")).map(Integer::parseInt).orElse(2);
+    int limit = Optional.ofNullable(ctx.queryParam("limit")).map(Integer::parseInt).orElse(60);
+    LocalDate asOf = Optional.ofNullable(ctx.queryParam("asOf")).filter(t -> !t.isBlank())
+        .map(t -> ApiRoutes.date(t, "asOf")).orElseGet(() -> ApiRoutes.defaultAsOf(platform));
+    Page page = page(ctx, "network.title", "queue", m.t("role." + role.key()), id);
+    if (found.isEmpty()) {
+      // the page with its date form, so that another date is one step away
+      ctx.status(404);
+      render(ctx, "network.jte", new Views.Network(page, role.key(), id, asOf, hops, limit, Optional.empty(), "{}",
+          m.t("network.absent", m.t("role." + role.key()), id, m.date(asOf))));
+      return;
+    }
+    PartyNetwork n = found.get();
     List<Map<String, Object>> nodes = new ArrayList<>();
     for (PartyNetwork.Node p : n.nodes()) {
       Map<String, Object> node = new LinkedHashMap<>();
@@ -960,10 +1020,8 @@ public final class WebRoutes {
     long rings = n.nodes().stream().filter(PartyNetwork.Node::ring).count();
     String summary = m.t("network.summary", m.t("role." + role.key()), id, m.integer(n.nodes().size()),
         m.integer(n.links().size()), m.integer(n.communities().size()), m.integer(frauds), m.integer(rings));
-    int hops = Optional.ofNullable(ctx.queryParam("hops")).map(Integer::parseInt).orElse(2);
-    int limit = Optional.ofNullable(ctx.queryParam("limit")).map(Integer::parseInt).orElse(60);
-    render(ctx, "network.jte", new Views.Network(page(ctx, "network.title", "queue", m.t("role." + role.key()), id),
-        role.key(), id, n.asOf(), hops, limit, n, scriptJson(chart), summary));
+    render(ctx, "network.jte", new Views.Network(page, role.key(), id, n.asOf(), hops, limit, Optional.of(n),
+        scriptJson(chart), summary));
   }
 
   /** Parties whose id starts with what was typed, in any role; one hit opens its page at once. */

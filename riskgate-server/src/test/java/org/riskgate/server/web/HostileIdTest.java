@@ -185,8 +185,9 @@ class HostileIdTest {
     for (String id : ids) {
       pages.add(Views.path("declarations", id));
       pages.add(Views.path("entities", "importer", "P" + id));
-      pages.add(Views.path("entities", "importer", "P" + id, "network"));
-      pages.add(Views.path("entities", "declarant", id, "network"));
+      // the day after the stored ones: the network holds what was declared before its date
+      pages.add(Views.path("entities", "importer", "P" + id, "network") + "?asOf=2021-04-02");
+      pages.add(Views.path("entities", "declarant", id, "network") + "?asOf=2021-04-02");
     }
     pages.addAll(List.of("/groups?from=2021-04-01&to=2021-04-01&minSize=1", "/watchlists", "/watchlists/new"));
     for (String page : pages) {

@@ -58,6 +58,10 @@ class MessagesTest {
     assertThat(keys).containsAll(used);
     assertThat(keys).contains("lane.red", "lane.yellow", "lane.green", "role.analyst", "role.supervisor", "role.admin",
         "role.importer", "role.declarant", "role.seller", "role.courier");
+    for (var kind : org.riskgate.selectivity.watch.Watchlist.Kind.values()) {
+      assertThat(keys).contains("watchlists.kind." + kind.label());
+    }
+    assertThat(keys).contains("dash.by.rule", "dash.by.officer", "dash.col.rule", "dash.col.officer");
   }
 
   @Test
