@@ -59,7 +59,13 @@ public final class RiskgateServer implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       cfg.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> httpsConnector(server, http, cfg, tls)));
-      config.routes.exception(Exception.class, ErrorMapper::handle);
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        if (ctx.path().startsWith("/api/")) {
+          ErrorMapper.handle(e, ctx);
+        } else {
+          web.error(e, ctx);
+        }
+      });
       config.routes.exception(RetryLater.class, RiskgateServer::retryLater);
       config.routes.before(ctx -> securityHeaders(ctx, cfg));
       config.routes.before("/api/v1/*", ctx -> authenticate(platform, admission, ctx));

@@ -24,7 +24,38 @@ public final class Views {
    *
    * @param csrf the login form's token, also sent as a cookie
    */
-  public record Login(String error, String csrf, Messages m) {}
+  public record Login(String error, String csrf, Messages m, String resume, List<Kept> kept) {
+    /** The plain login form. */
+    public Login(String error, String csrf, Messages m) {
+      this(error, csrf, m, "", List.of());
+    }
+
+    public Login {
+      kept = List.copyOf(kept);
+    }
+  }
+
+  /** A field of a form sent after the session had ended, kept through the login that follows. */
+  public record Kept(String name, String value) {}
+
+  /**
+   * After a login that interrupted a form: the form again, as it was typed, with the new
+   * session's token, one click from being sent.
+   *
+   * @param action the path the form was posted to
+   */
+  public record Resume(Page page, String action, List<Kept> kept) {
+    public Resume {
+      kept = List.copyOf(kept);
+    }
+  }
+
+  /**
+   * An error page.
+   *
+   * @param home where the page's link goes: the queue, or the login form without a session
+   */
+  public record ErrorPage(Messages m, int status, String message, String home) {}
 
   /** The forced change of a one-time password. */
   public record Password(Page page, String error) {}

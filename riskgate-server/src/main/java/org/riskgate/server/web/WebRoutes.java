@@ -19,6 +19,7 @@ import org.riskgate.server.Json;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
 import org.riskgate.server.api.ApiRoutes;
+import org.riskgate.server.api.ErrorMapper;
 import org.riskgate.server.api.InputChecks;
 import org.riskgate.server.api.PartyDeclarations;
 import org.riskgate.server.api.PartyNetwork;
@@ -270,6 +271,19 @@ public final class WebRoutes {
         ctx.skipRemainingHandlers();
         return;
       }
+      if (keepsInput(ctx)) {
+        // the session ended while a form was being filled in: log in again, the text kept
+        List<Views.Kept> kept = new ArrayList<>();
+        ctx.formParamMap().forEach((k, vs) -> {
+          if (!k.equals("_csrf")) {
+            vs.forEach(v -> kept.add(new Views.Kept(k, v)));
+          }
+        });
+        ctx.status(401);
+        render(ctx, "login.jte", new Views.Login("", loginToken(ctx), loginMessages(ctx), ctx.path(), kept));
+        ctx.skipRemainingHandlers();
+        return;
+      }
       throw new AuthException(401, "please log in");
     }
     ctx.attribute(SESSION, s.get());
@@ -284,6 +298,28 @@ public final class WebRoutes {
       ctx.redirect("/password");
       ctx.skipRemainingHandlers();
     }
+  }
+
+  /**
+   * Whether a post without a session is a form whose fields can be kept through a login: a plain
+   * form (a file upload is not kept; its file would have to be chosen again) to a page's path.
+   */
+  private static boolean keepsInput(Context ctx) {
+    return Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/x-www-form-urlencoded")
+        && !ctx.path().equals("/logout") && !ctx.path().equals("/language") && localPath(ctx.path()).equals(ctx.path());
+  }
+
+  /**
+   * A failed page as a styled page in the user's language, with the headers every page has;
+   * the status and message come from the API's one mapping of exceptions.
+   */
+  public void error(Exception e, Context ctx) {
+    ErrorMapper.Answer a = ErrorMapper.map(e);
+    Optional<Session> s = Optional.ofNullable(session(ctx));
+    Messages m = s.isPresent() ? messages(ctx) : loginMessages(ctx);
+    ctx.status(a.status());
+    render(ctx, "error.jte", new Views.ErrorPage(m, a.status(), Optional.ofNullable(a.message()).orElse(""),
+        s.isPresent() ? "/queue" : "/login"));
   }
 
   static Session session(Context ctx) {
@@ -387,6 +423,18 @@ public final class WebRoutes {
     }
     Session s = platform.auth().openSession(u.get());
     ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict" + secure());
+    String resume = Optional.ofNullable(ctx.formParam("resume")).orElse("");
+    if (!resume.isEmpty() && !s.mustChangePassword() && localPath(resume).equals(resume)) {
+      List<String> names = ctx.formParams("k");
+      List<String> values = ctx.formParams("v");
+      List<Views.Kept> kept = new ArrayList<>();
+      for (int i = 0; i < Math.min(names.size(), values.size()); i++) {
+        kept.add(new Views.Kept(names.get(i), values.get(i)));
+      }
+      ctx.attribute(SESSION, s);
+      render(ctx, "resume.jte", new Views.Resume(page(ctx, "resume.title", ""), resume, kept));
+      return;
+    }
     ctx.redirect(s.mustChangePassword() ? "/password" : "/queue");
   }
 

@@ -160,4 +160,57 @@ class AnalystToolsTest {
         + "&name=ana").statusCode()).isEqualTo(403);
     assertThat(adam.form("/access/users/reset", "_csrf=" + csrf(access) + "&name=adam").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void aFormSentAfterTheSessionEndedIsKeptThroughTheNextLogin() throws Exception {
+    String id = s.platform.declarations().queue(org.riskgate.server.store.QueueFilter.all().onPage(1, 50)).rows()
+        .stream().filter(r -> r.lane() != org.riskgate.selectivity.Lane.GREEN).findFirst().orElseThrow().id();
+    String note = "kept through a login: 송장 & <b>";
+    // a browser whose session is gone (here: never was) sends a comment form
+    WebSession expired = new WebSession(s);
+    HttpResponse<String> lost = expired.form(Views.path("declarations", id, "comments"),
+        "_csrf=stale&comment=" + enc(note));
+    assertThat(lost.statusCode()).isEqualTo(401);
+    Document login = Jsoup.parse(lost.body());
+    assertThat(login.getElementById("session-ended")).isNotNull();
+    assertThat(login.select("input[name=v]").eachAttr("value")).containsExactly(note);
+    // logging in through that form shows the comment again, to be sent with the new session's token
+    StringBuilder body = new StringBuilder("username=ana&password=" + TestServer.PASSWORD);
+    for (Element in : login.select("form input[type=hidden]")) {
+      body.append('&').append(in.attr("name")).append('=').append(enc(in.attr("value")));
+    }
+    HttpResponse<String> resumed = expired.form("/login", body.toString());
+    assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+    Document again = Jsoup.parse(resumed.body());
+    Element form = again.getElementById("resume-form");
+    assertThat(form.attr("action")).isEqualTo(Views.path("declarations", id, "comments"));
+    assertThat(form.selectFirst("input[name=comment]").attr("value")).isEqualTo(note);
+    StringBuilder send = new StringBuilder();
+    for (Element in : form.select("input[type=hidden]")) {
+      send.append(send.isEmpty() ? "" : "&").append(in.attr("name")).append('=').append(enc(in.attr("value")));
+    }
+    assertThat(expired.form(form.attr("action"), send.toString()).statusCode()).isEqualTo(302);
+    assertThat(s.platform.cases().comments(id)).anySatisfy(c -> assertThat(c.body()).isEqualTo(note));
+  }
+
+  @Test
+  void errorPagesAreStyledAndCarryTheSecurityHeaders() throws Exception {
+    WebSession ana = WebSession.login(s, "ana");
+    HttpResponse<String> missing = ana.get("/no/such/page");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    Document page = Jsoup.parse(missing.body());
+    assertThat(page.getElementById("error-page")).isNotNull();
+    assertThat(page.selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("/static/app.css");
+    assertThat(page.selectFirst("#error-page a").attr("href")).isEqualTo("/queue");
+    assertThat(missing.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("default-src 'self'"));
+    assertThat(missing.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    HttpResponse<String> refused = ana.get("/audit");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(refused.body()).getElementById("error-message").text()).contains("supervisor");
+    // the API keeps answering JSON
+    HttpResponse<String> api = s.get("/api/v1/no-such-route", Role.ANALYST);
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+  }
 }
