@@ -65,8 +65,17 @@ public final class Views {
    *
    * @param offices the offices of stored declarations, for the office filter
    * @param users the users a case can be assigned to
+   * @param views the user's saved views
    */
-  public record Queue(Page page, QueuePage queue, Params form, List<String> offices, List<String> users) {}
+  public record Queue(Page page, QueuePage queue, Params form, List<String> offices, List<String> users,
+      List<SavedView> views) {}
+
+  /**
+   * One of the user's saved views of the queue.
+   *
+   * @param query the view's filters, encoded again from their values when the page is made
+   */
+  public record SavedView(long id, String name, String query) {}
 
   /**
    * A page's query parameters as the request gave them, to build links that keep them.
@@ -151,10 +160,12 @@ public final class Views {
    * @param back the query of the queue the analyst came from
    * @param next the next case of that queue, if any
    * @param users who a case can be assigned to
+   * @param attachments files attached to the case
    */
   public record CaseView(org.riskgate.server.store.CaseStore.CaseState state,
       List<org.riskgate.server.store.CaseStore.Comment> comments, List<org.riskgate.server.store.AuditEntry> history,
-      String back, Optional<String> next, List<String> users) {}
+      String back, Optional<String> next, List<String> users,
+      List<org.riskgate.server.store.Attachments.Attachment> attachments) {}
 
   /**
    * The audit log page.
@@ -171,6 +182,12 @@ public final class Views {
     /** Nothing chosen yet. */
     public static final ResultForm EMPTY = new ResultForm("", "1", "", "");
   }
+
+  /** The latest checked documents of every declaration, newest first. */
+  public record Documents(Page page, List<StoredCheck> documents) {}
+
+  /** A stored document with its check. */
+  public record StoredCheck(org.riskgate.server.store.StoredDocument document, DocumentReport report) {}
 
   /** An attached document and its check, boxes in page pixels. */
   public record Doc(long id, String fileName, int width, int height, DocumentReport report) {}

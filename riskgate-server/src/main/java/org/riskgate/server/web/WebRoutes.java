@@ -54,9 +54,13 @@ public final class WebRoutes {
   private static final String SESSION = "riskgate.session";
   private final Platform platform;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final org.riskgate.server.store.SavedViews savedViews;
+  private final org.riskgate.server.store.Attachments attachments;
 
   public WebRoutes(Platform platform) {
     this.platform = platform;
+    this.savedViews = new org.riskgate.server.store.SavedViews(platform.db());
+    this.attachments = new org.riskgate.server.store.Attachments(platform.db());
   }
 
   /** Adds the UI's filters and routes. */
@@ -71,9 +75,13 @@ public final class WebRoutes {
     r.post("/password", this::changePassword);
     r.get("/queue", this::queue);
     r.get("/queue/export", this::exportQueue);
+    r.post("/queue/views", this::saveView);
+    r.post("/queue/views/{id}/delete", this::deleteView);
     r.post("/cases", this::bulkChange);
     r.post("/declarations/{id}/case", this::changeCase);
     r.post("/declarations/{id}/comments", this::comment);
+    r.post("/declarations/{id}/attachments", this::attach);
+    r.get("/attachments/{n}", this::attachment);
     r.get("/results/export", this::exportResults);
     r.get("/audit", this::audit);
     r.get("/audit/export", this::exportAudit);
@@ -91,6 +99,7 @@ public final class WebRoutes {
     r.post("/settings/objective", this::changeObjective);
     r.post("/declarations/{id}/documents", this::uploadDocument);
     r.get("/documents/{doc}/image", this::documentImage);
+    r.get("/documents", this::documents);
     r.get("/access", ctx -> access(ctx, ""));
     r.post("/access/tokens/revoke", this::revokeToken);
     r.post("/access/users/disable", ctx -> setDisabled(ctx, true));
@@ -488,9 +497,43 @@ public final class WebRoutes {
     QueueFilter f = webFilter(form.values(), user);
     // the queue the analyst works from: the declaration page leads back to it and to its next case
     lastQueue.put(session(ctx).id(), form.query());
+    List<Views.SavedView> views = savedViews.of(user).stream().map(sv -> new Views.SavedView(sv.id(), sv.name(),
+        viewParams(sv.query()).query())).toList();
     render(ctx, "queue.jte", new Views.Queue(page(ctx, "queue.title", form.get("assignee").equals("me") ? "mine" : "queue"),
         platform.declarations().queue(f), form, platform.declarations().offices(),
-        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList(),
+        views));
+  }
+
+  /** A view's filters: the queue's parameters of a query string but its page. */
+  private static Views.Params viewParams(String query) {
+    Map<String, String> v = new LinkedHashMap<>(parseQuery(query));
+    v.keySet().retainAll(Views.Params.QUEUE);
+    v.remove("page");
+    v.values().removeIf(String::isBlank);
+    return new Views.Params(Views.Params.QUEUE, v);
+  }
+
+  /** Saves the queue's filters as typed under a name of the user's (a name saved again is replaced). */
+  private void saveView(Context ctx) {
+    Views.Params p = viewParams(Optional.ofNullable(ctx.formParam("query")).orElse(""));
+    String user = session(ctx).principal().username();
+    webFilter(p.values(), user);   // refuses filters the queue would refuse
+    savedViews.save(user, Optional.ofNullable(ctx.formParam("name")).orElse(""), p.query());
+    ctx.redirect("/queue" + (p.query().isEmpty() ? "" : "?" + p.query()));
+  }
+
+  private void deleteView(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("no such view (ids are numbers)");
+    }
+    if (!savedViews.delete(session(ctx).principal().username(), id)) {
+      throw new NotFoundException("no such view of yours");
+    }
+    ctx.redirect("/queue");
   }
 
   /** Each session's last queue view (its query), at most this many sessions remembered. */
@@ -582,6 +625,51 @@ public final class WebRoutes {
     platform.cases().comment(c.declaration().id(), session(ctx).principal().username(),
         Optional.ofNullable(ctx.formParam("comment")).orElse(""));
     ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /** Attaches a file to a case, refused (413) past the upload limit the document uploads have. */
+  private void attach(Context ctx) throws IOException {
+    CaseFile c = caseFile(ctx);
+    if (platform.cases().state(c.declaration().id()).isEmpty()) {
+      throw new IllegalArgumentException("only a red or yellow declaration is a case with attachments");
+    }
+    UploadedFile file = ctx.uploadedFile("file");
+    if (file == null) {
+      throw new IllegalArgumentException("choose a file to attach");
+    }
+    if (file.size() > platform.config().maxUploadBytes()) {
+      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes()
+          + " bytes");
+    }
+    byte[] bytes;
+    try (var in = file.content()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, platform.config().maxUploadBytes() + 1));
+    }
+    if (bytes.length > platform.config().maxUploadBytes()) {
+      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes()
+          + " bytes");
+    }
+    attachments.add(c.declaration().id(), file.filename(), bytes, session(ctx).principal().username());
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /**
+   * An attachment, always as a download of opaque bytes: a file an officer uploaded is never
+   * served as a page of this site, whatever its name says.
+   */
+  private void attachment(Context ctx) {
+    long n;
+    try {
+      n = Long.parseLong(ctx.pathParam("n"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("no attachment with that id (ids are numbers)");
+    }
+    var found = attachments.find(n).orElseThrow(() -> new NotFoundException("no attachment " + n));
+    String ascii = found.getKey().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+    ctx.contentType("application/octet-stream")
+        .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+            + URLEncoder.encode(found.getKey().fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+        .result(found.getValue());
   }
 
   /** Sends a table as a download. */
@@ -703,7 +791,8 @@ public final class WebRoutes {
     Optional<Views.CaseView> caseView = platform.cases().state(id).map(state -> new Views.CaseView(state,
         platform.cases().comments(id), AuditLog.latest(platform.db(), id, 50), back,
         nextCase(back, id, session(ctx).principal().username()),
-        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList(),
+        attachments.of(id)));
     render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
         check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form, caseView));
@@ -756,6 +845,16 @@ public final class WebRoutes {
     }
     platform.recheckAfterDocuments(c.declaration().id(), session(ctx).principal().username());
     ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /** Documents shown on the documents page, newest first. */
+  private static final int DOCUMENTS_SHOWN = 200;
+
+  /** The latest document checks: every stamp and signature with its verdict and the stamp's text check. */
+  private void documents(Context ctx) {
+    render(ctx, "documents.jte", new Views.Documents(page(ctx, "documents.title", "documents"),
+        platform.documents().store().latest(DOCUMENTS_SHOWN).stream()
+            .map(d -> new Views.StoredCheck(d, DocumentService.report(d))).toList()));
   }
 
   private void documentImage(Context ctx) throws IOException {

@@ -213,4 +213,98 @@ class AnalystToolsTest {
     assertThat(api.statusCode()).isEqualTo(404);
     assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
   }
+
+  private static String caseId() throws Exception {
+    return s.platform.declarations().queue(org.riskgate.server.store.QueueFilter.all().onPage(1, 50)).rows()
+        .stream().filter(r -> r.lane() != org.riskgate.selectivity.Lane.GREEN).findFirst().orElseThrow().id();
+  }
+
+  @Test
+  void savedViewsAreTheirOwnersOnly() throws Exception {
+    WebSession ana = WebSession.login(s, "ana");
+    Document queue = Jsoup.parse(ana.get("/queue?lane=red&status=active&page=3").body());
+    String query = queue.selectFirst("#save-view input[name=query]").attr("value");
+    assertThat(query).isEqualTo("lane=red&status=active");
+    assertThat(ana.form("/queue/views", "_csrf=" + csrf(queue) + "&name=" + enc("red, open") + "&query="
+        + enc(query)).statusCode()).isEqualTo(302);
+    Document after = Jsoup.parse(ana.get("/queue").body());
+    Element link = after.select("a.saved-view").stream().filter(a -> a.text().equals("red, open")).findFirst()
+        .orElseThrow();
+    assertThat(link.attr("href")).isEqualTo("/queue?lane=red&status=active");
+    // filters the queue refuses are not saved
+    assertThat(ana.form("/queue/views", "_csrf=" + csrf(queue) + "&name=bad&query=" + enc("minScore=lots"))
+        .statusCode()).isEqualTo(400);
+    // another analyst neither sees nor deletes it
+    WebSession sue = WebSession.login(s, "sue");
+    Document theirs = Jsoup.parse(sue.get("/queue").body());
+    assertThat(theirs.select("a.saved-view").eachText()).doesNotContain("red, open");
+    String delete = link.parent().selectFirst("form[action$=/delete]").attr("action");
+    assertThat(sue.form(delete, "_csrf=" + csrf(theirs)).statusCode()).isEqualTo(404);
+    assertThat(ana.form(delete, "_csrf=" + csrf(after)).statusCode()).isEqualTo(302);
+    assertThat(Jsoup.parse(ana.get("/queue").body()).select("a.saved-view").eachText()).doesNotContain("red, open");
+  }
+
+  @Test
+  void aFileAttachedToACaseComesBackAsADownload() throws Exception {
+    String id = caseId();
+    WebSession ana = WebSession.login(s, "ana");
+    Document page = Jsoup.parse(ana.get(Views.path("declarations", id)).body());
+    String action = page.selectFirst("form#attach").attr("action");
+    byte[] content = "<script>alert(1)</script> inspection photo stand-in".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> sent = multipart(ana, action, csrf(page), "photo <1>.html", content);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    Document after = Jsoup.parse(ana.get(Views.path("declarations", id)).body());
+    Element a = after.select("#attachments a").last();
+    assertThat(a.text()).isEqualTo("photo <1>.html");
+    var got = ana.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base + a.attr("href"))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(got.body()).isEqualTo(content);
+    // never served as a page of the site
+    assertThat(got.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+    assertThat(got.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
+        assertThat(d).startsWith("attachment; filename=\"photo__1_.html\""));
+    assertThat(multipart(ana, action, csrf(page), "empty.txt", new byte[0]).statusCode()).isEqualTo(400);
+    long audited = s.platform.db().read(c -> {
+      try (var ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE kind = 'attachment' AND subject = ?")) {
+        ps.setString(1, id);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+    assertThat(audited).isPositive();
+  }
+
+  private static HttpResponse<String> multipart(WebSession w, String path, String csrf, String name, byte[] content)
+      throws Exception {
+    String boundary = "----riskgate" + System.nanoTime();
+    var out = new java.io.ByteArrayOutputStream();
+    out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.write(content);
+    out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return w.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base).resolve(path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theDocumentsPageShowsEachRegionWithItsStampTextCheck() throws Exception {
+    String id = caseId();
+    try (var in = new java.io.ByteArrayInputStream(org.riskgate.server.api.ChecksApiTest.page())) {
+      s.platform.documents().verify(id, "KR-017", "documents-page.png", in, "ana");
+    }
+    Document page = Jsoup.parse(WebSession.login(s, "ana").get("/documents").body());
+    Element row = page.select("#documents-table tbody tr").stream()
+        .filter(r -> r.text().contains("documents-page.png")).findFirst().orElseThrow();
+    assertThat(row.selectFirst("a[href]").attr("href")).isEqualTo(Views.path("declarations", id));
+    // every region's text column says what the stamp text check found (or that it was not made)
+    assertThat(page.select("#documents-table tbody td:last-child").eachText())
+        .allSatisfy(t -> assertThat(t).matches("(?s)(matches the reference|differs from the reference|too little "
+            + "readable|not read \\(no OCR here\\)|not checked|No stamp or signature found).*"));
+  }
 }

@@ -131,6 +131,7 @@ class BrowserTest {
       assertThat(refused).isEmpty();
       Axe.check(page, "network");
       shot(page, "network.png");
+      page.locator("#network-chart").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("network-drawing.png")));
 
       // take the first open red case
       page.navigate(s.base + "/queue?lane=red");
@@ -242,8 +243,18 @@ class BrowserTest {
         page.click("#watchlist-delete button");
         page.waitForURL("**/watchlists");
       }
+      page.navigate(s.base + "/dashboard");
+      assertThat(page.locator("#drift-state").count()).isEqualTo(1);
+      assertThat(page.locator("#by-officer tbody tr").count()).isPositive();
+      page.uncheck("#smooth-toggle");
+      Axe.check(page, "dashboard as supervisor");
+      shot(page, "dashboard-supervisor.png");
+      page.navigate(s.base + "/documents");
+      assertThat(page.locator("#documents-table tbody tr").count()).isPositive();
+      Axe.check(page, "documents");
+      shot(page, "documents-page.png");
       for (String other : List.of("/settings", "/models", "/sql", "/access", "/groups", "/watchlists",
-          "/watchlists/new")) {
+          "/watchlists/new", "/queue?lane=red", "/no/such/page")) {
         page.navigate(s.base + other);
         Axe.check(page, other);
       }

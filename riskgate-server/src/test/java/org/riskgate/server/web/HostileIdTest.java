@@ -257,7 +257,7 @@ class HostileIdTest {
             Codes.of(c.declaration(), EN), List.of(), Views.ResultForm.EMPTY,
             Optional.of(new Views.CaseView(new org.riskgate.server.store.CaseStore.CaseState(
                 org.riskgate.server.store.CaseStatus.OPEN, Optional.empty(), Optional.empty(), Optional.empty()),
-                List.of(), List.of(), "", Optional.of(id), List.of("sue")))), out);
+                List.of(), List.of(), "", Optional.of(id), List.of("sue"), List.of()))), out);
     return out.toString();
   }
 
@@ -301,13 +301,17 @@ class HostileIdTest {
       case 2 -> head.equals("declarations") && ids.contains(s.get(1))
           || Set.of("queue", "results", "audit").contains(head) && s.get(1).equals("export")
           || head.equals("watchlists") && s.get(1).equals("new")
-          || head.equals("settings") && s.get(1).equals("rules");
+          || head.equals("settings") && s.get(1).equals("rules")
+          || head.equals("queue") && s.get(1).equals("views")
+          || head.equals("attachments") && DIGITS.matcher(s.get(1)).matches();
       case 3 -> head.equals("declarations") && ids.contains(s.get(1))
-              && Set.of("result", "documents", "case", "comments").contains(s.get(2))
+              && Set.of("result", "documents", "case", "comments", "attachments").contains(s.get(2))
           || head.equals("entities") && Set.of("importer", "declarant", "seller", "courier").contains(s.get(1))
               && parties.contains(s.get(2))
           || head.equals("documents") && DIGITS.matcher(s.get(1)).matches() && s.get(2).equals("image");
-      case 4 -> head.equals("entities") && Set.of("importer", "declarant", "seller", "courier").contains(s.get(1))
+      case 4 -> head.equals("queue") && s.get(1).equals("views") && DIGITS.matcher(s.get(2)).matches()
+              && s.get(3).equals("delete")
+          || head.equals("entities") && Set.of("importer", "declarant", "seller", "courier").contains(s.get(1))
           && parties.contains(s.get(2)) && s.get(3).equals("network");
       default -> false;
     };
