@@ -1,6 +1,7 @@
 package org.riskgate.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -306,5 +307,26 @@ class AnalystToolsTest {
     assertThat(page.select("#documents-table tbody td:last-child").eachText())
         .allSatisfy(t -> assertThat(t).matches("(?s)(matches the reference|differs from the reference|too little "
             + "readable|not read \\(no OCR here\\)|not checked|No stamp or signature found).*"));
+  }
+
+  @Test
+  void theDashboardsPerOfficerFiguresAddUpToTheRecordedResults() throws Exception {
+    var results = s.platform.declarations().results(1_000_000);
+    long demo = results.stream().filter(r -> r.result().recordedBy().equals("demo")).count();
+    long demoFrauds = results.stream().filter(r -> r.result().recordedBy().equals("demo") && r.result().fraud()).count();
+    Document page = Jsoup.parse(WebSession.login(s, "sue").get("/dashboard").body());
+    Element row = page.select("#by-officer tbody tr").stream().filter(r -> r.selectFirst("th").text().equals("demo"))
+        .findFirst().orElseThrow();
+    assertThat(row.select("td").get(0).text().replace(",", "")).isEqualTo(Long.toString(demo));
+    assertThat(row.select("td").get(1).text().replace(",", "")).isEqualTo(Long.toString(demoFrauds));
+    var outcomes = org.riskgate.server.store.Outcomes.of(s.platform.db(), Optional.empty(), Optional.empty(),
+        Optional.empty());
+    assertThat(outcomes.revenue()).isCloseTo(results.stream().filter(r -> r.result().fraud())
+        .mapToDouble(r -> r.result().amount()).sum(), within(1e-6));
+    assertThat(page.getElementById("drift-state")).isNotNull();
+    // analysts see the figures, not the supervisors' drift card
+    Document asAnalyst = Jsoup.parse(WebSession.login(s, "ana").get("/dashboard").body());
+    assertThat(asAnalyst.getElementById("by-officer")).isNotNull();
+    assertThat(asAnalyst.getElementById("drift-state")).isNull();
   }
 }

@@ -189,7 +189,8 @@ class HostileIdTest {
       pages.add(Views.path("entities", "importer", "P" + id, "network") + "?asOf=2021-04-02");
       pages.add(Views.path("entities", "declarant", id, "network") + "?asOf=2021-04-02");
     }
-    pages.addAll(List.of("/groups?from=2021-04-01&to=2021-04-01&minSize=1", "/watchlists", "/watchlists/new"));
+    pages.addAll(List.of("/groups?from=2021-04-01&to=2021-04-01&minSize=1", "/watchlists", "/watchlists/new",
+        "/documents"));
     for (String page : pages) {
       HttpResponse<String> r = web.get(page);
       URI at = r.uri();
@@ -297,7 +298,7 @@ class HostileIdTest {
     }
     return switch (s.size()) {
       case 1 -> Set.of("queue", "dashboard", "models", "sql", "access", "settings", "logout", "login", "password",
-          "parties", "language", "audit", "cases", "groups", "watchlists").contains(head);
+          "parties", "language", "audit", "cases", "groups", "watchlists", "documents").contains(head);
       case 2 -> head.equals("declarations") && ids.contains(s.get(1))
           || Set.of("queue", "results", "audit").contains(head) && s.get(1).equals("export")
           || head.equals("watchlists") && s.get(1).equals("new")
