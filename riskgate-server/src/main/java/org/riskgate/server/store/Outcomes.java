@@ -1,6 +1,5 @@
 package org.riskgate.server.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +22,6 @@ import org.riskgate.server.Json;
  * @param byOfficer each user who recorded results
  */
 public record Outcomes(double revenue, List<Row> byRule, List<Row> byOfficer) {
-  private static final TypeReference<List<String>> RULES = new TypeReference<>() {};
-
   public Outcomes {
     byRule = List.copyOf(byRule);
     byOfficer = List.copyOf(byOfficer);
@@ -71,13 +68,7 @@ public record Outcomes(double revenue, List<Row> byRule, List<Row> byOfficer) {
             boolean fraud = rs.getBoolean(2);
             double amount = fraud ? rs.getDouble(3) : 0;
             revenue += amount;
-            List<String> rules;
-            try {
-              rules = Json.MAPPER.readValue(rs.getString(1), RULES);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-              throw new StoreException("a decision's rules_hit is not a JSON list: " + rs.getString(1), e);
-            }
-            for (String rule : rules) {
+            for (String rule : ruleIds(rs.getString(1))) {
               add(ruleCounts, ruleRevenue, rule, fraud, amount);
             }
             add(officerCounts, officerRevenue, rs.getString(4), fraud, amount);
@@ -86,6 +77,19 @@ public record Outcomes(double revenue, List<Row> byRule, List<Row> byOfficer) {
       }
       return new Outcomes(revenue, rows(ruleCounts, ruleRevenue), rows(officerCounts, officerRevenue));
     });
+  }
+
+  /** The rule ids of a decision's stored {@code rules_hit}: a JSON list of rule hits. */
+  private static List<String> ruleIds(String json) {
+    try {
+      List<String> out = new ArrayList<>();
+      for (var hit : Json.MAPPER.readTree(json)) {
+        out.add(hit.path("ruleId").asText());
+      }
+      return out;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new StoreException("a decision's rules_hit is not a JSON list: " + json, e);
+    }
   }
 
   private static void add(Map<String, long[]> counts, Map<String, double[]> revenue, String key, boolean fraud,

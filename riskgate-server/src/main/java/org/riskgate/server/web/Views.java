@@ -313,7 +313,7 @@ public final class Views {
      * The watchlist a group's first country or HS criterion makes: origins and departures fill a
      * country list, HS chapters, headings and subheadings an HS list (entries match as prefixes).
      */
-    public static Optional<WatchlistForm> watchlist(org.riskgate.profiles.groups.RiskGroup g) {
+    public static Optional<WatchlistForm> watchlist(org.riskgate.profiles.groups.RiskGroup g, Messages m) {
       for (var c : g.criteria()) {
         String kind = switch (c.dimension()) {
           case ORIGIN, DEPARTURE -> "country";
@@ -322,7 +322,8 @@ public final class Views {
         };
         if (!kind.isEmpty()) {
           String name = ("group " + c.dimension().key() + " " + c.value()).replaceAll("[^A-Za-z0-9 ._-]", "_");
-          return Optional.of(new WatchlistForm(true, name, kind, "High-risk group " + g.label(), c.value()));
+          return Optional.of(new WatchlistForm(true, name, kind, m.t("groups.watchlistDescription", g.label()),
+              c.value()));
         }
       }
       return Optional.empty();

@@ -172,7 +172,8 @@ public final class WebRoutes {
     String owner = session(ctx).principal().username();
     LocalDate to = report.query().to();
     List<Views.Group> groups = report.groups().stream().map(g -> new Views.Group(g,
-        g.toRule(owner, to.plusDays(1), to.plusDays(GROUP_RULE_DAYS), GROUP_RULE_ADD), Views.Group.watchlist(g)))
+        g.toRule(owner, to.plusDays(1), to.plusDays(GROUP_RULE_DAYS), GROUP_RULE_ADD),
+        Views.Group.watchlist(g, messages(ctx))))
         .toList();
     render(ctx, "groups.jte", new Views.Groups(page(ctx, "groups.title", "groups"), report, groups, form,
         session(ctx).principal().role().allows(Role.SUPERVISOR)));
