@@ -13,7 +13,8 @@ import java.util.List;
  * @param links links among the parties shown, by their positions in {@code nodes}
  * @param rings the ring indicators of the declarants shown that serve any new importer, most
  *     suspicious first
- * @param hidden parties within the same number of hops left out by the limit
+ * @param hidden parties reached from those shown, within the hops walked, that the limit left
+ *     out (those only reachable through a left-out party are not counted)
  */
 public record Neighbourhood(
     LocalDate asOf,

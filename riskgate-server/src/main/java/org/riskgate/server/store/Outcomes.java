@@ -79,12 +79,15 @@ public record Outcomes(double revenue, List<Row> byRule, List<Row> byOfficer) {
     });
   }
 
-  /** The rule ids of a decision's stored {@code rules_hit}: a JSON list of rule hits. */
+  /** The rule ids of a decision's stored {@code rules_hit}: a JSON list of ids ({@link StoredDecision#rulesHit}). */
   private static List<String> ruleIds(String json) {
     try {
       List<String> out = new ArrayList<>();
-      for (var hit : Json.MAPPER.readTree(json)) {
-        out.add(hit.path("ruleId").asText());
+      for (var id : Json.MAPPER.readTree(json)) {
+        if (!id.isTextual()) {
+          throw new StoreException("a decision's rules_hit holds a non-text entry: " + json, null);
+        }
+        out.add(id.asText());
       }
       return out;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
