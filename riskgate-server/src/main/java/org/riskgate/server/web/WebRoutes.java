@@ -22,7 +22,6 @@ import org.riskgate.server.api.ApiRoutes;
 import org.riskgate.server.api.ErrorMapper;
 import org.riskgate.server.api.InputChecks;
 import org.riskgate.server.api.PartyDeclarations;
-import org.riskgate.server.api.PartyNetwork;
 import org.riskgate.server.auth.AuthException;
 import org.riskgate.server.auth.Role;
 import org.riskgate.server.auth.Session;
@@ -91,7 +90,6 @@ public final class WebRoutes {
     r.get("/models", this::models);
     r.post("/models/{id}/activate", this::activate);
     r.get("/entities/{role}/{id}", this::entity);
-    r.get("/entities/{role}/{id}/network", this::network);
     r.get("/parties", this::parties);
     r.get("/settings", ctx -> settings(ctx, ""));
     r.post("/settings/capacity", this::changeCapacity);
@@ -105,13 +103,8 @@ public final class WebRoutes {
     r.post("/access/users/disable", ctx -> setDisabled(ctx, true));
     r.post("/access/users/enable", ctx -> setDisabled(ctx, false));
     r.post("/access/users/reset", this::resetPassword);
-    r.get("/groups", this::groups);
-    r.get("/watchlists", this::watchlists);
-    r.get("/watchlists/new", this::newWatchlist);
-    r.get("/watchlists/{name}", this::editWatchlist);
-    r.post("/watchlists", this::saveWatchlist);
-    r.post("/watchlists/{name}/delete", this::deleteWatchlist);
     new SqlPage(platform.lab(), this).register(r);
+    new TraderPages(platform, this).register(r);
   }
 
   /** Tokens to list and revoke (one's own; everyone's for an admin) and, for an admin, users. */
@@ -163,97 +156,6 @@ public final class WebRoutes {
     var p = session(ctx).principal();
     render(ctx, "access.jte", new Views.Access(page(ctx, "access.title", "access"), platform.auth().tokens(p),
         platform.users().all(), Instant.now(), "", Optional.of(new Views.OneTimePassword(name, password))));
-  }
-
-  /** The high-risk groups of a period; supervisors turn one into a rule draft or a watchlist. */
-  private void groups(Context ctx) throws IOException {
-    Views.Params form = params(ctx, Views.Params.GROUPS);
-    var report = ApiRoutes.groups(platform, ctx);
-    String owner = session(ctx).principal().username();
-    LocalDate to = report.query().to();
-    List<Views.Group> groups = report.groups().stream().map(g -> new Views.Group(g,
-        g.toRule(owner, to.plusDays(1), to.plusDays(GROUP_RULE_DAYS), GROUP_RULE_ADD),
-        Views.Group.watchlist(g, messages(ctx))))
-        .toList();
-    render(ctx, "groups.jte", new Views.Groups(page(ctx, "groups.title", "groups"), report, groups, form,
-        session(ctx).principal().role().allows(Role.SUPERVISOR)));
-  }
-
-  /** Days a rule drafted from a group is valid after the period, as {@code riskgate groups --rule-days}. */
-  private static final int GROUP_RULE_DAYS = 90;
-  /** Score a rule drafted from a group adds, as {@code riskgate groups --add}. */
-  private static final double GROUP_RULE_ADD = 0.1;
-
-  private void watchlists(Context ctx) {
-    render(ctx, "watchlists.jte", new Views.Watchlists(page(ctx, "watchlists.title", "watchlists"),
-        platform.watchlists().all(), session(ctx).principal().role().allows(Role.SUPERVISOR)));
-  }
-
-  /** The editor for a new list, prefilled from the query (a high-risk group's values). */
-  private void newWatchlist(Context ctx) {
-    requireSupervisor(ctx);
-    editor(ctx, new Views.WatchlistForm(true, q(ctx, "name"), q(ctx, "kind"), q(ctx, "description"),
-        q(ctx, "entries")), "");
-  }
-
-  private static String q(Context ctx, String name) {
-    return Optional.ofNullable(ctx.queryParam(name)).orElse("");
-  }
-
-  private void editWatchlist(Context ctx) {
-    requireSupervisor(ctx);
-    String name = ctx.pathParam("name");
-    var w = platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no such watchlist"));
-    editor(ctx, new Views.WatchlistForm(false, w.name(), w.kind().label(), w.description(),
-        String.join("\n", w.entries().stream().sorted().toList())), "");
-  }
-
-  private void editor(Context ctx, Views.WatchlistForm form, String error) {
-    render(ctx, "watchlist.jte", new Views.WatchlistEditor(page(ctx, "watchlists.editTitle", "watchlists"), form,
-        error));
-  }
-
-  /** Creates or replaces a list; a refused one stays in the form as typed, with the reason. */
-  private void saveWatchlist(Context ctx) {
-    requireSupervisor(ctx);
-    Views.WatchlistForm form = new Views.WatchlistForm("true".equals(ctx.formParam("creating")),
-        Optional.ofNullable(ctx.formParam("name")).orElse("").strip(),
-        Optional.ofNullable(ctx.formParam("kind")).orElse(""),
-        Optional.ofNullable(ctx.formParam("description")).orElse("").strip(),
-        Optional.ofNullable(ctx.formParam("entries")).orElse(""));
-    try {
-      if (form.creating() && platform.watchlists().named(form.name()).isPresent()) {
-        throw new IllegalArgumentException(messages(ctx).t("watchlists.exists", form.name()));
-      }
-      var kind = org.riskgate.selectivity.watch.Watchlist.Kind.named(form.kind()).orElseThrow(() ->
-          new IllegalArgumentException(messages(ctx).t("watchlists.badKind")));
-      platform.putWatchlist(new org.riskgate.selectivity.watch.Watchlist(form.name(), kind, form.description(),
-          form.entryList()), session(ctx).principal().username());
-    } catch (IllegalArgumentException e) {
-      ctx.status(400);
-      editor(ctx, form, e.getMessage());
-      return;
-    } catch (org.riskgate.server.api.ApiException e) {
-      ctx.status(e.status());
-      editor(ctx, form, e.getMessage());
-      return;
-    }
-    ctx.redirect("/watchlists");
-  }
-
-  private void deleteWatchlist(Context ctx) {
-    requireSupervisor(ctx);
-    String name = ctx.pathParam("name");
-    var w = platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no such watchlist"));
-    try {
-      platform.deleteWatchlist(w.name(), session(ctx).principal().username());
-    } catch (org.riskgate.server.api.ApiException e) {
-      ctx.status(e.status());
-      editor(ctx, new Views.WatchlistForm(false, w.name(), w.kind().label(), w.description(),
-          String.join("\n", w.entries().stream().sorted().toList())), e.getMessage());
-      return;
-    }
-    ctx.redirect("/watchlists");
   }
 
   /**
@@ -476,7 +378,7 @@ public final class WebRoutes {
   }
 
   /** The queue's parameters as typed, for links and for the form. */
-  private static Views.Params params(Context ctx, List<String> keys) {
+  static Views.Params params(Context ctx, List<String> keys) {
     Map<String, String> v = new LinkedHashMap<>();
     for (String k : keys) {
       String x = ctx.queryParam(k);
@@ -1032,7 +934,7 @@ public final class WebRoutes {
         rulesText, edit, message, problems, backtest));
   }
 
-  private void requireSupervisor(Context ctx) {
+  void requireSupervisor(Context ctx) {
     if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
       throw new AuthException(403, "only a supervisor or admin may change capacity, objective and rules");
     }
@@ -1118,58 +1020,6 @@ public final class WebRoutes {
     }
     render(ctx, "entity.jte", new Views.Entity(page(ctx, "party.title", "queue", messages(ctx).t("role." + role.key()), id),
         role.key(), id, asOf, profile, rows.isEmpty() ? Optional.empty() : Optional.of(PartyDeclarations.of(id, rows))));
-  }
-
-  /**
-   * The network around a party, drawn (ECharts' force layout) and as tables: the same figures as
-   * {@code GET /api/v1/entities/{role}/{id}/network}.
-   */
-  private void network(Context ctx) throws IOException {
-    Optional<PartyNetwork> found = ApiRoutes.network(platform, ctx);
-    PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
-    Messages m = messages(ctx);
-    int hops = Optional.ofNullable(ctx.queryParam("hops")).map(Integer::parseInt).orElse(2);
-    int limit = Optional.ofNullable(ctx.queryParam("limit")).map(Integer::parseInt).orElse(60);
-    LocalDate asOf = Optional.ofNullable(ctx.queryParam("asOf")).filter(t -> !t.isBlank())
-        .map(t -> ApiRoutes.date(t, "asOf")).orElseGet(() -> ApiRoutes.defaultAsOf(platform));
-    Page page = page(ctx, "network.title", "queue", m.t("role." + role.key()), id);
-    if (found.isEmpty()) {
-      // the page with its date form, so that another date is one step away
-      ctx.status(404);
-      render(ctx, "network.jte", new Views.Network(page, role.key(), id, asOf, hops, limit, Optional.empty(), "{}",
-          m.t("network.absent", m.t("role." + role.key()), id, m.date(asOf))));
-      return;
-    }
-    PartyNetwork n = found.get();
-    List<Map<String, Object>> nodes = new ArrayList<>();
-    for (PartyNetwork.Node p : n.nodes()) {
-      Map<String, Object> node = new LinkedHashMap<>();
-      node.put("id", p.id());
-      node.put("role", m.t("role." + p.role()));
-      node.put("kind", p.role());
-      node.put("degree", p.degree());
-      node.put("frauds", p.frauds());
-      node.put("inspected", p.inspected());
-      node.put("community", p.community());
-      node.put("ring", p.ring());
-      node.put("href", Views.path("entities", p.role(), p.id(), "network"));
-      nodes.add(node);
-    }
-    Map<String, Object> chart = new LinkedHashMap<>();
-    chart.put("nodes", nodes);
-    chart.put("links", n.links());
-    // the communities most shown get colours of their own; the rest share one
-    chart.put("communities", n.communities().stream().sorted(java.util.Comparator.comparingInt(
-        PartyNetwork.Community::shown).reversed()).limit(8).map(PartyNetwork.Community::community).toList());
-    chart.put("labels", Map.of("other", m.t("network.otherCommunity"), "community", m.t("network.community"),
-        "frauds", m.t("party.frauds"), "inspected", m.t("party.inspected"), "ring", m.t("network.ring")));
-    long frauds = n.nodes().stream().filter(p -> p.frauds() > 0).count();
-    long rings = n.nodes().stream().filter(PartyNetwork.Node::ring).count();
-    String summary = m.t("network.summary", m.t("role." + role.key()), id, m.integer(n.nodes().size()),
-        m.integer(n.links().size()), m.integer(n.communities().size()), m.integer(frauds), m.integer(rings));
-    render(ctx, "network.jte", new Views.Network(page, role.key(), id, n.asOf(), hops, limit, Optional.of(n),
-        scriptJson(chart), summary));
   }
 
   /** Parties whose id starts with what was typed, in any role; one hit opens its page at once. */
