@@ -1,10 +1,56 @@
-// Draws the charts of the declaration, dashboard and SQL pages from the JSON the server embedded.
+// Draws the charts of the declaration, dashboard and SQL pages, and the trader network, from the
+// JSON the server embedded.
 (function () {
   function data(id) {
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
   }
+  var SYMBOLS = { importer: 'circle', declarant: 'rect', seller: 'triangle', courier: 'roundRect' };
+  // The trader network, force-directed (ECharts' graph series). Tooltips are drawn as rich text on
+  // the canvas, never as HTML: party ids are data, and the page's CSP allows no inline styles.
+  function network() {
+    var n = data('network-data');
+    var el = document.getElementById('network-chart');
+    if (!n || !el || typeof echarts === 'undefined') { return; }
+    var categories = n.communities.map(function (c) { return { name: n.labels.community + ' ' + c }; });
+    categories.push({ name: n.labels.other });
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      color: ['#0b4f9c', '#6a1b9a', '#00695c', '#8a6500', '#ad1457', '#37474f', '#1565c0', '#4e342e', '#9aa5b1'],
+      tooltip: { renderMode: 'richText', formatter: function (p) {
+        if (p.dataType !== 'node') { return ''; }
+        var d = p.data.raw;
+        return d.role + ' ' + d.id + '\n' + n.labels.inspected + ' ' + d.inspected + ' · ' + n.labels.frauds + ' '
+          + d.frauds + (d.community >= 0 ? '\n' + n.labels.community + ' ' + d.community : '') + (d.ring ? '\n' + n.labels.ring : '');
+      } },
+      legend: [{ data: categories.map(function (c) { return c.name; }), bottom: 0 }],
+      series: [{
+        type: 'graph', layout: 'force', roam: true, draggable: true, categories: categories,
+        force: { repulsion: 140, edgeLength: [40, 140], gravity: 0.08 },
+        label: { show: true, position: 'right', formatter: '{b}', fontSize: 10, color: '#1d2733' },
+        lineStyle: { color: '#9aa5b1', opacity: 0.8 },
+        emphasis: { focus: 'adjacency' },
+        data: n.nodes.map(function (d, i) {
+          var c = n.communities.indexOf(d.community);
+          return { id: String(i), name: d.id, category: c < 0 ? categories.length - 1 : c,
+            symbol: d.ring ? 'diamond' : SYMBOLS[d.kind] || 'circle',
+            symbolSize: 8 + 4 * Math.log(1 + d.degree) + (i === 0 ? 10 : 0),
+            itemStyle: d.frauds > 0 ? { borderColor: '#c62828', borderWidth: 3 } : { borderColor: '#fff', borderWidth: 1 },
+            raw: d };
+        }),
+        links: n.links.map(function (l) {
+          return { source: String(l.source), target: String(l.target),
+            lineStyle: { width: Math.min(6, 0.5 + Math.log(1 + l.weight)) } };
+        })
+      }]
+    });
+    chart.on('click', function (p) { if (p.dataType === 'node') { window.location.href = p.data.raw.href; } });
+    window.addEventListener('resize', function () { chart.resize(); });
+    el.setAttribute('data-drawn', 'true');
+  }
   function draw() {
+    network();
     if (typeof Chart === 'undefined') { return; }
     var reasons = data('reasons-data');
     if (reasons && document.getElementById('reasons-chart')) {
@@ -33,11 +79,20 @@
           { label: 'green', data: d.green, backgroundColor: '#2e7d32' }] },
         options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true } } }
       });
-      new Chart(document.getElementById('hit-rate-chart'), {
+      var hits = new Chart(document.getElementById('hit-rate-chart'), {
         type: 'line',
-        data: { labels: d.hitDays, datasets: [{ label: 'hit rate', data: d.hitRate, borderColor: '#1d2733' }] },
+        data: { labels: d.hitDays, datasets: [
+          { label: 'hit rate', data: d.hitRate, borderColor: '#9aa5b1', borderWidth: 1 },
+          { label: '7-day moving hit rate', data: d.hitSmooth, borderColor: '#1d2733', borderWidth: 3, pointRadius: 0 }] },
         options: { animation: false, scales: { y: { min: 0, max: 1 } } }
       });
+      var smooth = document.getElementById('smooth-toggle');
+      if (smooth) {
+        smooth.addEventListener('change', function () {
+          hits.setDatasetVisibility(1, smooth.checked);
+          hits.update();
+        });
+      }
       new Chart(document.getElementById('precision-chart'), {
         type: 'bar',
         data: { labels: d.k.map(function (k) { return 'top ' + k; }), datasets: [{ label: 'precision', data: d.precision, backgroundColor: '#1d2733' }] },

@@ -59,7 +59,10 @@ public final class RiskgateServer implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       cfg.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> httpsConnector(server, http, cfg, tls)));
-      config.routes.exception(Exception.class, ErrorMapper::handle);
+      // Javalin's own answers (an unknown path, a method not allowed) are exceptions too, mapped
+      // by default unless a handler names their class
+      config.routes.exception(Exception.class, (e, ctx) -> failed(web, e, ctx));
+      config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> failed(web, e, ctx));
       config.routes.exception(RetryLater.class, RiskgateServer::retryLater);
       config.routes.before(ctx -> securityHeaders(ctx, cfg));
       config.routes.before("/api/v1/*", ctx -> authenticate(platform, admission, ctx));
@@ -127,6 +130,15 @@ public final class RiskgateServer implements AutoCloseable {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read openapi.json", e);
+    }
+  }
+
+  /** A failure: JSON under /api, a styled page of the UI elsewhere. */
+  private static void failed(WebRoutes web, Exception e, Context ctx) {
+    if (ctx.path().startsWith("/api/")) {
+      ErrorMapper.handle(e, ctx);
+    } else {
+      web.error(e, ctx);
     }
   }
 

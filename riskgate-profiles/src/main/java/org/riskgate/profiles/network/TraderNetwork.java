@@ -460,6 +460,67 @@ public final class TraderNetwork implements Serializable {
   }
 
   /**
+   * The parties within {@code hops} links of a party, at most {@code limit} of them with the
+   * party itself. Each hop ranks the links leaving the parties already taken by weight and takes
+   * the strongest, so a hub declarant with thousands of importers shows its regular ones.
+   *
+   * @throws IllegalArgumentException when {@code hops} is not 1 to 3 or {@code limit} below 1
+   */
+  public Optional<Neighbourhood> around(PartyRole role, String partyId, int hops, int limit) {
+    if (hops < 1 || hops > 3 || limit < 1) {
+      throw new IllegalArgumentException("hops must be 1 to 3 and limit positive: " + hops + ", " + limit);
+    }
+    Integer centre = nodeIds.get(role.ordinal() + partyId);
+    if (centre == null) {
+      return Optional.empty();
+    }
+    Map<Integer, Integer> position = new LinkedHashMap<>();
+    position.put(centre, 0);
+    List<Integer> frontier = List.of(centre);
+    int hidden = 0;
+    for (int hop = 0; hop < hops && !frontier.isEmpty(); hop++) {
+      Map<Integer, Double> reach = new HashMap<>();
+      for (int v : frontier) {
+        for (int e = adjStart[v]; e < adjStart[v + 1]; e++) {
+          if (!position.containsKey(adjNode[e])) {
+            reach.merge(adjNode[e], adjWeight[e], Math::max);
+          }
+        }
+      }
+      List<Integer> next = new ArrayList<>(reach.keySet());
+      next.sort(Comparator.comparingDouble((Integer v) -> -reach.get(v)).thenComparingInt(v -> v));
+      int room = Math.max(0, limit - position.size());
+      hidden += Math.max(0, next.size() - room);
+      next = next.subList(0, Math.min(room, next.size()));
+      for (int v : next) {
+        position.put(v, position.size());
+      }
+      frontier = next;
+    }
+    List<PartyNode> nodes = position.keySet().stream().map(this::node).toList();
+    List<Neighbourhood.Link> shown = new ArrayList<>();
+    List<RingIndicator> rings = new ArrayList<>();
+    for (var p : position.entrySet()) {
+      int v = p.getKey();
+      for (int e = adjStart[v]; e < adjStart[v + 1]; e++) {
+        Integer other = position.get(adjNode[e]);
+        if (other != null && adjNode[e] > v) {
+          shown.add(new Neighbourhood.Link(p.getValue(), other, adjWeight[e]));
+        }
+      }
+      if (ROLES[nodeRole[v]] == PartyRole.DECLARANT) {
+        RingIndicator r = ringCache.computeIfAbsent(v, this::ring);
+        if (r.newImporters() > 0) {
+          rings.add(r);
+        }
+      }
+    }
+    rings.sort(Comparator.comparingDouble(RingIndicator::lowerBound).reversed()
+        .thenComparing(RingIndicator::declarantId));
+    return Optional.of(new Neighbourhood(asOf, baseRate, nodes, shown, rings, hidden));
+  }
+
+  /**
    * The parties closest to fraud, by PageRank risk, among those with at least {@code minLinks}
    * links (a party with one link to one fraud tops any list; analysts want the connected ones).
    */

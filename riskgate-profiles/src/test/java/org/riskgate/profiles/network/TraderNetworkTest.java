@@ -58,6 +58,30 @@ class TraderNetworkTest {
   }
 
   @Test
+  void aroundWalksStrongestLinksFirstWithinTheLimit() {
+    TraderNetwork net = TraderNetwork.build(small(), D, NetworkConfig.defaults());
+    Neighbourhood one = net.around(PartyRole.IMPORTER, "A", 1, 10).orElseThrow();
+    assertThat(one.centre().partyId()).isEqualTo("A");
+    // A's links: declarant X and seller S1
+    assertThat(one.nodes()).extracting(PartyNode::partyId).containsExactlyInAnyOrder("A", "X", "S1");
+    assertThat(one.links()).allSatisfy(l -> assertThat(l.source()).isNotEqualTo(l.target()));
+    assertThat(one.hidden()).isZero();
+    Neighbourhood two = net.around(PartyRole.IMPORTER, "A", 2, 10).orElseThrow();
+    // two hops reach B through X and S1; the C-Y cluster stays out
+    assertThat(two.nodes()).extracting(PartyNode::partyId).contains("B").doesNotContain("C", "Y");
+    // every link among the shown parties, each once: A-X, A-S1, B-X, B-S1
+    assertThat(two.links()).hasSize(4);
+    // the limit keeps the centre and leaves the rest out, counted
+    Neighbourhood tight = net.around(PartyRole.DECLARANT, "R", 1, 3).orElseThrow();
+    assertThat(tight.nodes()).hasSize(3);
+    assertThat(tight.hidden()).isEqualTo(4);
+    // R serves six new importers, five of them fraudulent: its ring indicator comes along
+    assertThat(tight.rings()).extracting(RingIndicator::declarantId).containsExactly("R");
+    assertThat(tight.rings().get(0).newFrauds()).isEqualTo(5);
+    assertThat(net.around(PartyRole.IMPORTER, "nobody", 1, 10)).isEmpty();
+  }
+
+  @Test
   void ownAndJgraphtLabelPropagationAgreeOnClearCommunities() {
     for (NetworkConfig.Communities method : NetworkConfig.Communities.values()) {
       NetworkConfig c = new NetworkConfig(180, 0.15, 30, 90, 10, method, 42);

@@ -69,6 +69,8 @@ public final class ApiRoutes {
         new ApiRoute("PUT", "/api/v1/declarations/{id}/result", of(A), this::recordResult),
         new ApiRoute("GET", "/api/v1/queue", of(A), this::queue),
         new ApiRoute("GET", "/api/v1/entities/{role}/{id}", of(A), this::entity),
+        new ApiRoute("GET", "/api/v1/entities/{role}/{id}/network", of(A), this::network),
+        new ApiRoute("GET", "/api/v1/groups", of(A), this::groups),
         new ApiRoute("GET", "/api/v1/hs/suggest", of(A), this::suggestHs),
         new ApiRoute("POST", "/api/v1/declarations/{id}/documents", of(A), this::uploadDocument),
         new ApiRoute("GET", "/api/v1/declarations/{id}/documents", of(A), this::documents),
@@ -418,6 +420,81 @@ public final class ApiRoutes {
     out.put("profile", profile.map(Object.class::cast).orElse(Map.of()));
     out.put("stored", PartyDeclarations.of(id, rows));
     json(ctx, 200, out);
+  }
+
+  private void network(Context ctx) throws IOException {
+    json(ctx, 200, network(platform, ctx).orElseThrow(() -> new NotFoundException("no "
+        + ctx.pathParam("role") + " " + ctx.pathParam("id") + " in the network before the date")));
+  }
+
+  /**
+   * The network around the party of a request's path, as of {@code asOf} (default {@link
+   * #defaultAsOf}), {@code hops} links deep (default 2) and at most {@code limit} parties (default 60);
+   * empty when the party had no declaration before that date.
+   */
+  public static Optional<PartyNetwork> network(Platform platform, Context ctx) throws IOException {
+    PartyRole role = ProfileService.role(ctx.pathParam("role"));
+    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElseGet(() -> defaultAsOf(platform));
+    int hops = bounded(ctx, "hops", 2, PartyNetwork.MAX_HOPS);
+    int limit = bounded(ctx, "limit", 60, PartyNetwork.MAX_NODES);
+    return platform.profiles().network(asOf).around(role, id, hops, limit).map(PartyNetwork::of);
+  }
+
+  private static int bounded(Context ctx, String name, int otherwise, int max) {
+    int v;
+    try {
+      v = param(ctx, name).map(Integer::parseInt).orElse(otherwise);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max);
+    }
+    if (v < 1 || v > max) {
+      throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max);
+    }
+    return v;
+  }
+
+  private void groups(Context ctx) throws IOException {
+    var r = groups(platform, ctx);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", r.query().from());
+    out.put("to", r.query().to());
+    out.put("declarations", r.declarations());
+    out.put("measuredByFraud", r.measuredByFraud());
+    out.put("overallRate", r.overallRate());
+    out.put("tested", r.tested());
+    out.put("groups", r.groups().stream().map(g -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("label", g.label());
+      m.put("criteria", g.criteria().stream().map(c -> Map.of("dimension", c.dimension().key(), "value", c.value()))
+          .toList());
+      m.put("condition", g.condition());
+      m.put("size", g.size());
+      m.put("rate", g.rate());
+      m.put("lift", g.lift());
+      m.put("low", g.low());
+      m.put("high", g.high());
+      m.put("pValue", g.pValue());
+      m.put("qValue", g.qValue());
+      m.put("examples", g.examples());
+      return m;
+    }).toList());
+    json(ctx, 200, out);
+  }
+
+  /**
+   * The high-risk groups of the period {@code from}..{@code to} (default: the 90 days up to the
+   * latest stored date), of at least {@code minSize} declarations (default 30), pairs of criteria
+   * unless {@code single=true}, at most {@code limit} (default 20).
+   */
+  public static org.riskgate.profiles.groups.GroupReport groups(Platform platform, Context ctx) throws IOException {
+    LocalDate to = param(ctx, "to").map(s -> date(s, "to")).orElseGet(() -> defaultAsOf(platform));
+    LocalDate from = param(ctx, "from").map(s -> date(s, "from")).orElseGet(() -> to.minusDays(89));
+    int minSize = bounded(ctx, "minSize", 30, 1_000_000);
+    int limit = bounded(ctx, "limit", 20, 100);
+    boolean single = param(ctx, "single").map("true"::equals).orElse(false);
+    return platform.profiles().groups(new org.riskgate.profiles.groups.GroupQuery(from, to,
+        List.of(org.riskgate.profiles.groups.Dimension.values()), single ? 1 : 2, minSize, 0.05, limit, 5));
   }
 
   /** The date party profiles are judged at when none is asked for: the latest declared date stored. */

@@ -170,6 +170,25 @@ public final class AuthService {
   }
 
   /**
+   * Gives a user a one-time password that they must change at their next login, and ends every
+   * session and token of theirs (a forgotten password, or one that may be known to others).
+   *
+   * @return the one-time password, to be shown once to the admin
+   * @throws IllegalArgumentException for an unknown user, or an admin resetting their own
+   */
+  public String resetPassword(String username, String actor) {
+    if (username.equals(actor)) {
+      throw new IllegalArgumentException("change your own password on the password page");
+    }
+    String password = randomToken().substring(0, 20);
+    if (!users.resetPassword(username, hash(username, password), actor)) {
+      throw new IllegalArgumentException("no such user: " + username);
+    }
+    endCredentials(username);
+    return password;
+  }
+
+  /**
    * Issues an API token for a user; the token is shown once and only its hash is kept.
    *
    * @param ttl how long it lives; empty for the server's default
@@ -250,8 +269,13 @@ public final class AuthService {
 
   /** The SHA-256 of a text, in hex. */
   public static String sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The SHA-256 of bytes, in hex. */
+  public static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK always has SHA-256", e);
     }

@@ -22,9 +22,49 @@ public record DocumentReport(String issuer, String method, boolean suspicious, S
    * @param kind {@code stamp} or {@code signature}
    * @param verdict {@code consistent}, {@code suspicious} or {@code no_reference}
    * @param similarity 0 to 100 %, negative when there was no reference
+   * @param text a stamp's text as read against the reference's; reports stored before the text
+   *     check read back as not checked
    */
   public record Region(String kind, int x, int y, int width, int height, double confidence, String verdict,
-      double similarity) {}
+      double similarity, Text text) {
+    public Region {
+      text = text == null ? Text.NOT_CHECKED : text;
+    }
+  }
+
+  /**
+   * The stamp text check ({@link org.riskgate.documents.TextCheck}) flattened.
+   *
+   * @param check {@code matches}, {@code differs}, {@code unreadable}, {@code ocr_unavailable} or
+   *     {@code not_checked}
+   * @param read the page's text as read, when it was
+   * @param registered the reference's text, when it was compared
+   * @param edits letters that differ ({@code differs} only)
+   * @param why why no comparison was made ({@code unreadable}, {@code ocr_unavailable})
+   */
+  public record Text(String check, String read, String registered, int edits, String why) {
+    static final Text NOT_CHECKED = new Text("not_checked", "", "", 0, "");
+
+    static Text of(org.riskgate.documents.TextCheck t) {
+      return switch (t) {
+        case org.riskgate.documents.TextCheck.Matches m -> new Text(t.label(), m.read(), m.registered(), 0, "");
+        case org.riskgate.documents.TextCheck.Differs d -> new Text(t.label(), d.read(), d.registered(), d.edits(), "");
+        case org.riskgate.documents.TextCheck.Unreadable u -> new Text(t.label(), "", "", 0, u.why());
+        case org.riskgate.documents.TextCheck.OcrUnavailable u -> new Text(t.label(), "", "", 0, u.why());
+        case org.riskgate.documents.TextCheck.NotChecked n -> NOT_CHECKED;
+      };
+    }
+
+    org.riskgate.documents.TextCheck toCheck() {
+      return switch (check) {
+        case "matches" -> new org.riskgate.documents.TextCheck.Matches(read, registered);
+        case "differs" -> new org.riskgate.documents.TextCheck.Differs(read, registered, Math.max(1, edits));
+        case "unreadable" -> new org.riskgate.documents.TextCheck.Unreadable(why);
+        case "ocr_unavailable" -> new org.riskgate.documents.TextCheck.OcrUnavailable(why);
+        default -> new org.riskgate.documents.TextCheck.NotChecked();
+      };
+    }
+  }
 
   /** Flattens a verifier report. */
   public static DocumentReport of(VerificationReport r) {
@@ -41,12 +81,12 @@ public record DocumentReport(String issuer, String method, boolean suspicious, S
           case "consistent" -> new org.riskgate.documents.Verdict.Consistent(g.similarity());
           case "suspicious" -> new org.riskgate.documents.Verdict.Suspicious(g.similarity());
           default -> new org.riskgate.documents.Verdict.NoReference();
-        })).toList());
+        }, g.text().toCheck())).toList());
   }
 
   private static Region region(RegionResult g) {
     var b = g.detection().box();
     return new Region(g.detection().kind().label(), b.x(), b.y(), b.width(), b.height(), g.detection().confidence(),
-        g.verdict().label(), g.similarity().orElse(-1));
+        g.verdict().label(), g.similarity().orElse(-1), Text.of(g.text()));
   }
 }

@@ -62,6 +62,22 @@ public final class DocumentStore {
     });
   }
 
+  /** The latest documents of all declarations, newest first. */
+  public List<StoredDocument> latest(int limit) {
+    return db.read(c -> {
+      List<StoredDocument> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents ORDER BY id DESC LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(read(rs));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   public Optional<StoredDocument> find(long id) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents WHERE id = ?")) {

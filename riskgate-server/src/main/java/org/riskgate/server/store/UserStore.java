@@ -120,6 +120,28 @@ public final class UserStore {
   }
 
   /**
+   * Sets an admin's one-time password for a user: it must be changed at the next login, and
+   * every token of the user is revoked.
+   *
+   * @return false when there is no such user
+   */
+  public boolean resetPassword(String username, String hash, String actor) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE users SET password_hash = ?, must_change = TRUE WHERE username = ?")) {
+        ps.setString(1, hash);
+        ps.setString(2, username);
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      int revoked = revokeAll(c, username);
+      AuditLog.append(c, actor, "user", username, Json.write(Map.of("passwordReset", true, "tokensRevoked", revoked)));
+      return true;
+    });
+  }
+
+  /**
    * Disables or enables a user; disabling also revokes every token of theirs.
    *
    * @return false when there is no such user

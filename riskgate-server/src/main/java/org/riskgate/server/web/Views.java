@@ -24,7 +24,38 @@ public final class Views {
    *
    * @param csrf the login form's token, also sent as a cookie
    */
-  public record Login(String error, String csrf, Messages m) {}
+  public record Login(String error, String csrf, Messages m, String resume, List<Kept> kept) {
+    /** The plain login form. */
+    public Login(String error, String csrf, Messages m) {
+      this(error, csrf, m, "", List.of());
+    }
+
+    public Login {
+      kept = List.copyOf(kept);
+    }
+  }
+
+  /** A field of a form sent after the session had ended, kept through the login that follows. */
+  public record Kept(String name, String value) {}
+
+  /**
+   * After a login that interrupted a form: the form again, as it was typed, with the new
+   * session's token, one click from being sent.
+   *
+   * @param action the path the form was posted to
+   */
+  public record Resume(Page page, String action, List<Kept> kept) {
+    public Resume {
+      kept = List.copyOf(kept);
+    }
+  }
+
+  /**
+   * An error page.
+   *
+   * @param home where the page's link goes: the queue, or the login form without a session
+   */
+  public record ErrorPage(Messages m, int status, String message, String home) {}
 
   /** The forced change of a one-time password. */
   public record Password(Page page, String error) {}
@@ -34,8 +65,17 @@ public final class Views {
    *
    * @param offices the offices of stored declarations, for the office filter
    * @param users the users a case can be assigned to
+   * @param views the user's saved views
    */
-  public record Queue(Page page, QueuePage queue, Params form, List<String> offices, List<String> users) {}
+  public record Queue(Page page, QueuePage queue, Params form, List<String> offices, List<String> users,
+      List<SavedView> views) {}
+
+  /**
+   * One of the user's saved views of the queue.
+   *
+   * @param query the view's filters, encoded again from their values when the page is made
+   */
+  public record SavedView(long id, String name, String query) {}
 
   /**
    * A page's query parameters as the request gave them, to build links that keep them.
@@ -50,6 +90,8 @@ public final class Views {
     public static final List<String> DASHBOARD = List.of("from", "to", "office");
     /** The audit page's parameters. */
     public static final List<String> AUDIT = List.of("actor", "kind", "subject", "from", "to", "size", "page");
+    /** The high-risk groups page's parameters. */
+    public static final List<String> GROUPS = List.of("from", "to", "minSize", "single", "limit");
 
     public Params {
       keys = List.copyOf(keys);
@@ -118,10 +160,12 @@ public final class Views {
    * @param back the query of the queue the analyst came from
    * @param next the next case of that queue, if any
    * @param users who a case can be assigned to
+   * @param attachments files attached to the case
    */
   public record CaseView(org.riskgate.server.store.CaseStore.CaseState state,
       List<org.riskgate.server.store.CaseStore.Comment> comments, List<org.riskgate.server.store.AuditEntry> history,
-      String back, Optional<String> next, List<String> users) {}
+      String back, Optional<String> next, List<String> users,
+      List<org.riskgate.server.store.Attachments.Attachment> attachments) {}
 
   /**
    * The audit log page.
@@ -139,6 +183,12 @@ public final class Views {
     public static final ResultForm EMPTY = new ResultForm("", "1", "", "");
   }
 
+  /** The latest checked documents of every declaration, newest first. */
+  public record Documents(Page page, List<StoredCheck> documents) {}
+
+  /** A stored document with its check. */
+  public record StoredCheck(org.riskgate.server.store.StoredDocument document, DocumentReport report) {}
+
   /** An attached document and its check, boxes in page pixels. */
   public record Doc(long id, String fileName, int width, int height, DocumentReport report) {}
 
@@ -146,12 +196,34 @@ public final class Views {
   public record Entity(Page page, String role, String id, java.time.LocalDate asOf, Optional<PartyProfile> profile,
       Optional<PartyDeclarations> stored) {}
 
+  /**
+   * The trader network around a party.
+   *
+   * @param network empty when the party had no declaration before the date
+   * @param chartJson the drawing's nodes, links and links to each party's page, for the script
+   * @param summary the drawing's text alternative, or why there is no drawing
+   */
+  public record Network(Page page, String role, String id, java.time.LocalDate asOf, int hops, int limit,
+      Optional<org.riskgate.server.api.PartyNetwork> network, String chartJson, String summary) {}
+
   /** The party search and what it found. */
   public record Parties(Page page, String query, List<org.riskgate.server.store.PartyHit> found) {}
 
   /** The dashboard, its figures as JSON for the charts. */
   public record Dashboard(Page page, String chartJson, org.riskgate.server.store.Dashboard figures, String bundleId,
-      List<String> summaries, Params form, List<String> offices) {}
+      List<String> summaries, Params form, List<String> offices, org.riskgate.server.store.Outcomes outcomes,
+      Optional<Drift> drift) {}
+
+  /**
+   * The drift alarm card: the active model's inputs and score on stored weeks against its
+   * training period (supervisors only, as the drift API).
+   *
+   * @param problem why drift could not be measured, empty when it was
+   * @param weeksAlarmed the Mondays of the weeks that raised an alarm
+   * @param worst the features (and score) that moved most, largest PSI first
+   */
+  public record Drift(String problem, boolean alarm, int weeks, List<java.time.LocalDate> weeksAlarmed,
+      List<org.riskgate.risk.drift.DriftReport.Measure> worst) {}
 
   /** Registered models. */
   public record Models(Page page, List<ModelRecord> models, List<String> metrics) {}
@@ -216,7 +288,72 @@ public final class Views {
    * @param now the time a token's state is judged at
    */
   public record Access(Page page, List<org.riskgate.server.store.TokenRecord> tokens,
-      List<org.riskgate.server.store.UserRecord> users, java.time.Instant now, String message) {}
+      List<org.riskgate.server.store.UserRecord> users, java.time.Instant now, String message,
+      Optional<OneTimePassword> reset) {}
+
+  /** A one-time password an admin just set for a user, shown once. */
+  public record OneTimePassword(String username, String password) {}
+
+  /**
+   * The high-risk groups of a period.
+   *
+   * @param canEdit whether the user may draft rules and watchlists from them
+   */
+  public record Groups(Page page, org.riskgate.profiles.groups.GroupReport report, List<Group> groups, Params form,
+      boolean canEdit) {}
+
+  /**
+   * One high-risk group with what it can become.
+   *
+   * @param rule the group as a rule of the rules language
+   * @param watchlist the list it fills, when one of its criteria is a country or an HS code
+   */
+  public record Group(org.riskgate.profiles.groups.RiskGroup group, String rule, Optional<WatchlistForm> watchlist) {
+    /**
+     * The watchlist a group's first country or HS criterion makes: origins and departures fill a
+     * country list, HS chapters, headings and subheadings an HS list (entries match as prefixes).
+     */
+    public static Optional<WatchlistForm> watchlist(org.riskgate.profiles.groups.RiskGroup g, Messages m) {
+      for (var c : g.criteria()) {
+        String kind = switch (c.dimension()) {
+          case ORIGIN, DEPARTURE -> "country";
+          case HS2, HS4, HS6 -> "hs";
+          case OFFICE, TRANSPORT_MODE, IMPORT_TYPE, IMPORTER_SEGMENT -> "";
+        };
+        if (!kind.isEmpty()) {
+          String name = ("group " + c.dimension().key() + " " + c.value()).replaceAll("[^A-Za-z0-9 ._-]", "_");
+          return Optional.of(new WatchlistForm(true, name, kind, m.t("groups.watchlistDescription", g.label()),
+              c.value()));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Every watchlist; {@code canEdit} for supervisors. */
+  public record Watchlists(Page page, List<org.riskgate.selectivity.watch.Watchlist> lists, boolean canEdit) {}
+
+  /**
+   * The watchlist editor's fields, as stored or as typed.
+   *
+   * @param creating a new list (its name is typed) rather than a stored one (its name is fixed)
+   * @param entries one entry a line
+   */
+  public record WatchlistForm(boolean creating, String name, String kind, String description, String entries) {
+    /** The entries typed, one a line, blanks dropped. */
+    public java.util.Set<String> entryList() {
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      for (String line : entries.split("\\R")) {
+        if (!line.isBlank()) {
+          out.add(line.strip());
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The watchlist editor. */
+  public record WatchlistEditor(Page page, WatchlistForm form, String error) {}
 
   /** Formats a score or share with three decimals. */
   public static String f3(double v) {

@@ -19,6 +19,7 @@ import org.riskgate.server.Json;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
 import org.riskgate.server.api.ApiRoutes;
+import org.riskgate.server.api.ErrorMapper;
 import org.riskgate.server.api.InputChecks;
 import org.riskgate.server.api.PartyDeclarations;
 import org.riskgate.server.auth.AuthException;
@@ -52,9 +53,13 @@ public final class WebRoutes {
   private static final String SESSION = "riskgate.session";
   private final Platform platform;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final org.riskgate.server.store.SavedViews savedViews;
+  private final org.riskgate.server.store.Attachments attachments;
 
   public WebRoutes(Platform platform) {
     this.platform = platform;
+    this.savedViews = new org.riskgate.server.store.SavedViews(platform.db());
+    this.attachments = new org.riskgate.server.store.Attachments(platform.db());
   }
 
   /** Adds the UI's filters and routes. */
@@ -69,9 +74,13 @@ public final class WebRoutes {
     r.post("/password", this::changePassword);
     r.get("/queue", this::queue);
     r.get("/queue/export", this::exportQueue);
+    r.post("/queue/views", this::saveView);
+    r.post("/queue/views/{id}/delete", this::deleteView);
     r.post("/cases", this::bulkChange);
     r.post("/declarations/{id}/case", this::changeCase);
     r.post("/declarations/{id}/comments", this::comment);
+    r.post("/declarations/{id}/attachments", this::attach);
+    r.get("/attachments/{n}", this::attachment);
     r.get("/results/export", this::exportResults);
     r.get("/audit", this::audit);
     r.get("/audit/export", this::exportAudit);
@@ -88,18 +97,21 @@ public final class WebRoutes {
     r.post("/settings/objective", this::changeObjective);
     r.post("/declarations/{id}/documents", this::uploadDocument);
     r.get("/documents/{doc}/image", this::documentImage);
+    r.get("/documents", this::documents);
     r.get("/access", ctx -> access(ctx, ""));
     r.post("/access/tokens/revoke", this::revokeToken);
     r.post("/access/users/disable", ctx -> setDisabled(ctx, true));
     r.post("/access/users/enable", ctx -> setDisabled(ctx, false));
+    r.post("/access/users/reset", this::resetPassword);
     new SqlPage(platform.lab(), this).register(r);
+    new TraderPages(platform, this).register(r);
   }
 
   /** Tokens to list and revoke (one's own; everyone's for an admin) and, for an admin, users. */
   private void access(Context ctx, String message) {
     var p = session(ctx).principal();
     render(ctx, "access.jte", new Views.Access(page(ctx, "access.title", "access"), platform.auth().tokens(p),
-        p.role().allows(Role.ADMIN) ? platform.users().all() : List.of(), Instant.now(), message));
+        p.role().allows(Role.ADMIN) ? platform.users().all() : List.of(), Instant.now(), message, Optional.empty()));
   }
 
   private void revokeToken(Context ctx) {
@@ -127,6 +139,25 @@ public final class WebRoutes {
     ctx.redirect("/access");
   }
 
+  /** An admin gives a user a one-time password, shown once on the page. */
+  private void resetPassword(Context ctx) {
+    if (!session(ctx).principal().role().allows(Role.ADMIN)) {
+      throw new AuthException(403, "only an admin may reset passwords");
+    }
+    String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
+    String password;
+    try {
+      password = platform.auth().resetPassword(name, session(ctx).principal().username());
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      access(ctx, e.getMessage());
+      return;
+    }
+    var p = session(ctx).principal();
+    render(ctx, "access.jte", new Views.Access(page(ctx, "access.title", "access"), platform.auth().tokens(p),
+        platform.users().all(), Instant.now(), "", Optional.of(new Views.OneTimePassword(name, password))));
+  }
+
   /**
    * Paths served without a session. The favicon is among them (and answered 404): a browser
    * fetches it after the login page loads, and its redirect to /login would replace the login
@@ -152,6 +183,19 @@ public final class WebRoutes {
         ctx.skipRemainingHandlers();
         return;
       }
+      if (keepsInput(ctx)) {
+        // the session ended while a form was being filled in: log in again, the text kept
+        List<Views.Kept> kept = new ArrayList<>();
+        ctx.formParamMap().forEach((k, vs) -> {
+          if (!k.equals("_csrf")) {
+            vs.forEach(v -> kept.add(new Views.Kept(k, v)));
+          }
+        });
+        ctx.status(401);
+        render(ctx, "login.jte", new Views.Login("", loginToken(ctx), loginMessages(ctx), ctx.path(), kept));
+        ctx.skipRemainingHandlers();
+        return;
+      }
       throw new AuthException(401, "please log in");
     }
     ctx.attribute(SESSION, s.get());
@@ -166,6 +210,28 @@ public final class WebRoutes {
       ctx.redirect("/password");
       ctx.skipRemainingHandlers();
     }
+  }
+
+  /**
+   * Whether a post without a session is a form whose fields can be kept through a login: a plain
+   * form (a file upload is not kept; its file would have to be chosen again) to a page's path.
+   */
+  private static boolean keepsInput(Context ctx) {
+    return Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/x-www-form-urlencoded")
+        && !ctx.path().equals("/logout") && !ctx.path().equals("/language") && localPath(ctx.path()).equals(ctx.path());
+  }
+
+  /**
+   * A failed page as a styled page in the user's language, with the headers every page has;
+   * the status and message come from the API's one mapping of exceptions.
+   */
+  public void error(Exception e, Context ctx) {
+    ErrorMapper.Answer a = ErrorMapper.map(e);
+    Optional<Session> s = Optional.ofNullable(session(ctx));
+    Messages m = s.isPresent() ? messages(ctx) : loginMessages(ctx);
+    ctx.status(a.status());
+    render(ctx, "error.jte", new Views.ErrorPage(m, a.status(), Optional.ofNullable(a.message()).orElse(""),
+        s.isPresent() ? "/queue" : "/login"));
   }
 
   static Session session(Context ctx) {
@@ -269,6 +335,18 @@ public final class WebRoutes {
     }
     Session s = platform.auth().openSession(u.get());
     ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict" + secure());
+    String resume = Optional.ofNullable(ctx.formParam("resume")).orElse("");
+    if (!resume.isEmpty() && !s.mustChangePassword() && localPath(resume).equals(resume)) {
+      List<String> names = ctx.formParams("k");
+      List<String> values = ctx.formParams("v");
+      List<Views.Kept> kept = new ArrayList<>();
+      for (int i = 0; i < Math.min(names.size(), values.size()); i++) {
+        kept.add(new Views.Kept(names.get(i), values.get(i)));
+      }
+      ctx.attribute(SESSION, s);
+      render(ctx, "resume.jte", new Views.Resume(page(ctx, "resume.title", ""), resume, kept));
+      return;
+    }
     ctx.redirect(s.mustChangePassword() ? "/password" : "/queue");
   }
 
@@ -300,7 +378,7 @@ public final class WebRoutes {
   }
 
   /** The queue's parameters as typed, for links and for the form. */
-  private static Views.Params params(Context ctx, List<String> keys) {
+  static Views.Params params(Context ctx, List<String> keys) {
     Map<String, String> v = new LinkedHashMap<>();
     for (String k : keys) {
       String x = ctx.queryParam(k);
@@ -322,9 +400,43 @@ public final class WebRoutes {
     QueueFilter f = webFilter(form.values(), user);
     // the queue the analyst works from: the declaration page leads back to it and to its next case
     lastQueue.put(session(ctx).id(), form.query());
+    List<Views.SavedView> views = savedViews.of(user).stream().map(sv -> new Views.SavedView(sv.id(), sv.name(),
+        viewParams(sv.query()).query())).toList();
     render(ctx, "queue.jte", new Views.Queue(page(ctx, "queue.title", form.get("assignee").equals("me") ? "mine" : "queue"),
         platform.declarations().queue(f), form, platform.declarations().offices(),
-        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList(),
+        views));
+  }
+
+  /** A view's filters: the queue's parameters of a query string but its page. */
+  private static Views.Params viewParams(String query) {
+    Map<String, String> v = new LinkedHashMap<>(parseQuery(query));
+    v.keySet().retainAll(Views.Params.QUEUE);
+    v.remove("page");
+    v.values().removeIf(String::isBlank);
+    return new Views.Params(Views.Params.QUEUE, v);
+  }
+
+  /** Saves the queue's filters as typed under a name of the user's (a name saved again is replaced). */
+  private void saveView(Context ctx) {
+    Views.Params p = viewParams(Optional.ofNullable(ctx.formParam("query")).orElse(""));
+    String user = session(ctx).principal().username();
+    webFilter(p.values(), user);   // refuses filters the queue would refuse
+    savedViews.save(user, Optional.ofNullable(ctx.formParam("name")).orElse(""), p.query());
+    ctx.redirect("/queue" + (p.query().isEmpty() ? "" : "?" + p.query()));
+  }
+
+  private void deleteView(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("no such view (ids are numbers)");
+    }
+    if (!savedViews.delete(session(ctx).principal().username(), id)) {
+      throw new NotFoundException("no such view of yours");
+    }
+    ctx.redirect("/queue");
   }
 
   /** Each session's last queue view (its query), at most this many sessions remembered. */
@@ -416,6 +528,51 @@ public final class WebRoutes {
     platform.cases().comment(c.declaration().id(), session(ctx).principal().username(),
         Optional.ofNullable(ctx.formParam("comment")).orElse(""));
     ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /** Attaches a file to a case, refused (413) past the upload limit the document uploads have. */
+  private void attach(Context ctx) throws IOException {
+    CaseFile c = caseFile(ctx);
+    if (platform.cases().state(c.declaration().id()).isEmpty()) {
+      throw new IllegalArgumentException("only a red or yellow declaration is a case with attachments");
+    }
+    UploadedFile file = ctx.uploadedFile("file");
+    if (file == null) {
+      throw new IllegalArgumentException("choose a file to attach");
+    }
+    if (file.size() > platform.config().maxUploadBytes()) {
+      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes()
+          + " bytes");
+    }
+    byte[] bytes;
+    try (var in = file.content()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, platform.config().maxUploadBytes() + 1));
+    }
+    if (bytes.length > platform.config().maxUploadBytes()) {
+      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes()
+          + " bytes");
+    }
+    attachments.add(c.declaration().id(), file.filename(), bytes, session(ctx).principal().username());
+    ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /**
+   * An attachment, always as a download of opaque bytes: a file an officer uploaded is never
+   * served as a page of this site, whatever its name says.
+   */
+  private void attachment(Context ctx) {
+    long n;
+    try {
+      n = Long.parseLong(ctx.pathParam("n"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("no attachment with that id (ids are numbers)");
+    }
+    var found = attachments.find(n).orElseThrow(() -> new NotFoundException("no attachment " + n));
+    String ascii = found.getKey().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+    ctx.contentType("application/octet-stream")
+        .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+            + URLEncoder.encode(found.getKey().fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+        .result(found.getValue());
   }
 
   /** Sends a table as a download. */
@@ -537,7 +694,8 @@ public final class WebRoutes {
     Optional<Views.CaseView> caseView = platform.cases().state(id).map(state -> new Views.CaseView(state,
         platform.cases().comments(id), AuditLog.latest(platform.db(), id, 50), back,
         nextCase(back, id, session(ctx).principal().username()),
-        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList()));
+        platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList(),
+        attachments.of(id)));
     render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
         check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form, caseView));
@@ -592,6 +750,16 @@ public final class WebRoutes {
     ctx.redirect(Views.path("declarations", c.declaration().id()));
   }
 
+  /** Documents shown on the documents page, newest first. */
+  private static final int DOCUMENTS_SHOWN = 200;
+
+  /** The latest document checks: every stamp and signature with its verdict and the stamp's text check. */
+  private void documents(Context ctx) {
+    render(ctx, "documents.jte", new Views.Documents(page(ctx, "documents.title", "documents"),
+        platform.documents().store().latest(DOCUMENTS_SHOWN).stream()
+            .map(d -> new Views.StoredCheck(d, DocumentService.report(d))).toList()));
+  }
+
   private void documentImage(Context ctx) throws IOException {
     long doc;
     try {
@@ -640,6 +808,8 @@ public final class WebRoutes {
     chart.put("green", d.laneMix().stream().map(Dashboard.DayLanes::green).toList());
     chart.put("hitDays", d.hits().stream().map(x -> x.day().toString()).toList());
     chart.put("hitRate", d.hits().stream().map(Dashboard.DayHits::hitRate).toList());
+    chart.put("hitSmooth", movingHitRate(d.hits(), SMOOTHING_DAYS));
+    chart.put("inspected", d.hits().stream().map(Dashboard.DayHits::inspected).toList());
     chart.put("driftDays", d.drift().stream().map(x -> x.day().toString()).toList());
     chart.put("meanScore", d.drift().stream().map(Dashboard.DayScore::mean).toList());
     List<Integer> ks = List.of(10, 20, 50, 100, 200);
@@ -647,8 +817,53 @@ public final class WebRoutes {
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
     Page page = page(ctx, "dash.title", "dashboard");
     Messages m = page.m();
+    var outcomes = org.riskgate.server.store.Outcomes.of(platform.db(),
+        Optional.ofNullable(form.values().get("from")).map(t -> ApiRoutes.date(t, "from")),
+        Optional.ofNullable(form.values().get("to")).map(t -> ApiRoutes.date(t, "to")),
+        Optional.ofNullable(form.values().get("office")));
+    Optional<Views.Drift> drift = session(ctx).principal().role().allows(Role.SUPERVISOR)
+        ? Optional.of(drift()) : Optional.empty();
     render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart), d, bundle, summaries(d, m), form,
-        platform.declarations().offices()));
+        platform.declarations().offices(), outcomes, drift));
+  }
+
+  /** Days the dashboard's smoothed hit rate pools. */
+  static final int SMOOTHING_DAYS = 7;
+
+  /**
+   * Each day's hit rate pooled over it and the {@code days - 1} calendar days before: frauds over
+   * inspections of the window, so a day of two inspections weighs as little as it should.
+   */
+  static List<Double> movingHitRate(List<Dashboard.DayHits> hits, int days) {
+    List<Double> out = new ArrayList<>();
+    long inspected = 0;
+    long frauds = 0;
+    int start = 0;
+    for (Dashboard.DayHits h : hits) {
+      inspected += h.inspected();
+      frauds += h.frauds();
+      while (hits.get(start).day().isBefore(h.day().minusDays(days - 1))) {
+        inspected -= hits.get(start).inspected();
+        frauds -= hits.get(start).frauds();
+        start++;
+      }
+      out.add(inspected == 0 ? 0 : frauds / (double) inspected);
+    }
+    return out;
+  }
+
+  /** The active model's drift, or why it cannot be measured. */
+  private Views.Drift drift() {
+    try {
+      var r = platform.drift().report(platform.decisions().config().bundle());
+      return new Views.Drift("", r.alarm(), r.weeks().size(),
+          r.weeks().stream().filter(org.riskgate.risk.drift.DriftReport.Week::alarm)
+              .map(org.riskgate.risk.drift.DriftReport.Week::monday).toList(),
+          r.worst().stream().sorted(java.util.Comparator.comparingDouble(
+              org.riskgate.risk.drift.DriftReport.Measure::psi).reversed()).limit(5).toList());
+    } catch (IllegalStateException | IOException e) {
+      return new Views.Drift(e.getMessage(), false, 0, List.of(), List.of());
+    }
   }
 
   /** Each chart's figures in a sentence: its text alternative. */
@@ -719,7 +934,7 @@ public final class WebRoutes {
         rulesText, edit, message, problems, backtest));
   }
 
-  private void requireSupervisor(Context ctx) {
+  void requireSupervisor(Context ctx) {
     if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
       throw new AuthException(403, "only a supervisor or admin may change capacity, objective and rules");
     }
@@ -757,6 +972,13 @@ public final class WebRoutes {
     requireSupervisor(ctx);
     String text = Optional.ofNullable(ctx.formParam("rules")).orElse("");
     try {
+      if ("draft".equals(ctx.formParam("action"))) {
+        // a rule from the groups page, put after the rules in force and shown, never stored
+        String rules = platform.decisions().config().rulesText().stripTrailing();
+        settings(ctx, "", (rules.isEmpty() ? "" : rules + "\n\n") + messages(ctx).t("settings.draftComment")
+            + "\n" + Optional.ofNullable(ctx.formParam("append")).orElse(""), List.of());
+        return;
+      }
       if ("backtest".equals(ctx.formParam("action"))) {
         if (text.length() > Platform.MAX_RULES_CHARS) {
           throw new IllegalArgumentException("rules are limited to " + Platform.MAX_RULES_CHARS + " characters");

@@ -93,6 +93,31 @@ class ContractTest {
   }
 
   @Test
+  void theNetworkAroundAPartyAndTheGroupsAnswerAsDocumented() throws Exception {
+    // the demo's importer closest to fraud among those with a few links
+    String importer = s.platform.profiles().network(ApiRoutes.defaultAsOf(s.platform)).topRisk(200, 3).stream()
+        .filter(n -> n.role() == org.riskgate.profiles.PartyRole.IMPORTER).findFirst().orElseThrow().partyId();
+    JsonNode net = conforms(s.get("/api/v1/entities/importer/" + importer + "/network?hops=2&limit=40", Role.ANALYST),
+        "/api/v1/entities/{role}/{id}/network", "get");
+    assertThat(net.get("nodes").get(0).get("id").asText()).isEqualTo(importer);
+    assertThat(net.get("nodes").size()).isBetween(2, 40);
+    for (JsonNode l : net.get("links")) {
+      assertThat(l.get("source").asInt()).isLessThan(net.get("nodes").size());
+      assertThat(l.get("target").asInt()).isLessThan(net.get("nodes").size());
+    }
+    conforms(s.get("/api/v1/entities/importer/NO-SUCH-PARTY/network", Role.ANALYST),
+        "/api/v1/entities/{role}/{id}/network", "get");
+    assertThat(conforms(s.get("/api/v1/entities/importer/" + importer + "/network?hops=9", Role.ANALYST),
+        "/api/v1/entities/{role}/{id}/network", "get").get("status").asInt()).isEqualTo(400);
+    conforms(s.send("GET", "/api/v1/entities/importer/" + importer + "/network", null, null, null),
+        "/api/v1/entities/{role}/{id}/network", "get");
+
+    JsonNode groups = conforms(s.get("/api/v1/groups?minSize=20", Role.ANALYST), "/api/v1/groups", "get");
+    assertThat(groups.get("declarations").asLong()).isPositive();
+    conforms(s.get("/api/v1/groups?from=2021-02-01&to=2021-01-01", Role.ANALYST), "/api/v1/groups", "get");
+  }
+
+  @Test
   void errorsAnswerAsDocumented() throws Exception {
     assertThat(conforms(s.send("GET", "/api/v1/queue", null, null, null), "/api/v1/queue", "get").get("status").asInt())
         .isEqualTo(401);

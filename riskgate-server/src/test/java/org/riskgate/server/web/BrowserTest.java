@@ -110,6 +110,29 @@ class BrowserTest {
       Axe.check(page, "trader");
       shot(page, "trader.png");
 
+      // open the network around the trader: drawn, and the same parties in the table
+      List<String> refused = new java.util.ArrayList<>();
+      page.onConsoleMessage(msg -> {
+        if (msg.type().equals("error")) {
+          refused.add(msg.text());
+        }
+      });
+      page.click("#open-network");
+      page.waitForURL("**/entities/importer/" + importer + "/network**");
+      page.waitForSelector("#network-chart[data-drawn=true]");
+      assertThat((Boolean) page.evaluate("() => !!echarts.getInstanceByDom(document.getElementById('network-chart'))"))
+          .isTrue();
+      assertThat(page.textContent("h1")).contains("거래 네트워크").contains(importer);
+      int parties = Integer.parseInt(page.textContent("#network-parties").trim());
+      assertThat(page.locator("#network-table tbody tr").count()).isEqualTo(parties).isGreaterThan(1);
+      assertThat(page.locator("#network-table tbody tr").first().locator("th a").first().textContent().trim())
+          .isEqualTo(importer);
+      // no script error and nothing the page's CSP refused while drawing
+      assertThat(refused).isEmpty();
+      Axe.check(page, "network");
+      shot(page, "network.png");
+      page.locator("#network-chart").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("network-drawing.png")));
+
       // take the first open red case
       page.navigate(s.base + "/queue?lane=red");
       Locator first = page.locator("#queue tbody tr").first();
@@ -185,20 +208,74 @@ class BrowserTest {
       assertThat(page.textContent("#backtest-report tbody th")).isEqualTo("wood");
       Axe.check(page, "rules backtest");
       shot(page, "backtest.png");
-      for (String other : List.of("/settings", "/models", "/sql", "/access")) {
+      // ... then saved: the backtested text is the one in force, and the workbench shows it
+      String rulesBefore = s.platform.decisions().config().rulesText();
+      page.click("#rules button[value=save]");
+      page.waitForURL("**/settings");
+      assertThat(s.platform.decisions().config().rulesText()).contains("rule \"wood\"");
+      assertThat(page.inputValue("#rules-text")).contains("rule \"wood\"");
+      s.platform.changeRules(rulesBefore, "test");
+
+      // the period's high-risk groups; one becomes a rule draft in the workbench
+      page.navigate(s.base + "/groups?from=2020-07-01&to=2020-12-31");
+      assertThat(page.textContent("h1")).isEqualTo("고위험 집단");
+      Axe.check(page, "groups");
+      shot(page, "groups.png");
+      page.locator("form.make-rule button").first().click();
+      page.waitForURL("**/settings/rules");
+      assertThat(page.inputValue("#rules-text")).contains("rule \"group-");
+      Axe.check(page, "rule draft from a group");
+      // and one (with a country or HS criterion, when the period has one) a watchlist
+      page.navigate(s.base + "/groups?from=2020-07-01&to=2020-12-31");
+      if (page.locator("form.make-watchlist").count() > 0) {
+        page.locator("form.make-watchlist button").first().click();
+        page.waitForURL("**/watchlists/new**");
+        Axe.check(page, "watchlist from a group");
+        page.click("#watchlist-form button[type=submit]");
+        page.waitForURL("**/watchlists");
+        assertThat(page.locator("#watchlists tbody tr").count()).isPositive();
+        Axe.check(page, "watchlists");
+        shot(page, "watchlists.png");
+        page.locator("#watchlists tbody th a").first().click();
+        page.waitForURL("**/watchlists/**");
+        Axe.check(page, "watchlist editor");
+        shot(page, "watchlist.png");
+        page.click("#watchlist-delete button");
+        page.waitForURL("**/watchlists");
+      }
+      page.navigate(s.base + "/dashboard");
+      assertThat(page.locator("#drift-state").count()).isEqualTo(1);
+      assertThat(page.locator("#by-officer tbody tr").count()).isPositive();
+      page.uncheck("#smooth-toggle");
+      Axe.check(page, "dashboard as supervisor");
+      shot(page, "dashboard-supervisor.png");
+      page.navigate(s.base + "/documents");
+      assertThat(page.locator("#documents-table tbody tr").count()).isPositive();
+      Axe.check(page, "documents");
+      shot(page, "documents-page.png");
+      for (String other : List.of("/settings", "/models", "/sql", "/access", "/groups", "/watchlists",
+          "/watchlists/new", "/queue?lane=red", "/no/such/page")) {
         page.navigate(s.base + other);
         Axe.check(page, other);
       }
-      shot(page, "access.png");
       page.navigate(s.base + "/models");
       shot(page, "models.png");
+      // an admin's user and token page
+      page.click("form.logout button[type=submit]");
+      page.waitForURL("**/login");
+      login(page, s.base, "adam");
+      page.navigate(s.base + "/access");
+      assertThat(page.locator("#users tbody tr").count()).isGreaterThanOrEqualTo(3);
+      Axe.check(page, "access as admin");
+      shot(page, "access.png");
 
       // a phone: nothing wider than the screen, still clean
       BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
           .setLocale("ko-KR").setIsMobile(true));
       Page small = phone.newPage();
       login(small, s.base, "ana");
-      for (String path : List.of("/queue", "/declarations/" + id, "/dashboard")) {
+      for (String path : List.of("/queue", "/declarations/" + id, "/dashboard",
+          "/entities/importer/" + importer + "/network", "/groups")) {
         small.navigate(s.base + path);
         assertThat((Integer) small.evaluate("() => document.documentElement.scrollWidth")).as(path).isLessThanOrEqualTo(390);
         Axe.check(small, path + " at 390 px");

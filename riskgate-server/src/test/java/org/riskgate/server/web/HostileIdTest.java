@@ -133,7 +133,10 @@ class HostileIdTest {
           again(() -> s.get("/api/v1/entities/importer/" + seg, Role.ANALYST)),
           again(() -> s.get("/api/v1/declarations/" + seg + "/documents", Role.ANALYST)),
           again(() -> web.get("/declarations/" + seg)),
-          again(() -> web.get("/entities/importer/" + seg)))) {
+          again(() -> web.get("/entities/importer/" + seg)),
+          again(() -> s.get("/api/v1/entities/importer/" + seg + "/network", Role.ANALYST)),
+          again(() -> web.get("/entities/importer/" + seg + "/network")),
+          again(() -> web.get("/watchlists/" + seg)))) {
         assertThat(r.statusCode()).as(bad + " at " + r.uri() + ": " + r.body()).isIn(400, 404);
         assertThat(r.body()).doesNotContain("Exception", "\tat ");
       }
@@ -182,7 +185,12 @@ class HostileIdTest {
     for (String id : ids) {
       pages.add(Views.path("declarations", id));
       pages.add(Views.path("entities", "importer", "P" + id));
+      // the day after the stored ones: the network holds what was declared before its date
+      pages.add(Views.path("entities", "importer", "P" + id, "network") + "?asOf=2021-04-02");
+      pages.add(Views.path("entities", "declarant", id, "network") + "?asOf=2021-04-02");
     }
+    pages.addAll(List.of("/groups?from=2021-04-01&to=2021-04-01&minSize=1", "/watchlists", "/watchlists/new",
+        "/documents"));
     for (String page : pages) {
       HttpResponse<String> r = web.get(page);
       URI at = r.uri();
@@ -205,8 +213,15 @@ class HostileIdTest {
         assertThat(target.getRawAuthority()).as(page + ": " + e).isEqualTo(at.getRawAuthority());
         List<String> seg = segments(target);
         assertThat(route(seg, ids, parties)).as(page + " links to " + target + " (" + seg + ")").isTrue();
-        // the queue, the audit log and the exports keep their filters in the query; nothing else has one
-        if (!Set.of("queue", "results", "audit").contains(seg.get(0))) {
+        // the queue, the audit log and the exports keep their filters in the query, a party's
+        // pages their date; nothing else has one
+        if (e.attr(attr).startsWith("#")) {
+          // a link within the page (the skip link) keeps the page's own query
+          assertThat(target.getRawQuery()).isEqualTo(at.getRawQuery());
+        } else if (seg.get(0).equals("entities")) {
+          assertThat(target.getRawQuery()).as(page + ": " + e).satisfiesAnyOf(q -> assertThat(q).isNull(),
+              q -> assertThat(q).matches("asOf=\\d{4}-\\d{2}-\\d{2}"));
+        } else if (!Set.of("queue", "results", "audit").contains(seg.get(0))) {
           assertThat(target.getRawQuery()).as(page + ": " + e).isNull();
         }
         checked++;
@@ -243,7 +258,7 @@ class HostileIdTest {
             Codes.of(c.declaration(), EN), List.of(), Views.ResultForm.EMPTY,
             Optional.of(new Views.CaseView(new org.riskgate.server.store.CaseStore.CaseState(
                 org.riskgate.server.store.CaseStatus.OPEN, Optional.empty(), Optional.empty(), Optional.empty()),
-                List.of(), List.of(), "", Optional.of(id), List.of("sue")))), out);
+                List.of(), List.of(), "", Optional.of(id), List.of("sue"), List.of()))), out);
     return out.toString();
   }
 
@@ -283,14 +298,22 @@ class HostileIdTest {
     }
     return switch (s.size()) {
       case 1 -> Set.of("queue", "dashboard", "models", "sql", "access", "settings", "logout", "login", "password",
-          "parties", "language", "audit", "cases").contains(head);
+          "parties", "language", "audit", "cases", "groups", "watchlists", "documents").contains(head);
       case 2 -> head.equals("declarations") && ids.contains(s.get(1))
-          || Set.of("queue", "results", "audit").contains(head) && s.get(1).equals("export");
+          || Set.of("queue", "results", "audit").contains(head) && s.get(1).equals("export")
+          || head.equals("watchlists") && s.get(1).equals("new")
+          || head.equals("settings") && s.get(1).equals("rules")
+          || head.equals("queue") && s.get(1).equals("views")
+          || head.equals("attachments") && DIGITS.matcher(s.get(1)).matches();
       case 3 -> head.equals("declarations") && ids.contains(s.get(1))
-              && Set.of("result", "documents", "case", "comments").contains(s.get(2))
+              && Set.of("result", "documents", "case", "comments", "attachments").contains(s.get(2))
           || head.equals("entities") && Set.of("importer", "declarant", "seller", "courier").contains(s.get(1))
               && parties.contains(s.get(2))
           || head.equals("documents") && DIGITS.matcher(s.get(1)).matches() && s.get(2).equals("image");
+      case 4 -> head.equals("queue") && s.get(1).equals("views") && DIGITS.matcher(s.get(2)).matches()
+              && s.get(3).equals("delete")
+          || head.equals("entities") && Set.of("importer", "declarant", "seller", "courier").contains(s.get(1))
+          && parties.contains(s.get(2)) && s.get(3).equals("network");
       default -> false;
     };
   }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -58,6 +59,15 @@ class MessagesTest {
     assertThat(keys).containsAll(used);
     assertThat(keys).contains("lane.red", "lane.yellow", "lane.green", "role.analyst", "role.supervisor", "role.admin",
         "role.importer", "role.declarant", "role.seller", "role.courier");
+    for (var kind : org.riskgate.selectivity.watch.Watchlist.Kind.values()) {
+      assertThat(keys).contains("watchlists.kind." + kind.label());
+    }
+    assertThat(keys).contains("dash.by.rule", "dash.by.officer", "dash.col.rule", "dash.col.officer",
+        "documents.kind.stamp", "documents.kind.signature", "documents.verdict.consistent",
+        "documents.verdict.suspicious", "documents.verdict.no_reference");
+    for (String check : List.of("matches", "differs", "unreadable", "ocr_unavailable", "not_checked")) {
+      assertThat(keys).contains("documents.check." + check);
+    }
   }
 
   @Test
