@@ -46,5 +46,11 @@ echo "rules: ${RULES:-none}"
 echo "rate $RATE/s for ${SECONDS_}s after ${WARMUP}s warm-up; a result every $EVERY declarations;" \
   "server ${SERVER_OPTS:--Xmx1g -XX:+UseZGC}; $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+STORE="$WORK/data/riskgate.mv.db"
+BYTES0="$(stat -c %s "$STORE")"
 "$JAVA" -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+# the store's growth under this load: every request (warm-up included) stores one declaration
+BYTES1="$(stat -c %s "$STORE")"
+echo "store: $BYTES0 -> $BYTES1 bytes; $(( (BYTES1 - BYTES0) / (RATE * (SECONDS_ + WARMUP)) )) bytes a declaration" \
+  "(growth / $(( RATE * (SECONDS_ + WARMUP) )) requests sent)"
