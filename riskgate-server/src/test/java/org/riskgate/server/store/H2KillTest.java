@@ -1,0 +1,107 @@
+package org.riskgate.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.riskgate.selectivity.Lane;
+
+/**
+ * Durability of the H2 file store while its chunks are rewritten and their space reused
+ * ({@link H2Housekeeping}): a separate process stores single declarations, one commit each, and
+ * prints each id once its commit returned; it runs past H2's 45 s retention, so old chunks are
+ * rewritten and the file's space is reused under the writes, and is then killed with SIGKILL.
+ * Every printed id must be there, with its audit line, when the store is opened again. (The
+ * server's KillTest kills within seconds, before any chunk is old enough to be reused.) Before
+ * {@link H2Recovery}, the last acknowledged declaration was missing in each of three runs.
+ */
+class H2KillTest {
+  private static final long RUN_SECONDS = 75;
+  private static final String FILL = "fill ";
+
+  @Test
+  void killMinus9WhileChunksAreReusedLosesNothingAcknowledged() throws Exception {
+    Path dir = Files.createTempDirectory("riskgate-h2kill");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        Writer.class.getName(), dir.toString())
+        .redirectError(dir.resolve("writer.log").toFile()).start();
+    Set<String> acked = ConcurrentHashMap.newKeySet();
+    AtomicInteger leastFill = new AtomicInteger(100);
+    Thread reader = Thread.ofPlatform().start(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.startsWith(FILL)) {
+            leastFill.accumulateAndGet(Integer.parseInt(line.substring(FILL.length())), Math::min);
+          } else {
+            acked.add(line);
+          }
+        }
+      } catch (java.io.IOException e) {
+        // the process is gone
+      }
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_SECONDS);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      Thread.sleep(500);
+    }
+    assertThat(p.isAlive()).as("the writer is still writing (see %s)", dir.resolve("writer.log")).isTrue();
+    p.destroyForcibly(); // SIGKILL mid-write: no close, no compaction on close
+    p.waitFor(30, TimeUnit.SECONDS);
+    reader.join(10_000);
+    int n = acked.size();
+    assertThat(n).as("declarations acknowledged before the kill").isGreaterThan(1_000);
+    assertThat(leastFill.get()).as("part of the file was free for reuse before the kill (H2's fill rate, %)")
+        .isLessThan(100);
+
+    try (Database db = DataDirectory.open(dir, Optional.empty(), Optional.empty())) {
+      Set<String> stored = db.read(c -> {
+        Set<String> ids = new java.util.HashSet<>();
+        try (var rs = c.createStatement().executeQuery("SELECT d.id FROM declarations d JOIN decisions x"
+            + " ON x.declaration_id = d.id")) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+        return ids;
+      });
+      List<String> missing = acked.stream().filter(id -> !stored.contains(id)).sorted().toList();
+      assertThat(missing).as("acknowledged declarations after kill -9").isEmpty();
+      assertThat(AuditLog.count(db)).as("an audit line per acknowledged declaration").isGreaterThanOrEqualTo(n);
+    }
+  }
+
+  /** The writer process: stores declarations one commit each and prints each id after its commit. */
+  public static final class Writer {
+    private Writer() {}
+
+    public static void main(String[] args) throws Exception {
+      try (Database db = DataDirectory.open(Path.of(args[0]), Optional.empty(), Optional.empty())) {
+        DeclarationStore store = new DeclarationStore(db);
+        org.h2.mvstore.MVStore mv = H2Housekeeping.mvStore(db.dataSource());
+        for (int i = 0; ; i++) {
+          if (i % 100 == 0) {
+            System.out.println(FILL + mv.getFillRate());
+          }
+          String id = "HK" + i;
+          store.storeOne(StoreContract.decided(id, LocalDate.of(2021, 1, 1 + i % 28), String.valueOf(i % 7),
+              (i * 7919 % 1000) / 1000.0, i % 10 == 0 ? Lane.RED : Lane.GREEN));
+          System.out.println(id);
+          System.out.flush();
+        }
+      }
+    }
+  }
+}
