@@ -23,7 +23,7 @@ public record VerifierConfig(Path registry, Method method, long maxPixels, Detec
    * The detector used unless another is asked for: the one that did better on the training
    * generator's varied validation pages ({@code DetectionBench}).
    */
-  public static final Detector DEFAULT_DETECTOR = Detector.INK;
+  public static final Detector DEFAULT_DETECTOR = Detector.LEARNED;
 
   /** Checks the arguments. */
   public VerifierConfig {

@@ -25,7 +25,7 @@ import org.riskgate.documents.compare.CnnEmbedder;
  * Finds stamps and signatures with a small trained fully convolutional network
  * ({@link CellNetwork}): the page, reduced to 75 dpi ({@link InkPlanes}), is called background,
  * stamp or signature per cell of 16 pixels; connected cells of one call make a region, whose box
- * is then drawn tight around the ink it holds; signature regions close together (initial and
+ * is then drawn tight around the ink in its cells; signature regions close together (initial and
  * name) are joined, as are overlapping stamp regions. Trained by {@link DetectorTrainer} on the
  * training generator's varied pages; the weights ship as {@code detector.params} with
  * {@code detector-provenance.properties}. Calls are serialised: one page is one forward pass.
@@ -132,21 +132,24 @@ public final class LearnedDetector implements PageDetector, AutoCloseable {
   static List<Detection> regions(Cells cells, InkPlanes planes, int pageWidth, int pageHeight) {
     int w = cells.width();
     int h = cells.height();
-    boolean[] seen = new boolean[w * h];
+    // the region each cell belongs to, from 1; 0 for background and cells not yet reached
+    int[] region = new int[w * h];
+    int regions = 0;
     List<Detection> out = new ArrayList<>();
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int start = 0; start < w * h; start++) {
       int call = cells.call(start % w, start / w);
-      if (seen[start] || call == 0) {
+      if (region[start] != 0 || call == 0) {
         continue;
       }
+      int id = ++regions;
       int x0 = w;
       int y0 = h;
       int x1 = -1;
       int y1 = -1;
       int n = 0;
       double sum = 0;
-      seen[start] = true;
+      region[start] = id;
       queue.add(start);
       while (!queue.isEmpty()) {
         int i = queue.poll();
@@ -160,8 +163,8 @@ public final class LearnedDetector implements PageDetector, AutoCloseable {
         y1 = Math.max(y1, y);
         int[] next = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1};
         for (int j : next) {
-          if (j >= 0 && !seen[j] && cells.call(j % w, j / w) == call) {
-            seen[j] = true;
+          if (j >= 0 && region[j] == 0 && cells.call(j % w, j / w) == call) {
+            region[j] = id;
             queue.add(j);
           }
         }
@@ -169,7 +172,7 @@ public final class LearnedDetector implements PageDetector, AutoCloseable {
       if (n < MIN_CELLS) {
         continue;
       }
-      Box box = tight(planes, x0, y0, x1, y1);
+      Box box = tight(planes, region, w, id, x0, y0, x1, y1);
       if (box != null) {
         out.add(new Detection(Kind.values()[call - 1], box.clip(pageWidth, pageHeight), Math.clamp(sum / n, 0.0, 1.0)));
       }
@@ -180,22 +183,24 @@ public final class LearnedDetector implements PageDetector, AutoCloseable {
   }
 
   /**
-   * The bounds of the ink within the cells {@code x0..x1, y0..y1} and one cell around them, in
-   * 300 dpi pixels; {@code null} when they hold no ink.
+   * The bounds, in 300 dpi pixels, of the ink in the cells of region {@code id} (whose cells lie
+   * within {@code x0..x1, y0..y1}); {@code null} when they hold no ink. Only the region's own
+   * cells count: a stamp pressed against a signature, or the printed line under it, lies in cells
+   * called otherwise, and counting the ink of the whole box took it in.
    */
-  private static Box tight(InkPlanes planes, int x0, int y0, int x1, int y1) {
+  private static Box tight(InkPlanes planes, int[] region, int cellsAcross, int id, int x0, int y0, int x1, int y1) {
     int s = CellNetwork.STRIDE;
-    int px0 = Math.max(0, (x0 - 1) * s);
-    int py0 = Math.max(0, (y0 - 1) * s);
-    int px1 = Math.min(planes.width() - 1, (x1 + 2) * s - 1);
-    int py1 = Math.min(planes.height() - 1, (y1 + 2) * s - 1);
+    int px0 = x0 * s;
+    int py0 = y0 * s;
+    int px1 = Math.min(planes.width() - 1, (x1 + 1) * s - 1);
+    int py1 = Math.min(planes.height() - 1, (y1 + 1) * s - 1);
     int ix0 = Integer.MAX_VALUE;
     int iy0 = Integer.MAX_VALUE;
     int ix1 = -1;
     int iy1 = -1;
     for (int y = py0; y <= py1; y++) {
       for (int x = px0; x <= px1; x++) {
-        if (planes.inked(x, y)) {
+        if (region[(y / s) * cellsAcross + x / s] == id && planes.inked(x, y)) {
           ix0 = Math.min(ix0, x);
           iy0 = Math.min(iy0, y);
           ix1 = Math.max(ix1, x);
