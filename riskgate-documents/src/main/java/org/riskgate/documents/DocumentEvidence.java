@@ -17,8 +17,10 @@ import org.riskgate.core.evidence.Finding;
  * docs.checked} (pages), {@code docs.suspicious} (1 when any stamp or signature is suspicious),
  * {@code docs.worst_similarity} (the lowest similarity in %, when any region had a reference), and
  * per kind {@code docs.stamp.suspicious}, {@code docs.stamp.worst_similarity}, {@code
- * docs.signature.suspicious}, {@code docs.signature.worst_similarity}. A finding for each page that
- * is suspicious or on which nothing was found.
+ * docs.signature.suspicious}, {@code docs.signature.worst_similarity}, and {@code
+ * docs.text_differs} (1 when some stamp's text, read by OCR, differs from its reference's; see
+ * {@link TextCheck}). A finding for each page that is suspicious, on which nothing was found, or
+ * whose stamp text differs; its reason line quotes both texts.
  */
 public final class DocumentEvidence implements EvidenceSource {
   private final Function<String, List<VerificationReport>> reports;
@@ -59,7 +61,7 @@ public final class DocumentEvidence implements EvidenceSource {
             default -> throw new IllegalArgumentException("field verdict: '" + g.path("verdict").asText()
                 + "' is not consistent, suspicious or no_reference");
           };
-          regions.add(new RegionResult(det, v));
+          regions.add(new RegionResult(det, v, textCheck(g.path("text"))));
         }
         byDeclaration.computeIfAbsent(id, k -> new ArrayList<>()).add(new VerificationReport(
             o.path("document").asText(file.getFileName() + " line " + (i + 1)), o.path("issuer").asText(""),
@@ -71,6 +73,25 @@ public final class DocumentEvidence implements EvidenceSource {
       }
     }
     return new DocumentEvidence(id -> byDeclaration.getOrDefault(id, List.of()));
+  }
+
+  /** A region's {@code text} object as {@code verify --json} writes it; absent (older reports) is not checked. */
+  private static TextCheck textCheck(com.fasterxml.jackson.databind.JsonNode t) {
+    if (t.isMissingNode() || t.isNull()) {
+      return new TextCheck.NotChecked();
+    }
+    String read = t.path("read").asText("");
+    String registered = t.path("registered").asText("");
+    String why = t.path("why").asText("");
+    return switch (t.path("check").asText("")) {
+      case "matches" -> new TextCheck.Matches(read, registered);
+      case "differs" -> new TextCheck.Differs(read, registered, t.path("edits").asInt());
+      case "unreadable" -> new TextCheck.Unreadable(why);
+      case "ocr_unavailable" -> new TextCheck.OcrUnavailable(why);
+      case "not_checked" -> new TextCheck.NotChecked();
+      default -> throw new IllegalArgumentException("field text.check: '" + t.path("check").asText()
+          + "' is not matches, differs, unreadable, ocr_unavailable or not_checked");
+    };
   }
 
   private static String text(com.fasterxml.jackson.databind.JsonNode o, String field, String at) {
@@ -91,13 +112,16 @@ public final class DocumentEvidence implements EvidenceSource {
     List<Finding> findings = new ArrayList<>();
     figures.put("docs.checked", (double) pages.size());
     boolean suspicious = false;
+    boolean textDiffers = false;
     for (VerificationReport r : pages) {
       suspicious |= r.suspicious();
-      if (r.suspicious() || r.nothingFound()) {
+      textDiffers |= r.textDiffers();
+      if (r.suspicious() || r.nothingFound() || r.textDiffers()) {
         findings.add(new Finding(EvidenceKind.DOCUMENTS, r.document() + ": " + r.reason()));
       }
     }
     figures.put("docs.suspicious", suspicious ? 1.0 : 0.0);
+    figures.put("docs.text_differs", textDiffers ? 1.0 : 0.0);
     worst(pages, null).ifPresent(w -> figures.put("docs.worst_similarity", w));
     for (Kind k : Kind.values()) {
       boolean any = pages.stream().flatMap(r -> r.regions().stream())

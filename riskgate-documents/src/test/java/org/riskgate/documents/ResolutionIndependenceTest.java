@@ -10,6 +10,8 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.riskgate.documents.image.Resolution;
 import org.riskgate.documents.synth.Forgery;
 import org.riskgate.documents.synth.Issuer;
@@ -17,16 +19,17 @@ import org.riskgate.documents.synth.PageSample;
 import org.riskgate.documents.synth.SyntheticData;
 import org.riskgate.documents.verify.DefaultDocumentVerifier;
 
-/** The same page scanned at 150, 200, 300 and 600 dpi gives the same boxes (scaled) and verdicts. */
+/** The same page scanned at 150, 200, 300 and 600 dpi gives the same boxes (scaled) and verdicts, with either detector. */
 class ResolutionIndependenceTest {
 
   @TempDir Path dir;
 
-  @Test
-  void sameBoxesAndVerdictsAtEveryResolution() throws IOException {
+  @ParameterizedTest
+  @EnumSource(Detector.class)
+  void sameBoxesAndVerdictsAtEveryResolution(Detector detector) throws IOException {
     SyntheticData data = new SyntheticData(7, 20);
     Issuer issuer = data.issuers(Issuer.Split.TEST).getFirst();
-    VerifierConfig config = VerifierConfig.of(dir.resolve("registry"));
+    VerifierConfig config = VerifierConfig.of(dir.resolve("registry")).withDetector(detector);
     var registry = DefaultDocumentVerifier.registry(config);
     for (Kind k : Kind.values()) {
       Path p = dir.resolve(k.label() + ".png");

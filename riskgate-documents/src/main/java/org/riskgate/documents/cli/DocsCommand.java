@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     description = "Find stamps and signatures on scanned documents and compare them with registered references.",
     subcommands = {
       RegisterCommand.class, ListCommand.class, ReplaceCommand.class, RetireCommand.class,
-      VerifyCommand.class, GenerateCommand.class, EvaluateCommand.class, TrainCnnCommand.class, TrainClassicalCommand.class
+      VerifyCommand.class, GenerateCommand.class, EvaluateCommand.class, TrainCnnCommand.class, TrainClassicalCommand.class,
+      TrainDetectorCommand.class
     })
 public final class DocsCommand implements Runnable {
 

@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.riskgate.documents.Box;
+import org.riskgate.documents.Detector;
 import org.riskgate.documents.DocumentVerifier;
 import org.riskgate.documents.RegionResult;
 import org.riskgate.documents.TextCheck;
 import org.riskgate.documents.VerificationReport;
 import org.riskgate.documents.Verdict;
+import org.riskgate.documents.VerifierConfig;
 import org.riskgate.documents.image.PageLoader;
 import org.riskgate.documents.verify.DefaultDocumentVerifier;
 import picocli.CommandLine.Command;
@@ -39,6 +41,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--annotated", paramLabel = "OUT.png", description = "write the page with boxes and scores drawn on it")
   Path annotated;
 
+  @Option(names = "--detector", description = "how stamps and signatures are found: ink or learned (default: ${DEFAULT-VALUE})")
+  String detector = VerifierConfig.DEFAULT_DETECTOR.label();
+
   @Option(names = "--page", paramLabel = "N", description = "page of a PDF or multi-page TIFF to check, counting from 1 (default: ${DEFAULT-VALUE})")
   int page = 1;
 
@@ -50,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
     return DocsCommand.guarded(() -> {
       PageLoader loader = new PageLoader(registry.maxPixels);
       BufferedImage image = loader.load(document, page);
-      DocumentVerifier verifier = DefaultDocumentVerifier.open(registry.config());
+      DocumentVerifier verifier = DefaultDocumentVerifier.open(registry.config().withDetector(Detector.parse(detector)));
       String name = document.getFileName() == null ? document.toString() : document.getFileName().toString();
       VerificationReport report = verifier.verify(issuer, page == 1 ? name : name + " page " + page, image);
       System.out.println(json ? toJson(report) : table(report));

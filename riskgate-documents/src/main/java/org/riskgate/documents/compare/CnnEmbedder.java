@@ -68,7 +68,7 @@ public final class CnnEmbedder implements Embedder, AutoCloseable {
    * uses one: a single small forward pass gains nothing from two, and on a busy two-core machine
    * the second thread's spinning made verification 5-10x slower in the benchmark.
    */
-  static void prepareEngine(int threads) {
+  public static void prepareEngine(int threads) {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }

@@ -22,7 +22,7 @@ import org.riskgate.documents.image.Rasters;
  * density and how many separate pieces it has (rim letters make stamps many-pieced; a signature
  * is a few long strokes).
  */
-public final class InkDetector {
+public final class InkDetector implements PageDetector {
 
   /** Reduction factor: 300 dpi pages are analysed at 150 dpi. */
   static final int SCALE = 2;
@@ -55,12 +55,26 @@ public final class InkDetector {
    *
    * @throws DocumentInputException.EmptyPage when the page carries no ink at all
    */
+  @Override
   public List<Detection> detect(BufferedImage page) {
     return regions(page).stream().map(r -> new Detection(r.kind(), r.box(), r.confidence())).toList();
   }
 
   /** The regions with the features behind their call. */
   public List<Region> regions(BufferedImage page) {
+    List<Region> out = joinSignatureParts(proposals(page), page.getWidth(), page.getHeight());
+    out.sort(Comparator.comparingInt((Region r) -> r.box().y()).thenComparingInt(r -> r.box().x()));
+    return out;
+  }
+
+  /**
+   * The candidate regions before nearby signature parts are joined: one per group of same-ink
+   * pieces, each with its hand-set call. A learned classifier ({@link LearnedDetector}) calls
+   * these again.
+   *
+   * @throws DocumentInputException.EmptyPage when the page carries no ink at all
+   */
+  public List<Region> proposals(BufferedImage page) {
     BufferedImage rgb = Rasters.toRgb(page);
     int w = rgb.getWidth() / SCALE;
     int h = rgb.getHeight() / SCALE;
@@ -144,8 +158,6 @@ public final class InkDetector {
         out.add(r);
       }
     }
-    out = joinSignatureParts(out, rgb.getWidth(), rgb.getHeight());
-    out.sort(Comparator.comparingInt((Region r) -> r.box().y()).thenComparingInt(r -> r.box().x()));
     return out;
   }
 
@@ -332,7 +344,7 @@ public final class InkDetector {
    * Joins signature regions that lie close together, whatever their ink class: a signature's
    * initial and name are separate strokes, and faint ink can split one stroke in two.
    */
-  private static List<Region> joinSignatureParts(List<Region> regions, int fullW, int fullH) {
+  public static List<Region> joinSignatureParts(List<Region> regions, int fullW, int fullH) {
     List<Region> out = new ArrayList<>(regions);
     int gap = 70;
     boolean merged = true;

@@ -44,6 +44,18 @@ public final class Resolution {
       int y1 = (int) Math.round((b.y() + b.height()) / factor);
       return new Box(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
     }
+
+    /** A box on the input page as a box on the working page. */
+    public Box toWork(Box b) {
+      if (factor == 1) {
+        return b;
+      }
+      int x0 = (int) Math.round(b.x() * factor);
+      int y0 = (int) Math.round(b.y() * factor);
+      int x1 = (int) Math.round((b.x() + b.width()) * factor);
+      int y1 = (int) Math.round((b.y() + b.height()) * factor);
+      return new Box(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+    }
   }
 
   /** The page's resolution from its shape, or {@link #WORKING_DPI} when it is no known paper size. */

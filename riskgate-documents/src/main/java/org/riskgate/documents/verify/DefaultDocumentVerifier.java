@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.riskgate.documents.Box;
 import org.riskgate.documents.Detection;
+import org.riskgate.documents.Detector;
 import org.riskgate.documents.Kind;
 import org.riskgate.documents.TextCheck;
 import org.riskgate.documents.DocumentInputException;
@@ -24,13 +25,16 @@ import org.riskgate.documents.compare.CnnEmbedder;
 import org.riskgate.documents.compare.Embedder;
 import org.riskgate.documents.compare.Thresholds;
 import org.riskgate.documents.detect.InkDetector;
+import org.riskgate.documents.detect.LearnedDetector;
+import org.riskgate.documents.detect.PageDetector;
 import org.riskgate.documents.image.PageLoader;
 import org.riskgate.documents.image.Resolution;
 import org.riskgate.documents.read.StampReader;
 import org.riskgate.documents.registry.FileReferenceRegistry;
 
 /**
- * Loads the page safely, brings it to 300 dpi ({@link Resolution}), detects regions, and compares
+ * Loads the page safely, brings it to 300 dpi ({@link Resolution}), detects regions (the
+ * configured {@link Detector}), and compares
  * each with every active reference of the claimed issuer and the region's kind; the best match
  * decides, because an issuer may have several valid stamps at once. Boxes are reported in the
  * page's own pixels.
@@ -38,7 +42,7 @@ import org.riskgate.documents.registry.FileReferenceRegistry;
 public final class DefaultDocumentVerifier implements DocumentVerifier {
 
   private final PageLoader loader;
-  private final InkDetector detector = new InkDetector();
+  private final PageDetector detector;
   private final Embedder embedder;
   private final FileReferenceRegistry registry;
   private final Thresholds thresholds;
@@ -53,7 +57,14 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
    */
   public DefaultDocumentVerifier(PageLoader loader, Embedder embedder, FileReferenceRegistry registry, Thresholds thresholds,
       Clock clock, StampReader reader) {
+    this(loader, detector(VerifierConfig.DEFAULT_DETECTOR), embedder, registry, thresholds, clock, reader);
+  }
+
+  /** As {@link #DefaultDocumentVerifier(PageLoader, Embedder, FileReferenceRegistry, Thresholds, Clock, StampReader)} with a detector. */
+  public DefaultDocumentVerifier(PageLoader loader, PageDetector detector, Embedder embedder, FileReferenceRegistry registry,
+      Thresholds thresholds, Clock clock, StampReader reader) {
     this.loader = Objects.requireNonNull(loader);
+    this.detector = Objects.requireNonNull(detector);
     this.embedder = Objects.requireNonNull(embedder);
     this.registry = Objects.requireNonNull(registry);
     this.thresholds = Objects.requireNonNull(thresholds);
@@ -65,8 +76,16 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
   public static DocumentVerifier open(VerifierConfig config) {
     PageLoader loader = new PageLoader(config.maxPixels());
     Embedder embedder = embedder(config.method());
-    return new DefaultDocumentVerifier(loader, embedder, registry(config, embedder), Thresholds.shipped(config.method()),
-        Clock.systemDefaultZone(), StampReader.open());
+    return new DefaultDocumentVerifier(loader, detector(config.detector()), embedder, registry(config, embedder),
+        Thresholds.shipped(config.method()), Clock.systemDefaultZone(), StampReader.open());
+  }
+
+  /** The page detector of a choice; the learned one is shared (its weights and the engine load once per JVM). */
+  public static PageDetector detector(Detector choice) {
+    return switch (choice) {
+      case INK -> new InkDetector();
+      case LEARNED -> LearnedDetector.shipped();
+    };
   }
 
   /** The registry a configuration names, embedding with the configured method. */

@@ -15,6 +15,7 @@ import org.riskgate.documents.Reference;
 import org.riskgate.documents.VerificationReport;
 import org.riskgate.documents.VerifierConfig;
 import org.riskgate.documents.detect.InkDetector;
+import org.riskgate.documents.detect.LearnedDetector;
 import org.riskgate.documents.synth.Forgery;
 import org.riskgate.documents.synth.Issuer;
 import org.riskgate.documents.synth.PageSample;
@@ -48,7 +49,9 @@ public final class VerifyBench {
     System.out.println("| step | method | median ms | p90 ms | min ms |");
     System.out.println("|---|---|---|---|---|");
     InkDetector detector = new InkDetector();
-    row("detection only", "-", iterations, () -> detector.detect(page.image()));
+    row("detection only, ink detector", "-", iterations, () -> detector.detect(page.image()));
+    LearnedDetector learned = LearnedDetector.shipped();
+    row("detection only, learned detector", "-", iterations, () -> learned.detect(page.image()));
     for (Method m : Method.values()) {
       VerifierConfig config = new VerifierConfig(dir.resolve("registry-" + m.label()), m, VerifierConfig.DEFAULT_MAX_PIXELS);
       var registry = DefaultDocumentVerifier.registry(config);

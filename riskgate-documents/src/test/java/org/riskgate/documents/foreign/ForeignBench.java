@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import org.riskgate.documents.Detector;
 import org.riskgate.documents.DocumentVerifier;
 import org.riskgate.documents.Kind;
 import org.riskgate.documents.Method;
@@ -117,9 +118,10 @@ public final class ForeignBench {
     int foreignIssuers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int pages = args.length > 2 ? Integer.parseInt(args[2]) : 9;
     int dpi = args.length > 3 ? Integer.parseInt(args[3]) : 150;
+    Detector detector = args.length > 4 ? Detector.parse(args[4]) : VerifierConfig.DEFAULT_DETECTOR;
     long t0 = System.nanoTime();
     Path dir = Files.createTempDirectory("docs-foreign");
-    VerifierConfig config = new VerifierConfig(dir.resolve("registry"), method, VerifierConfig.DEFAULT_MAX_PIXELS);
+    VerifierConfig config = new VerifierConfig(dir.resolve("registry"), method, VerifierConfig.DEFAULT_MAX_PIXELS, detector);
     var registry = DefaultDocumentVerifier.registry(config);
 
     ForeignPages foreign = new ForeignPages(2026, foreignIssuers);
@@ -167,8 +169,8 @@ public final class ForeignBench {
       return null;
     });
 
-    System.out.printf(Locale.ROOT, "method %s; second generator: %d issuers x %d pages at %d dpi; training generator: "
-        + "seed 7, %d test issuers x 9 pages at 300 dpi; shipped thresholds%n%n", method.label(), foreignIssuers, pages, dpi,
+    System.out.printf(Locale.ROOT, "method %s, detector %s; second generator: %d issuers x %d pages at %d dpi; training generator: "
+        + "seed 7, %d test issuers x 9 pages at 300 dpi; shipped thresholds%n%n", method.label(), detector.label(), foreignIssuers, pages, dpi,
         test.size());
     System.out.println("Detection (IoU >= 0.5, kind must match)\n");
     System.out.println("| pages | kind | TP | FN | FP | precision | recall | missed as the other kind | stamp+signature as one box |");
