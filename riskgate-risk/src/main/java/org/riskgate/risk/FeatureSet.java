@@ -18,7 +18,12 @@ public enum FeatureSet {
   /** The declaration's own fields and category codes. */
   DECLARATION,
   /** Those and the history of its parties, goods and origins. */
-  ALL;
+  ALL,
+  /**
+   * Those and the parties' own codes ({@code importer_id} ...): for models that learn an embedding
+   * of each party, where a tree could only split on an arbitrary number.
+   */
+  IDENTITIES;
 
   public static final FeatureSet DEFAULT = DECLARATION;
 
@@ -29,7 +34,11 @@ public enum FeatureSet {
 
   /** The names among {@code names} (a pipeline's, or a data set's) that are in this set, in order. */
   public List<String> of(List<String> names) {
-    return names.stream().filter(n -> this == ALL || !FeaturePipeline.fromHistory(n)).toList();
+    return names.stream().filter(n -> switch (this) {
+      case DECLARATION -> !FeaturePipeline.fromHistory(n) && !FeaturePipeline.identity(n);
+      case ALL -> !FeaturePipeline.identity(n);
+      case IDENTITIES -> true;
+    }).toList();
   }
 
   /** The lower-case name used on the command line and in provenance. */
