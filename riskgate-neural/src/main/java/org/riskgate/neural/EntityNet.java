@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * A fully connected network over entity embeddings: each category, the HS code and each party
- * (importer, declarant, seller, courier) is looked up in a table of its own, concatenated with the
- * standardised numbers, and read by two ReLU layers (h and h / 2 units) and a linear output.
+ * (importer, declarant, seller, courier) is looked up in its own rows of one table (one width for
+ * all: one native lookup per batch), concatenated with the standardised numbers, and read by two ReLU layers (h and h / 2 units) and a linear output.
  */
 final class EntityNet extends Net {
   static final String KIND = "entity-net";
@@ -28,14 +28,8 @@ final class EntityNet extends Net {
   static EntityNet create(Inputs inputs, NeuralOptions o, NDManager m) {
     Params p = new Params(m);
     SplittableRandom random = new SplittableRandom(o.seed());
-    int width = inputs.numericWidth();
-    for (int i = 0; i < inputs.codeColumns.length; i++) {
-      int size = inputs.tableSize(i);
-      int w = o.embeddingWidth(size);
-      p.embedding("embedding" + i, size, w, random);
-      width += w;
-    }
-    addLayers(p, width, o.hidden(), random);
+    p.embedding("embedding", inputs.tableRows(), o.embedding(), random);
+    addLayers(p, inputs.codeColumns.length * o.embedding() + inputs.numericWidth(), o.hidden(), random);
     return new EntityNet(inputs, p);
   }
 
@@ -58,17 +52,12 @@ final class EntityNet extends Net {
 
   private static int[] dims(Inputs inputs, Params p) {
     int[] numeric = inputs.numericFeature();
-    int width = numeric.length;
-    int[] widths = new int[inputs.codeColumns.length];
-    for (int i = 0; i < widths.length; i++) {
-      widths[i] = (int) p.get("embedding" + i).getShape().get(1);
-      width += widths[i];
-    }
-    int[] out = new int[width];
+    int e = (int) p.get("embedding").getShape().get(1);
+    int[] out = new int[inputs.codeColumns.length * e + numeric.length];
     int k = 0;
-    for (int i = 0; i < widths.length; i++) {
-      for (int j = 0; j < widths[i]; j++) {
-        out[k++] = inputs.codeColumns[i];
+    for (int c : inputs.codeColumns) {
+      for (int j = 0; j < e; j++) {
+        out[k++] = c;
       }
     }
     System.arraycopy(numeric, 0, out, k, numeric.length);
@@ -82,14 +71,12 @@ final class EntityNet extends Net {
 
   /** Embeddings of the code columns, then the numeric inputs: what both networks read first. */
   static NDArray encode(Inputs inputs, Params params, NDManager m, float[] x, int from, int to) {
-    long[][] codes = inputs.codes(x, from, to);
-    NDList parts = new NDList();
-    for (int i = 0; i < codes.length; i++) {
-      NDArray idx = m.create(codes[i]);
-      parts.add(Embedding.embedding(idx, params.get("embedding" + i), SparseFormat.DENSE).singletonOrThrow());
-    }
-    parts.add(m.create(inputs.numeric(x, from, to), new Shape(to - from, inputs.numericWidth())));
-    return NDArrays.concat(parts, 1);
+    int n = to - from;
+    NDArray idx = m.create(inputs.codes(x, from, to));
+    NDArray embedded = Embedding.embedding(idx, params.get("embedding"), SparseFormat.DENSE).singletonOrThrow()
+        .reshape(n, -1);
+    NDArray numbers = m.create(inputs.numeric(x, from, to), new Shape(n, inputs.numericWidth()));
+    return NDArrays.concat(new NDList(embedded, numbers), 1);
   }
 
   @Override

@@ -117,15 +117,30 @@ final class Inputs {
     return out;
   }
 
-  /** Embedding indices of rows [from, to), column by column: {@code codes[i][r - from]}. */
-  long[][] codes(float[] x, int from, int to) {
-    long[][] out = new long[codeColumns.length][to - from];
+  /** Rows of all code columns' tables stacked in one: column i's rows start at {@code offset(i)}. */
+  int tableRows() {
+    int n = 0;
     for (int i = 0; i < codeColumns.length; i++) {
+      n += tableSize(i);
+    }
+    return n;
+  }
+
+  /**
+   * Rows of the stacked table for rows [from, to), row-major, one per code column: one lookup
+   * for every category of a batch, where a table per column made a dozen native calls.
+   */
+  long[] codes(float[] x, int from, int to) {
+    int c = codeColumns.length;
+    long[] out = new long[(to - from) * c];
+    int offset = 0;
+    for (int i = 0; i < c; i++) {
       Map<Integer, Integer> v = vocab.get(i);
       for (int r = from; r < to; r++) {
         float f = x[r * cols + codeColumns[i]];
-        out[i][r - from] = Float.isNaN(f) ? 0 : v.getOrDefault((int) f, 0);
+        out[(r - from) * c + i] = offset + (Float.isNaN(f) ? 0 : v.getOrDefault((int) f, 0));
       }
+      offset += tableSize(i);
     }
     return out;
   }

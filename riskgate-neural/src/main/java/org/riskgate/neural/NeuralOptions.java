@@ -11,19 +11,19 @@ package org.riskgate.neural;
  * @param learningRate Adam's step size
  * @param weightDecay decoupled weight decay per step (AdamW)
  * @param hidden units of the first hidden layer (the second has half as many)
- * @param embeddingCap the widest embedding of any category or party
+ * @param embedding the width of every category's and party's embedding
  * @param minCount how many training rows a value needs for an embedding of its own
  * @param seed seeds the weights and the order of the rows
  * @param threads PyTorch's threads (read once, when the engine starts)
  */
 public record NeuralOptions(
     int maxEpochs, int patience, int batchSize, double learningRate, double weightDecay, int hidden,
-    int embeddingCap, int minCount, long seed, int threads) {
+    int embedding, int minCount, long seed, int threads) {
 
-  public static final NeuralOptions DEFAULT = new NeuralOptions(40, 4, 256, 1e-3, 1e-4, 128, 16, 2, 42, 2);
+  public static final NeuralOptions DEFAULT = new NeuralOptions(40, 4, 512, 2e-3, 1e-4, 128, 12, 2, 42, 2);
 
   public NeuralOptions {
-    if (maxEpochs < 1 || patience < 1 || batchSize < 1 || hidden < 2 || embeddingCap < 1 || minCount < 1
+    if (maxEpochs < 1 || patience < 1 || batchSize < 1 || hidden < 2 || embedding < 1 || minCount < 1
         || threads < 1) {
       throw new IllegalArgumentException("epochs, patience, batch, hidden, embedding width, min count and threads "
           + "must be positive");
@@ -35,13 +35,8 @@ public record NeuralOptions(
 
   /** The same options with another bound on epochs (tests train for one or two). */
   public NeuralOptions withEpochs(int epochs) {
-    return new NeuralOptions(epochs, patience, batchSize, learningRate, weightDecay, hidden, embeddingCap,
+    return new NeuralOptions(epochs, patience, batchSize, learningRate, weightDecay, hidden, embedding,
         minCount, seed, threads);
-  }
-
-  /** Embedding width for a table of {@code size} rows: fast.ai's rule of thumb, capped. */
-  int embeddingWidth(int size) {
-    return Math.max(2, Math.min(embeddingCap, (int) Math.round(1.6 * Math.pow(size, 0.56))));
   }
 
   java.util.Map<String, String> describe() {
@@ -52,7 +47,7 @@ public record NeuralOptions(
     p.put("learning_rate", Double.toString(learningRate));
     p.put("weight_decay", Double.toString(weightDecay));
     p.put("hidden", hidden + "," + hidden / 2);
-    p.put("embedding_cap", Integer.toString(embeddingCap));
+    p.put("embedding", Integer.toString(embedding));
     p.put("min_count", Integer.toString(minCount));
     p.put("seed", Long.toString(seed));
     p.put("threads", Integer.toString(threads));

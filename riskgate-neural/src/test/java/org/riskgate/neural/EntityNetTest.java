@@ -129,7 +129,7 @@ class EntityNetTest {
     float[] x = Arrays.copyOf(data.x(), 200 * data.cols());
     double[] a = new EntityNetTrainer(QUICK).train(data, Optional.empty()).model().score(x, 200, data.cols());
     double[] b = new EntityNetTrainer(QUICK).train(data, Optional.empty()).model().score(x, 200, data.cols());
-    double[] other = new EntityNetTrainer(new NeuralOptions(2, 4, 256, 1e-3, 1e-4, 128, 16, 2, 7, 2))
+    double[] other = new EntityNetTrainer(new NeuralOptions(2, 4, 512, 2e-3, 1e-4, 128, 12, 2, 7, 2))
         .train(data, Optional.empty()).model().score(x, 200, data.cols());
     assertThat(b).containsExactly(a);
     assertThat(other).isNotEqualTo(a);
