@@ -3,7 +3,6 @@ package org.riskgate.neural;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +31,8 @@ final class Fitting {
   record Fitted(Net net, Map<String, String> notes) {}
 
   /**
-   * @param build makes a network with fresh seeded weights for the rows it will learn from
+   * @param build makes a network with fresh seeded weights for the rows it will learn from (and
+   *     whatever it fits first on them, such as a booster)
    */
   static Fitted fit(Dataset all, Optional<Dataset> valid, NeuralOptions o, Function<Dataset, Net> build) {
     double pos = all.positiveRate();
@@ -121,12 +121,7 @@ final class Fitting {
       try (NDManager m = net.params.manager.newSubManager()) {
         try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
           NDArray z = net.encode(m, x, 0, n);
-          NDArray logit = net.logit(z);
-          NDArray label = m.create(Arrays.copyOf(y, n));
-          // log(1 + e^l) - y l, written so that no exponential overflows
-          NDArray loss = Activation.relu(logit).add(logit.abs().neg().exp().add(1).log()).sub(logit.mul(label)).mean();
-          NDArray extra = net.extraLoss(z, x, n, label);
-          gc.backward(extra == null ? loss : loss.add(extra));
+          gc.backward(net.loss(z, x, n, m.create(Arrays.copyOf(y, n))));
         }
         net.params.step((float) o.learningRate(), (float) o.weightDecay());
       } catch (RuntimeException e) {

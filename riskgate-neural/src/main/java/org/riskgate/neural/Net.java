@@ -2,6 +2,7 @@ package org.riskgate.neural;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,16 +31,36 @@ abstract class Net {
   abstract NDArray logit(NDArray z);
 
   /**
-   * What training adds to the fraud loss, e.g. a second head's loss; none by default.
+   * The training loss of a batch: the fraud log-loss by default; a network with a second head
+   * adds that head's loss.
    *
    * @param x the rows the batch was encoded from
    */
-  NDArray extraLoss(NDArray z, float[] x, int rows, NDArray fraud) {
-    return null;
+  NDArray loss(NDArray z, float[] x, int rows, NDArray fraud) {
+    return logLoss(logit(z), fraud);
+  }
+
+  /** Mean log(1 + e^l) - y l, written so that no exponential overflows. */
+  static NDArray logLoss(NDArray logit, NDArray fraud) {
+    return Activation.relu(logit).add(logit.abs().neg().exp().add(1).log()).sub(logit.mul(fraud)).mean();
   }
 
   /** For each dimension of an input vector, the model column it describes. */
   abstract int[] dimFeature();
+
+  /**
+   * Adds each dimension's contribution to its feature's: {@code dims} holds {@code d} per row for
+   * rows [from, from + n) of {@code x}, {@code out[from + r]} receives row r's.
+   */
+  void attribute(float[] x, int from, int n, float[] dims, int d, float[][] out) {
+    int[] feature = dimFeature();
+    for (int r = 0; r < n; r++) {
+      float[] row = out[from + r];
+      for (int k = 0; k < d; k++) {
+        row[feature[k]] += dims[r * d + k];
+      }
+    }
+  }
 
   /** Writes what the network needs besides its inputs and weights (nothing by default). */
   void writeExtra(DataOutputStream out, Path dir) throws IOException {}

@@ -12,10 +12,18 @@ import org.riskgate.risk.ModelFormat;
 import org.riskgate.risk.RiskModel;
 
 /** Reads the {@code entity-net} models of a bundle (registered for the service loader). */
-public final class NeuralFormat implements ModelFormat {
+public class NeuralFormat implements ModelFormat {
   @Override
   public String kind() {
     return EntityNet.KIND;
+  }
+
+  /** Reads the {@code tree-attention} models of a bundle. */
+  public static final class TreeAttentionFormat extends NeuralFormat {
+    @Override
+    public String kind() {
+      return TreeAttention.KIND;
+    }
   }
 
   @Override
@@ -44,6 +52,7 @@ public final class NeuralFormat implements ModelFormat {
       }
       Net net = switch (kind) {
         case EntityNet.KIND -> new EntityNet(inputs, Params.read(in, Torch.manager(NeuralOptions.DEFAULT.threads())));
+        case TreeAttention.KIND -> TreeAttention.read(inputs, in, dir);
         default -> throw new IOException(file + ": unknown network kind " + kind);
       };
       return new NeuralModel(net);

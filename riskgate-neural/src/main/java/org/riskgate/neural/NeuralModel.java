@@ -88,7 +88,6 @@ final class NeuralModel implements RiskModel {
 
   private void integrate(float[] x, int from, int to, int steps, float[][] out) {
     int n = to - from;
-    int[] feature = net.dimFeature();
     // PyTorch's gradient mode is one switch for the JVM in DJL: one recording at a time
     synchronized (Torch.class) {
       try (NDManager m = net.params.manager.newSubManager()) {
@@ -106,15 +105,14 @@ final class NeuralModel implements RiskModel {
         }
         grad = path.getGradient();
         grad.attach(m);
-        long d = z.getShape().get(1);
-        float[] mean = grad.reshape(steps, n, d).mean(new int[] {0}).mul(z).toFloatArray();
+        int d = (int) z.getShape().get(1);
+        float[] dims = grad.reshape(steps, n, d).mean(new int[] {0}).mul(z).toFloatArray();
+        net.attribute(x, from, n, dims, d, out);
         for (int r = 0; r < n; r++) {
           float[] row = out[from + r];
           float sum = 0;
           for (int k = 0; k < d; k++) {
-            float c = mean[(int) (r * d + k)];
-            row[feature[k]] += c;
-            sum += c;
+            sum += dims[r * d + k];
           }
           row[row.length - 1] = logit[r] - sum;
         }

@@ -3,56 +3,26 @@ package org.riskgate.neural;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
-import org.riskgate.core.DeclarationReader;
-import org.riskgate.core.RejectFile;
 import org.riskgate.risk.Contribution;
 import org.riskgate.risk.Explanations;
-import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
-import org.riskgate.risk.RiskTraining;
 
-/** The entity-embedding network on the first 4,000 declarations of 2020: small, a few seconds. */
+/** The entity-embedding network on {@link SmallData}. */
 class EntityNetTest {
-  static final NeuralOptions QUICK = NeuralOptions.DEFAULT.withEpochs(2);
-  static RiskTraining.Prepared prepared;
-  static List<Declaration> rows;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void prepare() throws Exception {
-    List<Declaration> all = DeclarationReader.readAll(Path.of("../data/customs/df_syn_train_eng.csv"),
-        ColumnMapping.defaults(), new RejectFile(dir.resolve("rejects.csv")));
-    rows = all.subList(0, 4000);
-    prepared = RiskTraining.prepare(rows, Optional.empty());
-    Files.writeString(dir.resolve("train.csv"), "stand-in for provenance hashing\n");
-  }
-
-  static ModelBundle train(org.riskgate.risk.Trainer trainer) throws Exception {
-    return RiskTraining.fit(prepared, trainer, FeatureSet.IDENTITIES,
-        new RiskTraining.Source(dir.resolve("train.csv"), 0, Optional.empty()));
-  }
-
-  static float[] head(int n) {
-    return Arrays.copyOf(prepared.train().x(), n * prepared.train().cols());
-  }
-
+  static final NeuralOptions QUICK = SmallData.QUICK;
+  final SmallData data = SmallData.get();
   @Test
   void aBundleRoundTripsWithTheSameScoresAndExplanations() throws Exception {
-    ModelBundle bundle = train(new EntityNetTrainer(QUICK));
-    bundle.save(dir.resolve("net"));
-    ModelBundle loaded = ModelBundle.load(dir.resolve("net"));
-    int w = prepared.train().cols();
-    float[] x = head(300);
+    ModelBundle bundle = data.train(new EntityNetTrainer(QUICK));
+    bundle.save(data.dir.resolve("net"));
+    ModelBundle loaded = ModelBundle.load(data.dir.resolve("net"));
+    int w = data.prepared.train().cols();
+    float[] x = data.head(300);
     double[] before = bundle.model().score(x, 300, w);
     double[] after = loaded.model().score(x, 300, w);
     for (int i = 0; i < before.length; i++) {
@@ -76,9 +46,9 @@ class EntityNetTest {
   void integratedGradientsAddUpToTheLogOddsLessTheBaselines() throws Exception {
     EntityNetTrainer trainer = new EntityNetTrainer(QUICK);
     NeuralModel model = (NeuralModel) trainer.train(
-        FeatureSetOf.identities(prepared.train()), Optional.empty()).model();
+        data.prepared.train(), Optional.empty()).model();
     int w = model.net().inputs.cols;
-    float[] x = FeatureSetOf.identities(prepared.train()).x();
+    float[] x = data.prepared.train().x();
     int n = 40;
     float[] logits = model.logits(x, n);
     float baseline;
@@ -106,11 +76,11 @@ class EntityNetTest {
 
   @Test
   void reasonsAreInThePipelinesWords() throws Exception {
-    ModelBundle bundle = train(new EntityNetTrainer(QUICK));
-    int w = prepared.train().cols();
-    float[] x = head(50);
+    ModelBundle bundle = data.train(new EntityNetTrainer(QUICK));
+    int w = data.prepared.train().cols();
+    float[] x = data.head(50);
     float[][] c = bundle.model().contributions(x, 50, w, true).orElseThrow();
-    List<Declaration> ordered = org.riskgate.risk.features.FeaturePipeline.fit(rows).walk(rows, (p, d, f) -> {});
+    List<Declaration> ordered = org.riskgate.risk.features.FeaturePipeline.fit(data.rows).walk(data.rows, (p, d, f) -> {});
     boolean any = false;
     for (int r = 0; r < 50; r++) {
       List<Contribution> top = Explanations.top(bundle.features(), ordered.get(r), c[r], x, r * w, 3);
@@ -125,12 +95,12 @@ class EntityNetTest {
 
   @Test
   void trainingIsDeterministicWithASeed() {
-    var data = FeatureSetOf.identities(prepared.train());
-    float[] x = Arrays.copyOf(data.x(), 200 * data.cols());
-    double[] a = new EntityNetTrainer(QUICK).train(data, Optional.empty()).model().score(x, 200, data.cols());
-    double[] b = new EntityNetTrainer(QUICK).train(data, Optional.empty()).model().score(x, 200, data.cols());
+    var train = data.prepared.train();
+    float[] x = Arrays.copyOf(train.x(), 200 * train.cols());
+    double[] a = new EntityNetTrainer(QUICK).train(train, Optional.empty()).model().score(x, 200, train.cols());
+    double[] b = new EntityNetTrainer(QUICK).train(train, Optional.empty()).model().score(x, 200, train.cols());
     double[] other = new EntityNetTrainer(new NeuralOptions(2, 4, 512, 2e-3, 1e-4, 128, 12, 2, 7, 2))
-        .train(data, Optional.empty()).model().score(x, 200, data.cols());
+        .train(train, Optional.empty()).model().score(x, 200, train.cols());
     assertThat(b).containsExactly(a);
     assertThat(other).isNotEqualTo(a);
   }
