@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every trainer on the 2020 holdout and once on 2021Q1 (org.riskgate.bench.TrainerComparison):
-#   bench/trainers.sh [DATA_DIR] [TRAINER,...]
+#   bench/trainers.sh [DATA_DIR] [all | TRAINER/FEATURES,...] [holdout | 2021q1 | both]
 # Builds bench/jmh and the modules it needs with `package` (nothing is installed into ~/.m2).
 set -euo pipefail
 cd "$(dirname "$0")/.."

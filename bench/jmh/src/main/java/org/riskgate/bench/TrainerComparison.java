@@ -18,6 +18,7 @@ import org.riskgate.core.RankingMetrics;
 import org.riskgate.core.RejectFile;
 import org.riskgate.neural.EntityNetTrainer;
 import org.riskgate.neural.NeuralOptions;
+import org.riskgate.neural.TreeAttentionTrainer;
 
 import org.riskgate.risk.Blend;
 import org.riskgate.risk.BlendTrainer;
@@ -41,18 +42,29 @@ import org.riskgate.risk.xgboost.XGBoostTrainer;
  * model joins the default blend only where it raises the blend's holdout AUC; the weight is chosen
  * there, and 2021Q1 is reported for that weight alone.
  *
- * <p>Run: {@code bench/trainers.sh [DATA_DIR] [TRAINER,...]}
+ * <p>Run: {@code bench/trainers.sh [DATA_DIR] [TRAINER,...] [holdout|2021q1|both]}: on a shared machine
+ * the trainers and the two periods can be run apart (each row is independent of the others; the
+ * neural blends need the blend and the network in the same run).
  */
 public final class TrainerComparison {
   private TrainerComparison() {}
 
-  private record Candidate(String name, FeatureSet set, Supplier<Trainer> trainer) {}
+  private record Candidate(String name, FeatureSet set, Supplier<Trainer> trainer) {
+    /** How it is named on the command line and in the tables: trainer/features. */
+    String key() {
+      return name + "/" + set.label();
+    }
+  }
 
   private static final double[] PERCENTS = {1, 2, 5, 10};
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args.length > 0 ? args[0] : "data/customs");
-    List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of();
+    List<String> only = args.length > 1 && !args[1].equals("all") ? List.of(args[1].split(",")) : List.of();
+    String phase = args.length > 2 ? args[2] : "both";
+    if (!List.of("holdout", "2021q1", "both").contains(phase)) {
+      throw new IllegalArgumentException("the third argument is holdout, 2021q1 or both, not " + phase);
+    }
     Path rejects = Files.createTempFile("trainers-rejects", ".csv");
     List<Declaration> train = DeclarationReader.readAll(data.resolve("df_syn_train_eng.csv"),
         ColumnMapping.defaults(), new RejectFile(rejects));
@@ -64,8 +76,9 @@ public final class TrainerComparison {
         new Candidate("random-forest", FeatureSet.ALL, () -> new RandomForestTrainer(200, 10, 2, 42)),
         new Candidate("logistic", FeatureSet.ALL, TribuoTrainer::logisticRegression),
         new Candidate("entity-net", FeatureSet.IDENTITIES, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
-        new Candidate("entity-net, no party codes", FeatureSet.ALL, () -> new EntityNetTrainer(NeuralOptions.DEFAULT))));
-    candidates.removeIf(c -> !only.isEmpty() && !only.contains(c.name()));
+        new Candidate("entity-net", FeatureSet.ALL, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
+        new Candidate("tree-attention", FeatureSet.IDENTITIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT))));
+    candidates.removeIf(c -> !only.isEmpty() && !only.contains(c.key()));
 
     RiskTraining.Prepared p = RiskTraining.prepare(train, Optional.empty());
     Dataset all = p.train();
@@ -80,44 +93,49 @@ public final class TrainerComparison {
       tax[r] = Math.expm1(test.x()[r * test.cols() + taxColumn]);
     }
 
-    System.out.println("2020 holdout: fit on the first 85 % of 2020 (" + fit.rows() + " rows), tested on its last 15 % ("
-        + test.rows() + " rows)");
-    header();
     Map<String, double[]> holdout = new LinkedHashMap<>();
-    for (Candidate c : candidates) {
-      List<String> used = c.set().of(all.featureNames());
-      long t0 = System.nanoTime();
-      Trainer.TrainedModel m = c.trainer().get().train(select(fit, used), Optional.empty());
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      Dataset t = select(test, used);
-      double[] s = m.model().score(t.x(), t.rows(), t.cols());
-      holdout.put(c.name(), s);
-      row(c.name() + " (" + c.set().label() + ")", RankingMetrics.evaluate(s, fraud, tax, PERCENTS), seconds,
-          rowsPerSecond(m.model(), t));
-    }
     Optional<Double> weight = Optional.empty();
     String neural = null;
-    if (holdout.containsKey("blend")) {
-      System.out.println("\n| default blend + w × neural, in log-odds | w | holdout AUC | P@5% | P@10% |");
-      System.out.println("|---|---:|---:|---:|---:|");
-      double bestAuc = RankingMetrics.evaluate(holdout.get("blend"), fraud, tax, PERCENTS).auc();
-      for (String n : List.of("entity-net", "tree-attention")) {
-        if (!holdout.containsKey(n)) {
-          continue;
-        }
-        for (double w : new double[] {0.1, 0.2, 0.3, 0.4}) {
-          RankingEvaluation e = RankingMetrics.evaluate(mix(holdout.get("blend"), holdout.get(n), w), fraud, tax, PERCENTS);
-          System.out.printf(Locale.ROOT, "| %s | %.1f | %.4f | %.3f | %.3f |%n", n, w, e.auc(), e.at(5).precision(),
-              e.at(10).precision());
-          if (e.auc() > bestAuc) {
-            bestAuc = e.auc();
-            weight = Optional.of(w);
-            neural = n;
+    if (!phase.equals("2021q1")) {
+      System.out.println("2020 holdout: fit on the first 85 % of 2020 (" + fit.rows() + " rows), tested on its last 15 % ("
+          + test.rows() + " rows)");
+      header();
+      for (Candidate c : candidates) {
+        List<String> used = c.set().of(all.featureNames());
+        long t0 = System.nanoTime();
+        Trainer.TrainedModel m = c.trainer().get().train(select(fit, used), Optional.empty());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Dataset t = select(test, used);
+        double[] s = m.model().score(t.x(), t.rows(), t.cols());
+        holdout.put(c.key(), s);
+        row(c.key(), RankingMetrics.evaluate(s, fraud, tax, PERCENTS), seconds,
+            rowsPerSecond(m.model(), t));
+      }
+      if (holdout.containsKey("blend/all")) {
+        System.out.println("\n| default blend + w × neural, in log-odds | w | holdout AUC | P@5% | P@10% |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        double bestAuc = RankingMetrics.evaluate(holdout.get("blend/all"), fraud, tax, PERCENTS).auc();
+        for (String n : List.of("entity-net/identities", "entity-net/all", "tree-attention/identities")) {
+          if (!holdout.containsKey(n)) {
+            continue;
+          }
+          for (double w : new double[] {0.1, 0.2, 0.3, 0.4}) {
+            RankingEvaluation e = RankingMetrics.evaluate(mix(holdout.get("blend/all"), holdout.get(n), w), fraud, tax, PERCENTS);
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %.4f | %.3f | %.3f |%n", n, w, e.auc(), e.at(5).precision(),
+                e.at(10).precision());
+            if (e.auc() > bestAuc) {
+              bestAuc = e.auc();
+              weight = Optional.of(w);
+              neural = n;
+            }
           }
         }
+        System.out.println(weight.isEmpty() ? "\nno neural model raises the blend's holdout AUC: the default stays as is"
+            : "\nbest on the holdout: blend + " + weight.get() + " × " + neural);
       }
-      System.out.println(weight.isEmpty() ? "\nno neural model raises the blend's holdout AUC: the default stays as is"
-          : "\nbest on the holdout: blend + " + weight.get() + " × " + neural);
+    }
+    if (phase.equals("holdout")) {
+      return;
     }
 
     System.out.println("\n2021Q1: trained on all of 2020 (" + all.rows() + " rows), evaluated once on "
@@ -130,11 +148,11 @@ public final class TrainerComparison {
       ModelBundle b = RiskTraining.fit(p, c.trainer().get(), c.set(), new RiskTraining.Source(source, 0, Optional.empty()));
       double seconds = (System.nanoTime() - t0) / 1e9;
       Evaluator.ModelEvaluation e = Evaluator.evaluate(b, valid, PERCENTS);
-      later.put(c.name(), e);
-      row(c.name() + " (" + c.set().label() + ")", e.metrics(), seconds, rowsPerSecond(b, e.declarations()));
+      later.put(c.key(), e);
+      row(c.key(), e.metrics(), seconds, rowsPerSecond(b, e.declarations()));
     }
     if (weight.isPresent()) {
-      Evaluator.ModelEvaluation b = later.get("blend");
+      Evaluator.ModelEvaluation b = later.get("blend/all");
       Evaluator.ModelEvaluation n = later.get(neural);
       double[] tax21 = b.declarations().stream().mapToDouble(Declaration::taxAtStake).toArray();
       row("blend + " + weight.get() + " × " + neural + " (chosen on the holdout)",
@@ -152,7 +170,7 @@ public final class TrainerComparison {
   }
 
   private static void header() {
-    System.out.println("| trainer (features) | AUC | PR-AUC | P@1% | R@1% | Rev@1% | P@2% | R@2% | Rev@2% | P@5% | R@5% | Rev@5% "
+    System.out.println("| trainer/features | AUC | PR-AUC | P@1% | R@1% | Rev@1% | P@2% | R@2% | Rev@2% | P@5% | R@5% | Rev@5% "
         + "| P@10% | R@10% | Rev@10% | train (s) | scoring (rows/s) |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   }
