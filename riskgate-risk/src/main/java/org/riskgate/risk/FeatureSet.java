@@ -23,7 +23,12 @@ public enum FeatureSet {
    * Those and the parties' own codes ({@code importer_id} ...): for models that learn an embedding
    * of each party, where a tree could only split on an arbitrary number.
    */
-  IDENTITIES;
+  IDENTITIES,
+  /**
+   * The declaration's own fields and codes and its parties' codes, without the histories: the
+   * parties are learned as embeddings, and the counts that grow through the year stay out.
+   */
+  PARTIES;
 
   public static final FeatureSet DEFAULT = DECLARATION;
 
@@ -38,6 +43,7 @@ public enum FeatureSet {
       case DECLARATION -> !FeaturePipeline.fromHistory(n) && !FeaturePipeline.identity(n);
       case ALL -> !FeaturePipeline.identity(n);
       case IDENTITIES -> true;
+      case PARTIES -> !FeaturePipeline.fromHistory(n);
     }).toList();
   }
 

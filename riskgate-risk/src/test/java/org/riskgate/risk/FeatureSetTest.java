@@ -20,6 +20,8 @@ class FeatureSetTest {
     assertThat(FeatureSet.DECLARATION.of(NAMES)).hasSize(20).doesNotContainAnyElementsOf(IDENTITIES);
     assertThat(FeatureSet.ALL.of(NAMES)).hasSize(69).doesNotContainAnyElementsOf(IDENTITIES);
     assertThat(FeatureSet.IDENTITIES.of(NAMES)).isEqualTo(NAMES);
+    assertThat(FeatureSet.PARTIES.of(NAMES)).hasSize(24).containsAll(IDENTITIES)
+        .containsAll(FeatureSet.DECLARATION.of(NAMES));
     assertThat(NAMES.subList(NAMES.size() - 4, NAMES.size())).isEqualTo(IDENTITIES);
     assertThat(IDENTITIES).allMatch(FeaturePipeline::identity).allMatch(FeaturePipeline::code);
     assertThat(FeaturePipeline.code("hs6_number")).isTrue();

@@ -77,7 +77,9 @@ public final class TrainerComparison {
         new Candidate("logistic", FeatureSet.ALL, TribuoTrainer::logisticRegression),
         new Candidate("entity-net", FeatureSet.IDENTITIES, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
         new Candidate("entity-net", FeatureSet.ALL, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
-        new Candidate("tree-attention", FeatureSet.IDENTITIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT))));
+        new Candidate("entity-net", FeatureSet.PARTIES, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
+        new Candidate("tree-attention", FeatureSet.IDENTITIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT)),
+        new Candidate("tree-attention", FeatureSet.PARTIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT))));
     candidates.removeIf(c -> !only.isEmpty() && !only.contains(c.key()));
 
     RiskTraining.Prepared p = RiskTraining.prepare(train, Optional.empty());
@@ -115,7 +117,7 @@ public final class TrainerComparison {
         System.out.println("\n| default blend + w × neural, in log-odds | w | holdout AUC | P@5% | P@10% |");
         System.out.println("|---|---:|---:|---:|---:|");
         double bestAuc = RankingMetrics.evaluate(holdout.get("blend/all"), fraud, tax, PERCENTS).auc();
-        for (String n : List.of("entity-net/identities", "entity-net/all", "tree-attention/identities")) {
+        for (String n : holdout.keySet().stream().filter(k -> k.startsWith("entity-net") || k.startsWith("tree-attention")).toList()) {
           if (!holdout.containsKey(n)) {
             continue;
           }
