@@ -42,9 +42,10 @@ import org.riskgate.risk.xgboost.XGBoostTrainer;
  * model joins the default blend only where it raises the blend's holdout AUC; the weight is chosen
  * there, and 2021Q1 is reported for that weight alone.
  *
- * <p>Run: {@code bench/trainers.sh [DATA_DIR] [TRAINER,...] [holdout|2021q1|both]}: on a shared machine
- * the trainers and the two periods can be run apart (each row is independent of the others; the
- * neural blends need the blend and the network in the same run).
+ * <p>Run: {@code bench/trainers.sh [DATA_DIR] [all|TRAINER/FEATURES,...] [holdout|2021q1|both]
+ * [TRAINER/FEATURES:WEIGHT]}: on a shared machine the trainers and the two periods can be run
+ * apart, each row being independent of the others. A neural blend needs the blend and the network
+ * in the same run; a 2021q1 run is given the weight its holdout run chose as the last argument.
  */
 public final class TrainerComparison {
   private TrainerComparison() {}
@@ -98,6 +99,11 @@ public final class TrainerComparison {
     Map<String, double[]> holdout = new LinkedHashMap<>();
     Optional<Double> weight = Optional.empty();
     String neural = null;
+    if (args.length > 3) {
+      int colon = args[3].lastIndexOf(':');
+      neural = args[3].substring(0, colon);
+      weight = Optional.of(Double.parseDouble(args[3].substring(colon + 1)));
+    }
     if (!phase.equals("2021q1")) {
       System.out.println("2020 holdout: fit on the first 85 % of 2020 (" + fit.rows() + " rows), tested on its last 15 % ("
           + test.rows() + " rows)");
