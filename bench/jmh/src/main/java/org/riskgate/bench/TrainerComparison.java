@@ -45,7 +45,9 @@ import org.riskgate.risk.xgboost.XGBoostTrainer;
  * <p>Run: {@code bench/trainers.sh [DATA_DIR] [all|TRAINER/FEATURES,...] [holdout|2021q1|both]
  * [TRAINER/FEATURES:WEIGHT]}: on a shared machine the trainers and the two periods can be run
  * apart, each row being independent of the others. A neural blend needs the blend and the network
- * in the same run; a 2021q1 run is given the weight its holdout run chose as the last argument.
+ * in the same run, or the holdout scores an earlier run saved in {@code bench/jmh/target/trainer-scores}
+ * ({@code none} as the trainers only blends those); a 2021q1 run is given the weight its holdout run
+ * chose as the last argument.
  */
 public final class TrainerComparison {
   private TrainerComparison() {}
@@ -116,8 +118,14 @@ public final class TrainerComparison {
         Dataset t = select(test, used);
         double[] s = m.model().score(t.x(), t.rows(), t.cols());
         holdout.put(c.key(), s);
+        save(c.key(), s);
         row(c.key(), RankingMetrics.evaluate(s, fraud, tax, PERCENTS), seconds,
             rowsPerSecond(m.model(), t));
+      }
+      // a shared machine may not train the blend and a network in one run: earlier runs' scores, saved
+      // (training is deterministic), stand in for the ones this run did not train
+      for (String key : saved()) {
+        holdout.computeIfAbsent(key, k -> load(k, fraud.length));
       }
       if (holdout.containsKey("blend/all")) {
         System.out.println("\n| default blend + w × neural, in log-odds | w | holdout AUC | P@5% | P@10% |");
@@ -166,6 +174,38 @@ public final class TrainerComparison {
       row("blend + " + weight.get() + " × " + neural + " (chosen on the holdout)",
           RankingMetrics.evaluate(mix(b.scores(), n.scores(), weight.get()), b.fraud(), tax21, PERCENTS), Double.NaN,
           Double.NaN);
+    }
+  }
+
+  private static final Path SCORES = Path.of("bench/jmh/target/trainer-scores");
+
+  private static void save(String key, double[] scores) throws java.io.IOException {
+    Files.createDirectories(SCORES);
+    Files.write(SCORES.resolve(key.replace('/', '_') + ".txt"),
+        Arrays.stream(scores).mapToObj(d -> Double.toString(d)).toList());
+  }
+
+  private static List<String> saved() throws java.io.IOException {
+    if (!Files.isDirectory(SCORES)) {
+      return List.of();
+    }
+    try (var files = Files.list(SCORES)) {
+      return files.map(f -> f.getFileName().toString().replace(".txt", "").replace('_', '/')).sorted().toList();
+    }
+  }
+
+  /** Saved holdout scores, or null when they are not for this holdout. */
+  private static double[] load(String key, int rows) {
+    try {
+      double[] s = Files.readAllLines(SCORES.resolve(key.replace('/', '_') + ".txt")).stream()
+          .mapToDouble(Double::parseDouble).toArray();
+      if (s.length == rows) {
+        System.out.println("(" + key + ": holdout scores of an earlier run, " + SCORES + ")");
+        return s;
+      }
+      return null;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
