@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.riskgate.neural.EntityNetTrainer;
+import org.riskgate.neural.NeuralOptions;
+import org.riskgate.neural.TreeAttentionTrainer;
 import org.riskgate.risk.BlendTrainer;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.ModelBundle;
@@ -58,6 +61,13 @@ final class TrainCommand implements Callable<Integer> {
           + "chosen on the 2020 holdout. --no-blend trains the XGBoost model alone, on --features.")
   boolean blend;
 
+  @Option(names = "--trainer", paramLabel = "NAME",
+      description = "Train a neural model instead of the blend: entity-net (a fully connected network over embeddings of the "
+          + "categories, the HS code and the parties) or tree-attention (attention over a small booster's leaves, "
+          + "conditioned on importer and HS code, with a revenue head). Both learn on DJL + PyTorch (CPU, offline) from "
+          + "every feature, the parties' codes included; bench/trainers.sh compares them with the others.")
+  String trainer;
+
   @Mixin InputOptions input;
 
   @Override
@@ -77,7 +87,11 @@ final class TrainCommand implements Callable<Integer> {
     // raw codes (bench ModelSelection)
     List<Run> runs = new ArrayList<>();
     XGBoostTrainer boosted = new XGBoostTrainer(XGBoostOptions.DEFAULT);
-    runs.add(blend ? new Run(new BlendTrainer(XGBoostOptions.DEFAULT), FeatureSet.ALL) : new Run(boosted, features));
+    if (trainer != null) {
+      runs.add(new Run(neural(trainer), FeatureSet.IDENTITIES));
+    } else {
+      runs.add(blend ? new Run(new BlendTrainer(XGBoostOptions.DEFAULT), FeatureSet.ALL) : new Run(boosted, features));
+    }
     if (baselines) {
       if (blend) {
         runs.add(new Run(boosted, features));
@@ -113,6 +127,15 @@ final class TrainCommand implements Callable<Integer> {
     }
     return new Read(RiskTraining.prepare(t.rows(), v.map(InputOptions.Loaded::rows)), t.rejects().count(),
         Optional.ofNullable(validSource));
+  }
+
+  private static Trainer neural(String name) {
+    return switch (name) {
+      case "entity-net" -> new EntityNetTrainer(NeuralOptions.DEFAULT);
+      case "tree-attention" -> new TreeAttentionTrainer(NeuralOptions.DEFAULT);
+      default -> throw new IllegalArgumentException("--trainer: unknown trainer '" + name
+          + "' (entity-net or tree-attention; the default blend needs no --trainer)");
+    };
   }
 
   private record Read(RiskTraining.Prepared prepared, long trainingRejects, Optional<Path> validSource) {}

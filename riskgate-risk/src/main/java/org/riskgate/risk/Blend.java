@@ -131,7 +131,7 @@ public final class Blend implements RiskModel {
     for (Stored s : JSON.readValue(file.toFile(), Stored[].class)) {
       RiskModel m = switch (s.kind()) {
         case "xgboost", "random-forest" -> XGBoostModel.load(bundleDir.resolve(DIR).resolve(s.name()), s.kind());
-        default -> throw new IOException(file + ": a blend part of unknown kind '" + s.kind() + "'");
+        default -> ModelFormat.load(s.kind(), bundleDir.resolve(DIR).resolve(s.name()), s.features());
       };
       RiskModel reading = s.features().equals(pipelineFeatures) ? m : new ColumnSubset(m, pipelineFeatures, s.features());
       parts.add(new Part(s.name(), s.kind(), s.weight(), s.features(), reading));

@@ -18,7 +18,17 @@ public enum FeatureSet {
   /** The declaration's own fields and category codes. */
   DECLARATION,
   /** Those and the history of its parties, goods and origins. */
-  ALL;
+  ALL,
+  /**
+   * Those and the parties' own codes ({@code importer_id} ...): for models that learn an embedding
+   * of each party, where a tree could only split on an arbitrary number.
+   */
+  IDENTITIES,
+  /**
+   * The declaration's own fields and codes and its parties' codes, without the histories: the
+   * parties are learned as embeddings, and the counts that grow through the year stay out.
+   */
+  PARTIES;
 
   public static final FeatureSet DEFAULT = DECLARATION;
 
@@ -29,7 +39,12 @@ public enum FeatureSet {
 
   /** The names among {@code names} (a pipeline's, or a data set's) that are in this set, in order. */
   public List<String> of(List<String> names) {
-    return names.stream().filter(n -> this == ALL || !FeaturePipeline.fromHistory(n)).toList();
+    return names.stream().filter(n -> switch (this) {
+      case DECLARATION -> !FeaturePipeline.fromHistory(n) && !FeaturePipeline.identity(n);
+      case ALL -> !FeaturePipeline.identity(n);
+      case IDENTITIES -> true;
+      case PARTIES -> !FeaturePipeline.fromHistory(n);
+    }).toList();
   }
 
   /** The lower-case name used on the command line and in provenance. */

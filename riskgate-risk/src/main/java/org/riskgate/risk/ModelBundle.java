@@ -75,7 +75,7 @@ public final class ModelBundle {
       case "xgboost", "random-forest" -> XGBoostModel.load(dir, p.trainer());
       case "logistic" -> TribuoModel.load(p.trainer(), dir, p.modelFeatures());
       case Blend.KIND -> Blend.load(dir, p.featureNames());
-      default -> throw new IOException(dir + ": unknown trainer '" + p.trainer() + "'");
+      default -> ModelFormat.load(p.trainer(), dir, p.modelFeatures());
     };
     return new ModelBundle(f, reading(m, p), p);
   }

@@ -51,6 +51,26 @@ public final class FeaturePipeline {
       new Categorical("origin_code", "origin country", Declaration::originCountry),
       new Categorical("departure_code", "departure country", Declaration::departureCountry));
 
+  /**
+   * The parties themselves, coded like the categories, as the last columns: for models that learn
+   * an embedding of each party. Neither {@code declaration} nor {@code all} features (see {@code
+   * FeatureSet}), so the trees never split on an importer's arbitrary number.
+   */
+  private static final List<Categorical> IDENTITIES = List.of(
+      new Categorical("importer_id", "importer", Declaration::importerId),
+      new Categorical("declarant_id", "declarant", Declaration::declarantId),
+      new Categorical("seller_id", "seller", Declaration::sellerId),
+      new Categorical("courier_id", "courier", Declaration::courierId));
+
+  /** Every field kept as a vocabulary code. */
+  private static final List<Categorical> CODED =
+      java.util.stream.Stream.concat(CATEGORICALS.stream(), IDENTITIES.stream()).toList();
+  private static final java.util.Set<String> IDENTITY_NAMES =
+      IDENTITIES.stream().map(Categorical::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final java.util.Set<String> CODE_NAMES = java.util.stream.Stream.concat(
+      CODED.stream().map(Categorical::name), java.util.stream.Stream.of("hs6_number"))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final Key[] KEYS = Key.values();
   private static final Key[] UNIT_VALUE_KEYS = {Key.HS6, Key.HS6_ORIGIN, Key.IMPORTER_HS6};
   private static final Key[] RECENCY_KEYS = {Key.IMPORTER, Key.DECLARANT, Key.SELLER};
@@ -96,6 +116,13 @@ public final class FeaturePipeline {
     }
     history(n, w, Key.IMPORTER, "price_vs_usual",
         (d, v, who, s) -> "item price " + Words.oneDecimal(Math.exp(v)) + "× the importer's usual");
+    for (Categorical c : IDENTITIES) {
+      n.add(c.name());
+      // importer_id is the importer's key, and so on
+      Key k = Key.valueOf(c.name().substring(0, c.name().indexOf('_')).toUpperCase(Locale.ROOT));
+      Says named = withRecord(k, (d, v) -> c.label() + " " + c.of().apply(d));
+      w.add((d, v) -> c.of().apply(d).isEmpty() ? "no " + c.label() + " declared" : named.say(d, v));
+    }
     this.names = List.copyOf(n);
     this.says = w.toArray(Says[]::new);
     for (int i = 0; i < names.size(); i++) {
@@ -195,11 +222,11 @@ public final class FeaturePipeline {
    */
   public static Map<String, Map<String, Long>> categoryCounts(Iterable<Declaration> rows) {
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    for (Categorical c : CATEGORICALS) {
+    for (Categorical c : CODED) {
       counts.put(c.name(), new HashMap<>());
     }
     for (Declaration d : rows) {
-      for (Categorical c : CATEGORICALS) {
+      for (Categorical c : CODED) {
         counts.get(c.name()).merge(c.of().apply(d), 1L, Long::sum);
       }
     }
@@ -217,7 +244,7 @@ public final class FeaturePipeline {
   /** A pipeline with no history, whose vocabularies are fitted on {@link #categoryCounts}. */
   public static FeaturePipeline fromCategoryCounts(Map<String, Map<String, Long>> counts) {
     FeatureState s = new FeatureState();
-    for (Categorical c : CATEGORICALS) {
+    for (Categorical c : CODED) {
       Map<String, Integer> vocab = new LinkedHashMap<>();
       counts.getOrDefault(c.name(), Map.of()).entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
@@ -234,6 +261,19 @@ public final class FeaturePipeline {
    */
   public static boolean fromHistory(String name) {
     return name.indexOf('.') > 0;
+  }
+
+  /** Whether a feature is a party's own code ({@code importer_id} ...), not a fact about the declaration. */
+  public static boolean identity(String name) {
+    return IDENTITY_NAMES.contains(name);
+  }
+
+  /**
+   * Whether a feature's value names a category (a vocabulary code, or the HS code as a number):
+   * its order and size mean nothing, NaN is a value never seen when the vocabulary was fitted.
+   */
+  public static boolean code(String name) {
+    return CODE_NAMES.contains(name);
   }
 
   /** Feature names, in column order. */
@@ -359,6 +399,10 @@ public final class FeaturePipeline {
     }
     int imp = Key.IMPORTER.ordinal() * Stats.VALUES;
     out[i++] = found[Key.IMPORTER.ordinal()] ? (float) (logPrice - v[imp + Stats.MEAN_LOG_PRICE]) : Float.NaN;
+    for (Categorical c : IDENTITIES) {
+      Integer code = state.vocabularies.get(c.name()).get(c.of().apply(d));
+      out[i++] = code == null ? Float.NaN : code;
+    }
   }
 
   /** The live history, for walking a period that advances day by day. */

@@ -151,6 +151,76 @@ public final class XGBoostModel implements RiskModel {
     }
   }
 
+  /**
+   * The leaf each row reaches in each tree (XGBoost's node id), {@code trees()} per row: the
+   * trees' leaves as tokens for a model that reads them (riskgate-neural's tree attention).
+   */
+  public int[] leaves(float[] x, int rows, int cols) {
+    try {
+      DMatrix m = new DMatrix(x, rows, cols, Float.NaN);
+      try {
+        float[][] leaf = booster.predictLeaf(m, 0);
+        int trees = rows == 0 ? 0 : leaf[0].length;
+        int[] out = new int[rows * trees];
+        for (int r = 0; r < rows; r++) {
+          for (int t = 0; t < trees; t++) {
+            out[r * trees + t] = (int) leaf[r][t];
+          }
+        }
+        return out;
+      } finally {
+        m.dispose();
+      }
+    } catch (XGBoostError e) {
+      throw new ModelException("XGBoost leaf prediction failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * For each tree, each leaf's node id and the columns split on along the way to it (each once,
+   * root first): what a leaf token says about the row, to explain a model that reads leaves.
+   */
+  public java.util.List<java.util.Map<Integer, int[]>> leafPaths() {
+    try {
+      java.util.List<java.util.Map<Integer, int[]>> out = new java.util.ArrayList<>();
+      java.util.regex.Pattern node = java.util.regex.Pattern.compile(
+          "^\\s*(\\d+):(?:\\[f(\\d+)[^\\]]*\\] yes=(\\d+),no=(\\d+)|leaf=)");
+      for (String tree : booster.getModelDump("", false)) {
+        java.util.Map<Integer, Integer> parent = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> feature = new java.util.HashMap<>();
+        java.util.List<Integer> leaves = new java.util.ArrayList<>();
+        for (String line : tree.split("\\n")) {
+          java.util.regex.Matcher m = node.matcher(line);
+          if (!m.find()) {
+            continue;
+          }
+          int id = Integer.parseInt(m.group(1));
+          if (m.group(2) == null) {
+            leaves.add(id);
+          } else {
+            feature.put(id, Integer.parseInt(m.group(2)));
+            parent.put(Integer.parseInt(m.group(3)), id);
+            parent.put(Integer.parseInt(m.group(4)), id);
+          }
+        }
+        java.util.Map<Integer, int[]> paths = new java.util.HashMap<>();
+        for (int leaf : leaves) {
+          java.util.LinkedHashSet<Integer> on = new java.util.LinkedHashSet<>();
+          for (Integer at = parent.get(leaf); at != null; at = parent.get(at)) {
+            on.add(feature.get(at));
+          }
+          java.util.List<Integer> rootFirst = new java.util.ArrayList<>(on);
+          java.util.Collections.reverse(rootFirst);
+          paths.put(leaf, rootFirst.stream().mapToInt(Integer::intValue).toArray());
+        }
+        out.add(paths);
+      }
+      return out;
+    } catch (XGBoostError e) {
+      throw new ModelException("cannot read the XGBoost model's trees: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void save(Path bundleDir) throws IOException {
     try {
