@@ -24,7 +24,8 @@ import org.riskgate.selectivity.Lane;
  * rewritten and the file's space is reused under the writes, and is then killed with SIGKILL.
  * Every printed id must be there, with its audit line, when the store is opened again. (The
  * server's KillTest kills within seconds, before any chunk is old enough to be reused.) Before
- * {@link H2Recovery}, the last acknowledged declaration was missing in each of three runs.
+ * {@link H2Recovery}, the last acknowledged declaration was missing in both runs that went past
+ * the retention time (one on the shipped settings, one with a 5 s retention).
  */
 class H2KillTest {
   private static final long RUN_SECONDS = 75;
