@@ -74,7 +74,8 @@ public final class ModelBundle {
     RiskModel m = switch (p.trainer()) {
       case "xgboost", "random-forest" -> XGBoostModel.load(dir, p.trainer());
       case "logistic" -> TribuoModel.load(p.trainer(), dir, p.modelFeatures());
-      case Blend.KIND -> Blend.load(dir, p.featureNames());
+      // as trained: the blend's parts read the model's columns, which reading() takes from the pipeline's
+      case Blend.KIND -> Blend.load(dir, p.modelFeatures());
       default -> ModelFormat.load(p.trainer(), dir, p.modelFeatures());
     };
     return new ModelBundle(f, reading(m, p), p);

@@ -56,15 +56,24 @@ class ModelBundleTest {
     float[] x = java.util.Arrays.copyOf(prepared.train().x(), rows * w);
     double[] p = bundle.model().score(x, rows, w);
     assertThat(loaded.model().score(x, rows, w)).containsExactly(p);
-    Blend blend = (Blend) bundle.model();
+    // the blend reads the model's columns (every feature but the parties' codes) of the pipeline's rows
+    Blend blend = (Blend) ((ColumnSubset) bundle.model()).inner();
+    java.util.List<String> modelColumns = FeatureSet.ALL.of(prepared.pipeline());
     assertThat(blend.parts()).extracting(Blend.Part::name).containsExactly("xgboost", "random-forest");
     assertThat(blend.parts().get(0).features()).isEqualTo(FeatureSet.DECLARATION.of(prepared.pipeline()));
-    assertThat(blend.parts().get(1).features()).isEqualTo(prepared.pipeline().names());
-    double[] boosted = blend.parts().get(0).model().score(x, rows, w);
-    double[] forest = blend.parts().get(1).model().score(x, rows, w);
+    assertThat(blend.parts().get(1).features()).isEqualTo(modelColumns);
+    int mw = modelColumns.size();
+    float[] xm = new float[rows * mw];
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < mw; j++) {
+        xm[r * mw + j] = x[r * w + prepared.pipeline().names().indexOf(modelColumns.get(j))];
+      }
+    }
+    double[] boosted = blend.parts().get(0).model().score(xm, rows, mw);
+    double[] forest = blend.parts().get(1).model().score(xm, rows, mw);
     float[][] c = loaded.model().contributions(x, rows, w, false).orElseThrow();
     // every tree of every part; the cascade (CascadeTest) scores only the rows that may reach a lane so
-    double[] full = blend.full().score(x, rows, w);
+    double[] full = blend.full().score(xm, rows, mw);
     for (int r = 0; r < rows; r++) {
       double margin = 0.6 * Blend.logit(boosted[r]) + 0.4 * Blend.logit(forest[r]);
       assertThat(Blend.logit(full[r])).as("row %d", r).isCloseTo(margin, org.assertj.core.data.Offset.offset(1e-9));
