@@ -69,8 +69,8 @@ public final class InkDetector implements PageDetector {
 
   /**
    * The candidate regions before nearby signature parts are joined: one per group of same-ink
-   * pieces, each with its hand-set call. A learned classifier ({@link LearnedDetector}) calls
-   * these again.
+   * pieces, each with its hand-set call. {@code DetectionBench} calls them again by the page's
+   * truth, to tell lost candidates from wrong calls.
    *
    * @throws DocumentInputException.EmptyPage when the page carries no ink at all
    */
