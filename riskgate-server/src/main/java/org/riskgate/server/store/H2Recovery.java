@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * Finds the last commit of an H2 file store that was not closed (a killed process) before H2
@@ -59,9 +60,15 @@ final class H2Recovery {
       return false;
     }
     long t0 = System.nanoTime();
-    MVStore store = new MVStore.Builder().fileName(file.toString()).recoveryMode().open();
-    long version = store.getCurrentVersion();
-    store.close();
+    long version;
+    try {
+      MVStore store = new MVStore.Builder().fileName(file.toString()).recoveryMode().open();
+      version = store.getCurrentVersion();
+      store.close();
+    } catch (MVStoreException e) {
+      // e.g. the file is locked: another process has the store open
+      throw new StoreException("cannot recover the H2 store " + file + ": " + e.getMessage(), e);
+    }
     LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
         "%s was not closed: recovered to its last complete commit (version %d) in %.1f s", file, version,
         (System.nanoTime() - t0) / 1e9));
