@@ -163,7 +163,7 @@ class CliEndToEndTest {
     assertThat(Files.readString(model.resolve("provenance.json")))
         .contains("\"trainer\" : \"xgboost\"", "\"featureSet\" : \"all\"", "\"importer.fraud_rate\"");
 
-    CliRun bad = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "parties");
+    CliRun bad = run("train", "--train", train.toString(), "--model", model.toString(), "--features", "everything");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--features", "DECLARATION, ALL");
   }
