@@ -37,9 +37,16 @@ public final class DocumentEvidence implements EvidenceSource {
    * @throws IllegalArgumentException naming the file, line and field of the first bad line
    */
   public static DocumentEvidence read(java.nio.file.Path file) throws java.io.IOException {
+    return parse(java.nio.file.Files.readAllLines(file), file);
+  }
+
+  /**
+   * As {@link #read}, from the file's lines read elsewhere (Spark ships them to its executors);
+   * {@code file} names them in errors and in reports without a document name.
+   */
+  public static DocumentEvidence parse(List<String> lines, java.nio.file.Path file) {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     Map<String, List<VerificationReport>> byDeclaration = new HashMap<>();
-    List<String> lines = java.nio.file.Files.readAllLines(file);
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;

@@ -215,6 +215,11 @@ public final class SparkMain implements Runnable {
         + "(hs.not_in_nomenclature, hs.mismatch ...), as riskgate score --hs-check does.")
     boolean hsCheck;
 
+    @Option(names = "--documents", paramLabel = "REPORTS.jsonl",
+        description = "Document checks: one JSON line per page, as 'riskgate docs verify --json' prints it plus a declaration_id: "
+            + "docs.suspicious, docs.worst_similarity ... and documents reasons, as riskgate score --documents gives them.")
+    Path documents;
+
     @Option(names = "--watchlists", paramLabel = "LISTS.csv",
         description = "Supervisors' watchlists, lines watchlist,kind,entry: rules test them with 'FIELD in watchlist \"NAME\"', "
             + "and listed declarations carry watchlist reasons.")
@@ -254,7 +259,7 @@ public final class SparkMain implements Runnable {
         }
         Dataset<Row> decisions = SparkScoring.score(spark, rows, model, Optional.ofNullable(rules),
             new SparkScoring.Settings(cap, seed, 3, objective),
-            new SparkScoring.EvidenceOptions(past, network, hsCheck, lists)).persist(StorageLevel.MEMORY_AND_DISK());
+            new SparkScoring.EvidenceOptions(past, network, hsCheck, Optional.ofNullable(documents), lists)).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> out = decisions.drop(DeclarationRows.SEQ);
         if (output.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
           out.write().mode(SaveMode.Overwrite).parquet(output);

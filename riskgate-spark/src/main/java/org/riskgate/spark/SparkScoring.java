@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.evidence.EvidenceSource;
+import org.riskgate.documents.DocumentEvidence;
 import org.riskgate.hs.HsEvidence;
 import org.riskgate.hs.HsToolkit;
 import org.riskgate.profiles.ProfileConfig;
@@ -104,13 +105,15 @@ public final class SparkScoring {
   /**
    * The evidence {@code riskgate score} takes beside the model, as its options name it: party
    * profiles from a labelled history ({@code --history}), the trader network from it ({@code
-   * --network}), HS checks ({@code --hs-check}) and watchlists ({@code --watchlists}).
+   * --network}), HS checks ({@code --hs-check}), document reports ({@code --documents}, the JSON
+   * lines {@code riskgate docs verify --json} writes) and watchlists ({@code --watchlists}).
    *
    * @param history rows of {@link DeclarationRows#schema()} with outcomes
    */
   public record EvidenceOptions(Optional<Dataset<Row>> history, boolean network, boolean hsCheck,
-      Watchlists watchlists) {
-    public static final EvidenceOptions NONE = new EvidenceOptions(Optional.empty(), false, false, Watchlists.NONE);
+      Optional<Path> documents, Watchlists watchlists) {
+    public static final EvidenceOptions NONE = new EvidenceOptions(Optional.empty(), false, false, Optional.empty(),
+        Watchlists.NONE);
 
     public EvidenceOptions {
       if (network && history.isEmpty()) {
@@ -140,11 +143,17 @@ public final class SparkScoring {
     }
     // the bundle and the rules travel as broadcast bytes: a cluster's executors take files but
     // not directories, and a broadcast reaches the executors of every cluster manager
+    ArrayList<String> reports = new ArrayList<>();
+    if (evidence.documents().isPresent()) {
+      reports.addAll(Files.readAllLines(evidence.documents().get()));
+      DocumentEvidence.parse(reports, evidence.documents().get()); // a bad line is reported before any Spark work
+    }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Shipment> shipment = sc.broadcast(new Shipment(Bundles.pack(bundleDir),
         rulesFile.isPresent() ? Files.readString(rulesFile.get()) : "",
         rulesFile.map(Path::toString).orElse(""), settings.shipped(),
-        new ShippedEvidence(base, networks, evidence.hsCheck(), new ArrayList<>(evidence.watchlists().all()))));
+        new ShippedEvidence(base, networks, evidence.hsCheck(), reports,
+            evidence.documents().map(Path::toString).orElse(""), new ArrayList<>(evidence.watchlists().all()))));
     return in.repartition(col("date")).sortWithinPartitions("date", DeclarationRows.SEQ)
         .mapPartitions(new DayScorer(shipment), Encoders.row(DECISIONS));
   }
@@ -155,7 +164,8 @@ public final class SparkScoring {
 
   /** The evidence as it travels: base rates (null without a history), networks by month, lists. */
   private record ShippedEvidence(SparkPartyTallies.BaseRates base, TreeMap<LocalDate, TraderNetwork> networks,
-      boolean hsCheck, ArrayList<Watchlist> watchlists) implements Serializable {}
+      boolean hsCheck, ArrayList<String> reports, String reportsSource, ArrayList<Watchlist> watchlists)
+      implements Serializable {}
 
   /** The HS toolkit, loaded once per executor JVM (its nomenclature and index take a while). */
   private static final class Hs {
@@ -189,6 +199,9 @@ public final class SparkScoring {
       }
       if (e.hsCheck()) {
         sources.add(new HsEvidence(Hs.TOOLKIT));
+      }
+      if (!e.reportsSource().isEmpty()) {
+        sources.add(DocumentEvidence.parse(e.reports(), Path.of(e.reportsSource())));
       }
       if (!lists.all().isEmpty()) {
         sources.add(new WatchlistEvidence(lists));

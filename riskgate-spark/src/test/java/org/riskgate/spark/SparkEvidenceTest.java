@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.evidence.EvidenceSource;
+import org.riskgate.documents.DocumentEvidence;
 import org.riskgate.hs.HsEvidence;
 import org.riskgate.hs.HsToolkit;
 import org.riskgate.profiles.ProfileConfig;
@@ -36,8 +37,9 @@ import org.riskgate.selectivity.watch.Watchlists;
 
 /**
  * Evidence on Spark is the single machine's: party profiles summed with window functions, the
- * trader network from sums over the cluster, HS checks and watchlists, all reaching the same
- * rules and reasons as {@code riskgate score --history --network --hs-check --watchlists}.
+ * trader network from sums over the cluster, HS checks, document reports and watchlists, all
+ * reaching the same rules and reasons as {@code riskgate score --history --network --hs-check
+ * --documents --watchlists}.
  */
 class SparkEvidenceTest {
   private static List<Declaration> past;
@@ -90,6 +92,14 @@ class SparkEvidenceTest {
   void rulesOverEveryEvidenceSourceDecideOnSparkAsOnOneMachine() throws Exception {
     Path dir = Files.createTempDirectory("riskgate-evidence-");
     Path lists = Files.writeString(dir.resolve("lists.csv"), "watchlist,kind,entry\nsteel-watch,country,CN\n");
+    // a suspicious stamp on the first twenty declarations of 2021Q1, as riskgate docs verify --json reports it
+    StringBuilder lines = new StringBuilder();
+    for (Declaration d : LocalSpark.read(LocalSpark.VALID).subList(0, 20)) {
+      lines.append("{\"declaration_id\":\"").append(d.id()).append("\",\"document\":\"p.png\",\"issuer\":\"KR-017\","
+          + "\"method\":\"best\",\"regions\":[{\"kind\":\"stamp\",\"box\":[1,2,300,300],\"confidence\":0.9,"
+          + "\"similarity\":31.0,\"verdict\":\"suspicious\"}]}\n");
+    }
+    Path reports = Files.writeString(dir.resolve("reports.jsonl"), lines);
     Path rules = Files.writeString(dir.resolve("evidence.rules"), """
         rule "bad-record" owner "test"
           when importer.hit_rate > 0.3 and importer.inspected >= 3
@@ -100,6 +110,9 @@ class SparkEvidenceTest {
         rule "unknown-code" owner "test"
           when hs.not_in_nomenclature = 1
           then lane yellow, reason "code not in HS 2022"
+        rule "forged" owner "test"
+          when docs.suspicious = 1 and docs.stamp.worst_similarity < 50
+          then lane red, reason "forged stamp"
         rule "watched-origin" owner "test"
           when origin in watchlist "steel-watch" and hs2 = "72"
           then add 0.2, reason "watched steel"
@@ -110,7 +123,7 @@ class SparkEvidenceTest {
     EvidenceSource evidence = EvidenceSource.all(List.of(
         new ProfileEvidence(ProfileStore.build(past, ProfileConfig.defaults())::features),
         new NetworkEvidence(NetworkFeatures.monthly(past, NetworkConfig.defaults())),
-        new HsEvidence(HsToolkit.builtIn()), new WatchlistEvidence(w)));
+        new HsEvidence(HsToolkit.builtIn()), DocumentEvidence.read(reports), new WatchlistEvidence(w)));
     Map<String, Decision> single = new HashMap<>();
     new BatchScorer(ModelBundle.load(bundleDir), Rules.load(rules, w), evidence,
         new BatchScorer.Options(cap, 11, 3, 200_000, Objective.FRAUDS))
@@ -118,7 +131,7 @@ class SparkEvidenceTest {
 
     List<Row> spark = SparkScoring.score(LocalSpark.spark(), valid, bundleDir, Optional.of(rules),
         new SparkScoring.Settings(cap, 11, 3, Objective.FRAUDS),
-        new SparkScoring.EvidenceOptions(Optional.of(history), true, true, w)).collectAsList();
+        new SparkScoring.EvidenceOptions(Optional.of(history), true, true, Optional.of(reports), w)).collectAsList();
 
     assertThat(spark).hasSize(single.size());
     Map<String, Long> fired = new HashMap<>();
@@ -130,7 +143,8 @@ class SparkEvidenceTest {
       d.rulesHit().forEach(h -> fired.merge(h.ruleId(), 1L, Long::sum));
     }
     // every source reached a rule, so the comparison covers each of them
-    assertThat(fired).containsKeys("bad-record", "ring", "unknown-code", "watched-origin");
+    assertThat(fired).containsKeys("bad-record", "ring", "unknown-code", "forged", "watched-origin");
+    assertThat(fired.get("forged")).isEqualTo(20L);
     assertThat(single.values().stream().map(Decision::reasonsText))
         .anyMatch(t -> t.contains("fraud found in")).anyMatch(t -> t.contains("watchlist"));
   }
