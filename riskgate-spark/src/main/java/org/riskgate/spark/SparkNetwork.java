@@ -1,7 +1,6 @@
 package org.riskgate.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -11,7 +10,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +32,6 @@ import org.riskgate.profiles.network.TraderNetwork;
  * party and per link, as many as the network has, whatever the number of declarations behind them.
  */
 public final class SparkNetwork {
-  /** The role pairs that make links, as {@link TraderNetwork} links them. */
-  private static final PartyRole[][] LINKS = {
-      {PartyRole.IMPORTER, PartyRole.DECLARANT}, {PartyRole.IMPORTER, PartyRole.SELLER},
-      {PartyRole.IMPORTER, PartyRole.COURIER}, {PartyRole.DECLARANT, PartyRole.COURIER}};
-
   private SparkNetwork() {}
 
   /**
@@ -99,31 +92,22 @@ public final class SparkNetwork {
         ids.put(role[i] + party[i], i);
       }
       Dataset<Row> links = null;
-      for (PartyRole[] pair : LINKS) {
-        Column a = col(pair[0].field().key());
-        Column b = col(pair[1].field().key());
-        Dataset<Row> l = h.where(a.notEqual("").and(b.notEqual(""))).select(lit(pair[0].ordinal()).as("ra"),
-            a.as("pa"), lit(pair[1].ordinal()).as("rb"), b.as("pb"), col("rg_w"));
+      for (List<PartyRole> pair : TraderNetwork.LINKS) {
+        Column a = col(pair.get(0).field().key());
+        Column b = col(pair.get(1).field().key());
+        Dataset<Row> l = h.where(a.notEqual("").and(b.notEqual(""))).select(lit(pair.get(0).ordinal()).as("ra"),
+            a.as("pa"), lit(pair.get(1).ordinal()).as("rb"), b.as("pb"), col("rg_w"));
         links = links == null ? l : links.unionAll(l);
       }
       List<Row> ls = links.groupBy("ra", "pa", "rb", "pb").agg(sum("rg_w")).collectAsList();
       long[] keys = new long[ls.size()];
       double[] weights = new double[ls.size()];
-      Integer[] order = new Integer[ls.size()];
       for (int k = 0; k < ls.size(); k++) {
         Row r = ls.get(k);
         keys[k] = TraderNetwork.Parts.link(ids.get(r.getInt(0) + r.getString(1)), ids.get(r.getInt(2) + r.getString(3)));
         weights[k] = r.getDouble(4);
-        order[k] = k;
       }
-      Arrays.sort(order, Comparator.comparingLong(k -> keys[k]));
-      long[] sortedKeys = new long[keys.length];
-      double[] sortedWeights = new double[keys.length];
-      for (int k = 0; k < order.length; k++) {
-        sortedKeys[k] = keys[order[k]];
-        sortedWeights[k] = weights[order[k]];
-      }
-      return new TraderNetwork.Parts(role, party, first, inspected, frauds, seed, sortedKeys, sortedWeights,
+      return new TraderNetwork.Parts(role, party, first, inspected, frauds, seed, keys, weights,
           totals.isNullAt(0) ? 0 : totals.getLong(0), totals.isNullAt(1) ? 0 : totals.getLong(1));
     } finally {
       h.unpersist();

@@ -36,9 +36,9 @@ public final class TraderNetwork implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final PartyRole[] ROLES = PartyRole.values();
   /** The role pairs that make links: importer with the others, and declarant with courier. */
-  private static final PartyRole[][] LINKS = {
-      {PartyRole.IMPORTER, PartyRole.DECLARANT}, {PartyRole.IMPORTER, PartyRole.SELLER},
-      {PartyRole.IMPORTER, PartyRole.COURIER}, {PartyRole.DECLARANT, PartyRole.COURIER}};
+  public static final List<List<PartyRole>> LINKS = List.of(
+      List.of(PartyRole.IMPORTER, PartyRole.DECLARANT), List.of(PartyRole.IMPORTER, PartyRole.SELLER),
+      List.of(PartyRole.IMPORTER, PartyRole.COURIER), List.of(PartyRole.DECLARANT, PartyRole.COURIER));
 
   private final LocalDate asOf;
   private final NetworkConfig config;
@@ -66,7 +66,8 @@ public final class TraderNetwork implements Serializable {
   /**
    * What a network is made of, summed from the declarations before its date: the parties in order
    * of first appearance (role, id, first day, inspections, frauds, time-decayed frauds), the links
-   * between them as {@code (a << 32) | b} with {@code a < b}, sorted, with their decayed weights,
+   * between them as {@code (a << 32) | b} with {@code a < b}, with their decayed weights (sorted by
+   * key here, in whatever order they were summed),
    * and all inspections and frauds. Every figure is a sum, minimum or first appearance, so it can be
    * aggregated anywhere (Spark does, {@code SparkNetwork}); {@link #of} builds the network from it.
    */
@@ -80,11 +81,24 @@ public final class TraderNetwork implements Serializable {
           || seed.length != n || linkKeys.length != linkWeights.length) {
         throw new IllegalArgumentException("network parts of unequal lengths");
       }
-      for (int i = 1; i < linkKeys.length; i++) {
-        if (linkKeys[i] <= linkKeys[i - 1]) {
-          throw new IllegalArgumentException("network links must be sorted and distinct");
+      // sorted links make the adjacency, and so the communities, independent of the order the sums came in
+      Integer[] order = new Integer[linkKeys.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      long[] keys = linkKeys;
+      Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+      long[] sortedKeys = new long[keys.length];
+      double[] sortedWeights = new double[keys.length];
+      for (int i = 0; i < order.length; i++) {
+        sortedKeys[i] = keys[order[i]];
+        sortedWeights[i] = linkWeights[order[i]];
+        if (i > 0 && sortedKeys[i] == sortedKeys[i - 1]) {
+          throw new IllegalArgumentException("network links must be distinct");
         }
       }
+      linkKeys = sortedKeys;
+      linkWeights = sortedWeights;
     }
 
     /** The link key of parties {@code a} and {@code b} (in either order). */
@@ -146,9 +160,9 @@ public final class TraderNetwork implements Serializable {
         seed[n] += fraud ? w : 0;
         node[r.ordinal()] = n;
       }
-      for (PartyRole[] pair : LINKS) {
-        int a = node[pair[0].ordinal()];
-        int b = node[pair[1].ordinal()];
+      for (List<PartyRole> pair : LINKS) {
+        int a = node[pair.get(0).ordinal()];
+        int b = node[pair.get(1).ordinal()];
         if (a >= 0 && b >= 0) {
           links.add(Parts.link(a, b), w);
         }
@@ -162,21 +176,9 @@ public final class TraderNetwork implements Serializable {
       keys[at[0]] = k;
       weights[at[0]++] = v;
     });
-    // sorted links make the adjacency, and so the communities, independent of the hash table's order
-    Integer[] order = new Integer[keys.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
-    long[] sortedKeys = new long[keys.length];
-    double[] sortedWeights = new double[keys.length];
-    for (int i = 0; i < order.length; i++) {
-      sortedKeys[i] = keys[order[i]];
-      sortedWeights[i] = weights[order[i]];
-    }
     return new Parts(rolesOf.stream().mapToInt(Integer::intValue).toArray(), partiesOf.toArray(String[]::new),
         Arrays.copyOf(first, n), Arrays.copyOf(insp, n), Arrays.copyOf(fr, n), Arrays.copyOf(seed, n),
-        sortedKeys, sortedWeights, labelledAll, fraudsAll);
+        keys, weights, labelledAll, fraudsAll);
   }
 
   private TraderNetwork(Parts parts, LocalDate asOf, NetworkConfig config) {
