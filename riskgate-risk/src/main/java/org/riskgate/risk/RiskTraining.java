@@ -87,20 +87,34 @@ public final class RiskTraining {
     List<String> used = set.of(p.pipeline());
     Trainer.TrainedModel trained = trainer.train(ColumnSubset.select(p.train(), used),
         p.valid().map(v -> ColumnSubset.select(v, used)));
+    Learnt learnt = new Learnt(p.pipeline(), p.from(), p.to(), p.train().rows(), p.frauds(),
+        p.valid().map(Dataset::rows).orElse(0));
+    return bundle(learnt, trainer.name(), trainer.parameters(), trained, set, source);
+  }
+
+  /** What a model learnt from: the pipeline after its last day, the period, its labelled rows and frauds. */
+  public record Learnt(FeaturePipeline pipeline, LocalDate from, LocalDate to, long rows, long frauds, long validRows) {}
+
+  /**
+   * Wraps a trained model with its provenance, as {@link #fit} does; for a model fitted where no
+   * {@link Dataset} of its rows exists (by xgboost4j-spark across a cluster's executors).
+   */
+  public static ModelBundle bundle(Learnt l, String trainer, Map<String, String> parameters,
+      Trainer.TrainedModel trained, FeatureSet set, Source source) throws IOException {
+    List<String> used = set.of(l.pipeline());
     String created = Instant.now().toString();
     String sha = sha256(source.trainingFile());
-    String id = trainer.name() + "-" + p.to() + "-"
+    String id = trainer + "-" + l.to() + "-"
         + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
         + "-" + sha.substring(0, 8);
     Provenance prov = new Provenance(
-        id, trainer.name(), trainer.parameters(), trained.notes(),
-        source.trainingFile().toString(), sha, p.from().toString(), p.to().toString(),
-        p.train().rows(), p.frauds(), source.trainingRejects(),
+        id, trainer, parameters, trained.notes(),
+        source.trainingFile().toString(), sha, l.from().toString(), l.to().toString(),
+        l.rows(), l.frauds(), source.trainingRejects(),
         source.validFile().map(Path::toString).orElse(""),
         source.validFile().isPresent() ? sha256(source.validFile().get()) : "",
-        p.valid().map(Dataset::rows).orElse(0),
-        versions(), created, p.pipeline().names(), set.label(), used);
-    return new ModelBundle(p.pipeline(), ModelBundle.reading(trained.model(), prov), prov);
+        l.validRows(), versions(), created, l.pipeline().names(), set.label(), used);
+    return new ModelBundle(l.pipeline(), ModelBundle.reading(trained.model(), prov), prov);
   }
 
   /** SHA-256 (hex) of the training data: a file's bytes, or a lake's manifest. */

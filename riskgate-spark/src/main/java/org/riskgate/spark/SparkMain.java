@@ -142,10 +142,29 @@ public final class SparkMain implements Runnable {
         description = "The default blend of XGBoost and a small forest, as riskgate train; --no-blend trains XGBoost alone, on --features.")
     boolean blend;
 
+    @Option(names = "--fit", paramLabel = "driver|cluster", defaultValue = "driver",
+        description = "Where the model is fitted: driver (riskgate's trainers on the driver, from at most the rows `riskgate train` samples; the default) "
+            + "or cluster (XGBoost on the executors with xgboost4j-spark, from every labelled row; needs --no-blend).")
+    String fit;
+
+    @Option(names = "--workers", paramLabel = "N",
+        description = "xgboost workers for --fit cluster, one Spark task each (default: the cluster's default parallelism).")
+    Integer workers;
+
     @Mixin Job job;
 
     @Override
     public Integer call() throws Exception {
+      if (!fit.equals("driver") && !fit.equals("cluster")) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--fit must be driver or cluster, not '" + fit + "'");
+      }
+      if (fit.equals("cluster") && blend) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--fit cluster fits XGBoost alone: add --no-blend (the blend's forest and cascade are fitted on the driver)");
+      }
+      if (workers != null && workers < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--workers must be at least 1");
+      }
       Files.createDirectories(model);
       SparkSession spark = job.start("riskgate train");
       try (Staging staging = job.staging(spark);
@@ -159,8 +178,12 @@ public final class SparkMain implements Runnable {
         }
         Trainer trainer = blend ? new BlendTrainer(XGBoostOptions.DEFAULT) : new XGBoostTrainer(XGBoostOptions.DEFAULT);
         long t0 = System.nanoTime();
-        ModelBundle bundle = SparkTraining.train(spark, rows, later, trainer, blend ? FeatureSet.ALL : features,
-            new RiskTraining.Source(Path.of(train), rejects.count(), Optional.ofNullable(valid).map(Path::of)));
+        RiskTraining.Source source = new RiskTraining.Source(Path.of(train), rejects.count(),
+            Optional.ofNullable(valid).map(Path::of));
+        ModelBundle bundle = fit.equals("cluster")
+            ? SparkXGBoost.train(spark, SparkFeatures.walk(spark, rows), later, XGBoostOptions.DEFAULT, features,
+                workers != null ? workers : spark.sparkContext().defaultParallelism(), source)
+            : SparkTraining.train(spark, rows, later, trainer, blend ? FeatureSet.ALL : features, source);
         bundle.save(model);
         System.out.printf(Locale.ROOT, "%s: %,d labelled declarations (%s), %,d rejected%n", train,
             bundle.provenance().trainingRows(), job.period().isAll() ? "all dates" : job.period(), rejects.count());

@@ -70,7 +70,7 @@ public final class SparkTraining {
   }
 
   /** A later labelled period, described from the history as it stood at the end of training. */
-  private static org.riskgate.risk.Dataset later(Dataset<Row> valid, FeaturePipeline p, LocalDate end) {
+  static org.riskgate.risk.Dataset later(Dataset<Row> valid, FeaturePipeline p, LocalDate end) {
     List<Declaration> ds = valid.orderBy("date", DeclarationRows.SEQ).collectAsList().stream()
         .map(DeclarationRows::toDeclaration).filter(d -> d.outcome().isPresent()).toList();
     if (ds.stream().anyMatch(d -> !d.date().isAfter(end))) {

@@ -44,4 +44,42 @@ class SparkTrainingTest {
       assertThat(a[i]).as(later.get(i).id()).isCloseTo(b[i], org.assertj.core.data.Offset.offset(1e-6));
     }
   }
+
+  @Test
+  void fittedOnTheClusterFromEveryLabelledRowIntoABundleThatScoresAsWellAsTheDriversFit() throws Exception {
+    ModelBundle onCluster = SparkXGBoost.train(LocalSpark.spark(),
+        SparkFeatures.walk(LocalSpark.spark(), LocalSpark.csv(LocalSpark.TRAIN, LocalSpark.TRAINING)),
+        Optional.empty(), LocalSpark.SMALL, FeatureSet.ALL, 2,
+        new RiskTraining.Source(LocalSpark.TRAIN, 0, Optional.empty()));
+    Path dir = Files.createTempDirectory("riskgate-spark-cluster-").resolve("model");
+    onCluster.save(dir);
+    ModelBundle loaded = ModelBundle.load(dir);
+    ModelBundle single = ModelBundle.load(LocalSpark.singleMachineBundle());
+
+    assertThat(loaded.provenance().trainer()).isEqualTo("xgboost");
+    assertThat(loaded.provenance().parameters()).containsEntry("fit", "cluster").containsEntry("workers", "2");
+    assertThat(loaded.provenance().trainingRows()).isEqualTo(single.provenance().trainingRows());
+    assertThat(loaded.provenance().trainingFrauds()).isEqualTo(single.provenance().trainingFrauds());
+    assertThat(loaded.provenance().trainingNotes())
+        .containsEntry("early_stopping_on", "latest 15 % of the training period")
+        .containsEntry("scale_pos_weight", single.provenance().trainingNotes().get("scale_pos_weight"))
+        .containsKey("best_iteration");
+    assertThat(loaded.provenance().modelFeatures()).isEqualTo(single.provenance().modelFeatures());
+
+    // other trees (the two workers' quantile sketches are merged), the same skill on the later period
+    List<Declaration> later = LocalSpark.read(LocalSpark.VALID);
+    assertThat(auc(loaded, later)).isCloseTo(auc(single, later), org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  private static double auc(ModelBundle b, List<Declaration> rows) {
+    int w = b.features().width();
+    float[] x = new float[rows.size() * w];
+    b.features().describe(rows, 0, rows.size(), x);
+    double[] scores = b.model().score(x, rows.size(), w);
+    boolean[] fraud = new boolean[rows.size()];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = rows.get(i).isFraud();
+    }
+    return org.riskgate.core.RankingMetrics.evaluate(scores, fraud, new double[rows.size()], 5).auc();
+  }
 }

@@ -29,6 +29,11 @@ public final class XGBoostModel implements RiskModel {
     this.paths = TreePaths.of(booster);
   }
 
+  /** Boosted trees fitted elsewhere with XGBoost's own library (e.g. by xgboost4j-spark on a cluster). */
+  public static XGBoostModel boosted(Booster booster) {
+    return new XGBoostModel(booster, "xgboost");
+  }
+
   /** Loads the booster saved in a bundle directory. */
   public static XGBoostModel load(Path bundleDir, String kind) throws IOException {
     try {

@@ -38,7 +38,8 @@ public record XGBoostOptions(
     }
   }
 
-  Map<String, Object> params(double scalePosWeight) {
+  /** The native parameters of a fit whose frauds weigh {@code scalePosWeight} each. */
+  public Map<String, Object> params(double scalePosWeight) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("objective", "binary:logistic");
     p.put("eval_metric", "auc");
