@@ -3,7 +3,9 @@
 # declaration files of 1 M, 4 M and 10 M rows, whole processes (start-up, reading the CSV through
 # riskgate's reader, Spark's work, writing). Prints a table of rows/s and peak RSS of the driver JVM.
 #
-# usage: bench/spark.sh [score|train|both] [SIZES...]   (default: score 1m 4m 10m)
+# usage: bench/spark.sh [score|train|cluster|both] [SIZES...]   (default: score 1m 4m 10m)
+#   train: XGBoost alone, features on Spark, the fit on the driver (at most 2 M sampled rows);
+#   cluster: the same with --fit cluster (xgboost4j-spark on the executors, every labelled row)
 #   files: $BIGDATA/decl-<size>.csv (default BIGDATA=/work/bigdata); the model is trained once on
 #   the public 2020 file with `riskgate spark train`.
 set -euo pipefail
@@ -32,13 +34,17 @@ for size in "${SIZES[@]}"; do
   file="$BIGDATA/decl-$size.csv"
   [ -f "$BIGDATA/READY-$size" ] && [ -f "$file" ] || { echo "| $size: $file not ready |"; continue; }
   rows=$(( $(wc -l < "$file") - 1 ))
-  if [ "$WHAT" != "train" ]; then
+  if [ "$WHAT" = "score" ] || [ "$WHAT" = "both" ]; then
     measure "score-$size" "$rows" ./riskgate spark score --master 'local[2]' --model "$WORK/model" \
       --input "$file" --output "$WORK/decisions-$size.parquet"
   fi
-  if [ "$WHAT" != "score" ]; then
+  if [ "$WHAT" = "train" ] || [ "$WHAT" = "both" ]; then
     measure "train-$size" "$rows" ./riskgate spark train --master 'local[2]' --no-blend \
       --train "$file" --model "$WORK/model-$size"
+  fi
+  if [ "$WHAT" = "cluster" ]; then
+    measure "train-cluster-$size" "$rows" ./riskgate spark train --master 'local[2]' --no-blend --fit cluster \
+      --train "$file" --model "$WORK/model-cluster-$size"
   fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
