@@ -148,7 +148,7 @@ public final class SparkMain implements Runnable {
     String fit;
 
     @Option(names = "--workers", paramLabel = "N",
-        description = "xgboost workers for --fit cluster, one Spark task each (default: the cluster's default parallelism).")
+        description = "xgboost workers for --fit cluster, one Spark task each, all running at once (default: the cluster's task slots: N of local[N], else spark.cores.max or the executors' instances × cores).")
     Integer workers;
 
     @Mixin Job job;
@@ -182,7 +182,7 @@ public final class SparkMain implements Runnable {
             Optional.ofNullable(valid).map(Path::of));
         ModelBundle bundle = fit.equals("cluster")
             ? SparkXGBoost.train(spark, SparkFeatures.walk(spark, rows), later, XGBoostOptions.DEFAULT, features,
-                workers != null ? workers : spark.sparkContext().defaultParallelism(), source)
+                workers != null ? workers : SparkXGBoost.slots(spark), source)
             : SparkTraining.train(spark, rows, later, trainer, blend ? FeatureSet.ALL : features, source);
         bundle.save(model);
         System.out.printf(Locale.ROOT, "%s: %,d labelled declarations (%s), %,d rejected%n", train,

@@ -115,6 +115,31 @@ final class SparkXGBoost {
     }
   }
 
+  /**
+   * The task slots of the cluster, xgboost's default number of workers: its training is a barrier
+   * stage, which waits until every worker has a slot (Spark's default parallelism, 8 on this
+   * machine, is a number of partitions, not of slots). From the master for local[N], else from
+   * spark.cores.max or the executors' instances and cores; otherwise the caller must say.
+   */
+  static int slots(SparkSession spark) {
+    org.apache.spark.SparkConf conf = spark.sparkContext().getConf();
+    int taskCpus = conf.getInt("spark.task.cpus", 1);
+    java.util.regex.Matcher local = java.util.regex.Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?])?")
+        .matcher(spark.sparkContext().master());
+    if (local.matches()) {
+      String n = local.group(1);
+      return n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n);
+    }
+    if (conf.contains("spark.cores.max")) {
+      return Math.max(1, conf.getInt("spark.cores.max", 1) / taskCpus);
+    }
+    if (conf.contains("spark.executor.instances") && conf.contains("spark.executor.cores")) {
+      return Math.max(1, conf.getInt("spark.executor.instances", 1) * conf.getInt("spark.executor.cores", 1) / taskCpus);
+    }
+    throw new IllegalArgumentException("cannot tell how many tasks the cluster runs at once: give --workers N"
+        + " (at most the executors' cores; xgboost's training waits until all N run together)");
+  }
+
   /** The pipeline columns of {@code set}, in the pipeline's order (the order the bundle reads them in). */
   private static int[] columns(FeaturePipeline pipeline, FeatureSet set) {
     List<String> used = set.of(pipeline);

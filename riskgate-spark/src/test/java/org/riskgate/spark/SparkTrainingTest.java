@@ -49,7 +49,7 @@ class SparkTrainingTest {
   void fittedOnTheClusterFromEveryLabelledRowIntoABundleThatScoresAsWellAsTheDriversFit() throws Exception {
     ModelBundle onCluster = SparkXGBoost.train(LocalSpark.spark(),
         SparkFeatures.walk(LocalSpark.spark(), LocalSpark.csv(LocalSpark.TRAIN, LocalSpark.TRAINING)),
-        Optional.empty(), LocalSpark.SMALL, FeatureSet.ALL, 2,
+        Optional.empty(), LocalSpark.SMALL, FeatureSet.ALL, SparkXGBoost.slots(LocalSpark.spark()),
         new RiskTraining.Source(LocalSpark.TRAIN, 0, Optional.empty()));
     Path dir = Files.createTempDirectory("riskgate-spark-cluster-").resolve("model");
     onCluster.save(dir);
@@ -57,6 +57,7 @@ class SparkTrainingTest {
     ModelBundle single = ModelBundle.load(LocalSpark.singleMachineBundle());
 
     assertThat(loaded.provenance().trainer()).isEqualTo("xgboost");
+    // local[2]: two slots, so two workers (not Spark's default parallelism of 8, which would never start)
     assertThat(loaded.provenance().parameters()).containsEntry("fit", "cluster").containsEntry("workers", "2");
     assertThat(loaded.provenance().trainingRows()).isEqualTo(single.provenance().trainingRows());
     assertThat(loaded.provenance().trainingFrauds()).isEqualTo(single.provenance().trainingFrauds());
