@@ -46,12 +46,14 @@ echo "rules: ${RULES:-none}"
 echo "rate $RATE/s for ${SECONDS_}s after ${WARMUP}s warm-up; a result every $EVERY declarations;" \
   "server ${SERVER_OPTS:--Xmx1g -XX:+UseZGC}; $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-STORE="$WORK/data/riskgate.mv.db"
+# the H2 file and its journal's segments (riskgate.journal.NNNNNN)
+store_bytes() { find "$WORK/data" -maxdepth 1 \( -name riskgate.mv.db -o -name 'riskgate.journal.*' \) -printf '%s\n' \
+  | awk '{ s += $1 } END { print s + 0 }'; }
 stored() { curl -sf "$BASE/api/v1/queue?size=1" -H "Authorization: Bearer $TOKEN" | sed 's/.*"total":\([0-9]*\).*/\1/'; }
-BYTES0="$(stat -c %s "$STORE")"; ROWS0="$(stored)"
+BYTES0="$(store_bytes)"; ROWS0="$(stored)"
 "$JAVA" -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 # the store's growth under this load, per declaration stored meanwhile (warm-up included)
-BYTES1="$(stat -c %s "$STORE")"; ROWS1="$(stored)"
+BYTES1="$(store_bytes)"; ROWS1="$(stored)"
 echo "store: $BYTES0 -> $BYTES1 bytes, $ROWS0 -> $ROWS1 declarations:" \
   "$(( (BYTES1 - BYTES0) / (ROWS1 - ROWS0) )) bytes a declaration stored"

@@ -92,11 +92,9 @@ public final class Database implements AutoCloseable {
       // appends to the audit log queue on its head row; a large batch may hold it for seconds
       u = u.contains("LOCK_TIMEOUT") ? u : u + ";LOCK_TIMEOUT=60000";
       if (u.startsWith("jdbc:h2:file:")) {
-        // each commit writes a chunk holding every page it changed (one commit per request when
-        // declarations arrive one by one): smaller pages, compressed, make that chunk far smaller.
-        // H2's 45 s retention of old chunks stays: shortening it, with compaction rounds, halved
-        // the growth again but lost acknowledged rows to kill -9 (KillTest): H2's own bug, see
-        // H2Recovery. Sparse chunks are rewritten by H2Housekeeping, which WRITE_DELAY=0 leaves to us
+        // each write of the file is a chunk holding every page changed since the last one (with
+        // WRITE_DELAY=0, one per commit): smaller pages, compressed, make that chunk smaller.
+        // H2's 45 s retention of old chunks stays (see H2Recovery for what reuse exposed)
         for (String setting : new String[] {"PAGE_SIZE=4096", "COMPRESS=TRUE"}) {
           if (!u.contains(setting.substring(0, setting.indexOf('=') + 1))) {
             u = u + ";" + setting;
@@ -143,9 +141,9 @@ public final class Database implements AutoCloseable {
     if (housekeep) {
       db.housekeeping = Optional.of(H2Housekeeping.start(pool));
     }
-    if (journaled) {
+    if (url.startsWith("jdbc:h2:file:")) {
       try {
-        db.startJournal(H2Recovery.file(url).orElseThrow(), syncJournal);
+        db.openJournal(H2Recovery.file(url).orElseThrow(), syncJournal, journaled);
       } catch (IOException | RuntimeException e) {
         pool.dispose();
         throw new StoreException("cannot open the journal of the store at " + redact(url) + ": " + e.getMessage(), e);
@@ -155,18 +153,27 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Stores again what the journal holds and the file lacks, makes the file hold it, drops the
-   * old segments and starts the checkpoints.
+   * Stores again what the journal holds and the file lacks, makes the file hold it and drops the
+   * old segments; then, when {@code keep}, journals the commits from now on and starts the
+   * checkpoints. (A store opened with its own {@code WRITE_DELAY} replays a journal left by an
+   * earlier run too: its rows must not stay behind commits made without it.)
    */
-  private void startJournal(Path h2File, boolean sync) throws IOException {
+  private void openJournal(Path h2File, boolean sync, boolean keep) throws IOException {
     String name = h2File.getFileName().toString();
     mvStore = H2Housekeeping.mvStore(pool);
     Journal j = new Journal(h2File.resolveSibling(name.substring(0, name.length() - ".mv.db".length())), sync);
     // replayed with plain commits, then written to the file at once
     replay(j.linesBefore(j.segment()));
+    mvStore.commit();
+    if (sync) {
+      mvStore.sync();
+    }
+    j.deleteBefore(j.segment());
+    if (!keep) {
+      j.close();
+      return;
+    }
     journal = j;
-    flush();
-    journal.deleteBefore(journal.segment());
     checkpoints = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "riskgate-journal-checkpoint");
       t.setDaemon(true);
@@ -196,8 +203,10 @@ public final class Database implements AutoCloseable {
         return null;
       });
     }
-    LOG.log(System.Logger.Level.INFO, "journal: " + lines.size() + " lines read, " + redone
-        + " stored again (the rest were in the store)");
+    if (!lines.isEmpty()) {
+      LOG.log(System.Logger.Level.INFO, "journal: " + lines.size() + " lines read, " + redone
+          + " stored again (the rest were in the store)");
+    }
   }
 
   /**
