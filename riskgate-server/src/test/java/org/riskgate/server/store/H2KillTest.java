@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.riskgate.selectivity.Lane;
 
 /**
- * Durability of the H2 file store while its chunks are rewritten and their space reused
- * ({@link H2Housekeeping}): a separate process stores single declarations, one commit each, and
- * prints each id once its commit returned; it runs past H2's 45 s retention, so old chunks are
- * rewritten and the file's space is reused under the writes, and is then killed with SIGKILL.
+ * Durability of the H2 file store while its chunks are rewritten and their space reused: a
+ * separate process stores single declarations, one commit each (journaled), and prints each id
+ * once its commit returned; with a 1 s retention old chunks are rewritten and the file's space is
+ * reused under the writes, and the process is then killed with SIGKILL. (Without the journal a
+ * chunk per commit reused space after H2's 45 s; with it the file is written once a second, and
+ * 45 s of that reused nothing within the run.)
  * Every printed id must be there, with its audit line, when the store is opened again. (The
  * server's KillTest kills within seconds, before any chunk is old enough to be reused.) Before
  * {@link H2Recovery}, the last acknowledged declaration was missing in both runs that went past
@@ -89,7 +91,11 @@ class H2KillTest {
     private Writer() {}
 
     public static void main(String[] args) throws Exception {
-      try (Database db = DataDirectory.open(Path.of(args[0]), Optional.empty(), Optional.empty())) {
+      Path dir = Path.of(args[0]);
+      // the journal writes the file once a second, so with H2's 45 s retention no space would be
+      // reused within the run; a 1 s retention (the URL keeps the journal on) reuses it at once
+      try (Database db = DataDirectory.open(dir, Optional.of(DataDirectory.embeddedUrl(dir) + ";RETENTION_TIME=1000"),
+          Optional.of(DataDirectory.embeddedPassword(dir)))) {
         DeclarationStore store = new DeclarationStore(db);
         org.h2.mvstore.MVStore mv = H2Housekeeping.mvStore(db.dataSource());
         for (int i = 0; ; i++) {
