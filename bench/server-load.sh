@@ -4,7 +4,8 @@
 # results recorded while the load runs (each one changes the profiles the rules read).
 #
 # usage: bench/server-load.sh [rate/s=500] [seconds=120] [warmup=15] [result every=250]
-# env:   SERVER_OPTS (default "-Xmx1g -XX:+UseZGC"), BENCH_DIR (default out/server-load),
+# env:   SERVER_OPTS (default "-Xmx1g -XX:+UseZGC"), BENCH_DIR (default out/server-load), PORT (8097),
+#        BENCH_CP (run these classes, no build), MODEL (default: the server tests' bundle),
 #        NO_RULES=1 for the same load without rules (and so without profile look-ups)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,10 +16,15 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 rm -rf "$WORK"; mkdir -p "$WORK"; WORK="$(cd "$WORK" && pwd)"
 
-# build once (not timed); the test classpath holds the load generator and the fixture bundle
-./mvnw -q -B -pl riskgate-server -am -DskipTests package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="riskgate-server/target/test-classes:riskgate-server/target/classes:$(cat "$WORK/cp.txt")"
+# build once (not timed); the test classpath holds the load generator and the fixture bundle.
+# BENCH_CP=... runs given classes instead (e.g. two builds compared back to back, nothing rebuilt)
+if [ -n "${BENCH_CP:-}" ]; then
+  CP="$BENCH_CP"
+else
+  ./mvnw -q -B -pl riskgate-server -am -DskipTests package dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >&2
+  CP="riskgate-server/target/test-classes:riskgate-server/target/classes:$(cat "$WORK/cp.txt")"
+fi
 MODEL="${MODEL:-riskgate-server/target/test-bundle}"
 [ -f "$MODEL/provenance.json" ] || { echo "no model bundle at $MODEL (run the server tests once, or set MODEL)" >&2; exit 1; }
 

@@ -2,9 +2,6 @@ package org.riskgate.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,24 +33,13 @@ class H2KillTest {
   @Test
   void killMinus9WhileChunksAreReusedLosesNothingAcknowledged() throws Exception {
     Path dir = Files.createTempDirectory("riskgate-h2kill");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        Writer.class.getName(), dir.toString())
-        .redirectError(dir.resolve("writer.log").toFile()).start();
     Set<String> acked = ConcurrentHashMap.newKeySet();
     AtomicInteger leastFill = new AtomicInteger(100);
-    Thread reader = Thread.ofPlatform().start(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith(FILL)) {
-            leastFill.accumulateAndGet(Integer.parseInt(line.substring(FILL.length())), Math::min);
-          } else {
-            acked.add(line);
-          }
-        }
-      } catch (java.io.IOException e) {
-        // the process is gone
+    WriterProcess p = WriterProcess.start(Writer.class, dir, line -> {
+      if (line.startsWith(FILL)) {
+        leastFill.accumulateAndGet(Integer.parseInt(line.substring(FILL.length())), Math::min);
+      } else {
+        acked.add(line);
       }
     });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_SECONDS);
@@ -61,9 +47,7 @@ class H2KillTest {
       Thread.sleep(500);
     }
     assertThat(p.isAlive()).as("the writer is still writing (see %s)", dir.resolve("writer.log")).isTrue();
-    p.destroyForcibly(); // SIGKILL mid-write: no close, no compaction on close
-    p.waitFor(30, TimeUnit.SECONDS);
-    reader.join(10_000);
+    p.kill();
     int n = acked.size();
     assertThat(n).as("declarations acknowledged before the kill").isGreaterThan(1_000);
     assertThat(leastFill.get()).as("part of the file was free for reuse before the kill (H2's fill rate, %)")

@@ -2,9 +2,6 @@ package org.riskgate.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,28 +34,14 @@ class JournalKillTest {
   @Test
   void killMinus9LosesNothingAcknowledgedAndTheReplayIsIdempotent() throws Exception {
     Path dir = Files.createTempDirectory("riskgate-journalkill");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        Writer.class.getName(), dir.toString())
-        .redirectError(dir.resolve("writer.log").toFile()).start();
     Set<String> acked = ConcurrentHashMap.newKeySet();
-    Thread reader = Thread.ofPlatform().start(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          acked.add(line);
-        }
-      } catch (java.io.IOException e) {
-        // the process is gone
-      }
-    });
+    WriterProcess p = WriterProcess.start(Writer.class, dir, acked::add);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
     while (System.nanoTime() < deadline && p.isAlive() && acked.size() < ACKNOWLEDGED) {
       Thread.sleep(50);
     }
     assertThat(p.isAlive()).as("the writer is still writing (see %s)", dir.resolve("writer.log")).isTrue();
-    p.destroyForcibly();
-    p.waitFor(30, TimeUnit.SECONDS);
-    reader.join(10_000);
+    p.kill();
     int n = acked.size();
     assertThat(n).as("declarations acknowledged before the kill").isGreaterThanOrEqualTo(ACKNOWLEDGED);
 
