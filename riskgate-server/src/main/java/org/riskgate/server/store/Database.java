@@ -44,7 +44,6 @@ public final class Database implements AutoCloseable {
   private Optional<H2Housekeeping> housekeeping = Optional.empty();
   // with a journal: commits, journal appends and rotations in one order (see durableCommit)
   private Journal journal;
-  private org.h2.mvstore.MVStore mvStore;
   private final java.util.concurrent.locks.ReentrantLock commits = new java.util.concurrent.locks.ReentrantLock();
   private java.util.concurrent.ScheduledExecutorService checkpoints;
 
@@ -160,13 +159,13 @@ public final class Database implements AutoCloseable {
    */
   private void openJournal(Path h2File, boolean sync, boolean keep) throws IOException {
     String name = h2File.getFileName().toString();
-    mvStore = H2Housekeeping.mvStore(pool);
     Journal j = new Journal(h2File.resolveSibling(name.substring(0, name.length() - ".mv.db".length())), sync);
     // replayed with plain commits, then written to the file at once
     replay(j.linesBefore(j.segment()));
-    mvStore.commit();
-    if (sync) {
-      mvStore.sync();
+    try (Connection c = pool.getConnection()) {
+      flush(c, sync);
+    } catch (SQLException e) {
+      throw new StoreException("cannot write the H2 file after the journal's replay: " + e.getMessage(), e);
     }
     j.deleteBefore(j.segment());
     if (!keep) {
@@ -225,19 +224,25 @@ public final class Database implements AutoCloseable {
       } finally {
         commits.unlock();
       }
-      flush();
+      try (Connection c = pool.getConnection()) {
+        flush(c, journal.syncs());
+      }
       journal.deleteBefore(upTo);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
       // the segments stay and are replayed on open; nothing acknowledged is lost
       LOG.log(System.Logger.Level.WARNING, "journal checkpoint failed: " + e);
     }
   }
 
-  /** Writes what H2 holds in memory to its file (and forces it to the disk when the journal does). */
-  private void flush() {
-    mvStore.commit();
-    if (journal.syncs()) {
-      mvStore.sync();
+  /**
+   * Writes what H2 holds in memory to its file, and forces it to the disk when {@code sync}. The
+   * store is taken from a connection each time: H2 may have closed and reopened it meanwhile.
+   */
+  private static void flush(Connection c, boolean sync) throws SQLException {
+    org.h2.mvstore.MVStore store = H2Housekeeping.mvStore(c);
+    store.commit();
+    if (sync) {
+      store.sync();
     }
   }
 
@@ -334,14 +339,14 @@ public final class Database implements AutoCloseable {
     try {
       c.commit();
       if (line == null) {
-        flush();
+        flush(c, journal.syncs());
         return;
       }
       try {
         journal.append(line);
       } catch (IOException e) {
         LOG.log(System.Logger.Level.ERROR, "cannot append to the journal, the store's file is written instead: " + e);
-        flush();
+        flush(c, journal.syncs());
       }
     } finally {
       commits.unlock();
