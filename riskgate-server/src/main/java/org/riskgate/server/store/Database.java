@@ -137,9 +137,6 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot open the store at " + redact(url) + ": " + e.getMessage(), e);
     }
     Database db = new Database(pool, vendor, auditHead.map(AuditChain.HeadFile::new));
-    if (housekeep) {
-      db.housekeeping = Optional.of(H2Housekeeping.start(pool));
-    }
     if (url.startsWith("jdbc:h2:file:")) {
       try {
         db.openJournal(H2Recovery.file(url).orElseThrow(), syncJournal, journaled);
@@ -147,6 +144,9 @@ public final class Database implements AutoCloseable {
         pool.dispose();
         throw new StoreException("cannot open the journal of the store at " + redact(url) + ": " + e.getMessage(), e);
       }
+    }
+    if (housekeep) {
+      db.housekeeping = Optional.of(H2Housekeeping.start(pool));
     }
     return db;
   }
