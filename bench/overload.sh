@@ -30,5 +30,6 @@ curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' "$BASE/api/v1/
   -d "{\"username\":\"admin\",\"oldPassword\":\"$OTP\",\"newPassword\":\"$PW\"}"
 echo "server pid $SERVER on $BASE; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$J" -cp "$CP" org.riskgate.server.bench.OverloadLoad "$BASE" admin "$PW" "${1:-3000}" "${2:-30}" 8
-echo "store after the run: $(du -sh "$DIR/data/riskgate.mv.db" | cut -f1); server log lines about overload:"
+echo "store after the run (file and journal): $(du -ch "$DIR"/data/riskgate.mv.db "$DIR"/data/riskgate.journal.* 2>/dev/null \
+  | tail -1 | cut -f1); server log lines about overload:"
 grep -c "overload:" "$DIR/data/riskgate.log" || true

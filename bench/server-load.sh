@@ -4,7 +4,8 @@
 # results recorded while the load runs (each one changes the profiles the rules read).
 #
 # usage: bench/server-load.sh [rate/s=500] [seconds=120] [warmup=15] [result every=250]
-# env:   SERVER_OPTS (default "-Xmx1g -XX:+UseZGC"), BENCH_DIR (default out/server-load),
+# env:   SERVER_OPTS (default "-Xmx1g -XX:+UseZGC"), BENCH_DIR (default out/server-load), PORT (8097),
+#        BENCH_CP (run these classes, no build), MODEL (default: the server tests' bundle),
 #        NO_RULES=1 for the same load without rules (and so without profile look-ups)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,10 +16,15 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 rm -rf "$WORK"; mkdir -p "$WORK"; WORK="$(cd "$WORK" && pwd)"
 
-# build once (not timed); the test classpath holds the load generator and the fixture bundle
-./mvnw -q -B -pl riskgate-server -am -DskipTests package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="riskgate-server/target/test-classes:riskgate-server/target/classes:$(cat "$WORK/cp.txt")"
+# build once (not timed); the test classpath holds the load generator and the fixture bundle.
+# BENCH_CP=... runs given classes instead (e.g. two builds compared back to back, nothing rebuilt)
+if [ -n "${BENCH_CP:-}" ]; then
+  CP="$BENCH_CP"
+else
+  ./mvnw -q -B -pl riskgate-server -am -DskipTests package dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >&2
+  CP="riskgate-server/target/test-classes:riskgate-server/target/classes:$(cat "$WORK/cp.txt")"
+fi
 MODEL="${MODEL:-riskgate-server/target/test-bundle}"
 [ -f "$MODEL/provenance.json" ] || { echo "no model bundle at $MODEL (run the server tests once, or set MODEL)" >&2; exit 1; }
 
@@ -46,12 +52,14 @@ echo "rules: ${RULES:-none}"
 echo "rate $RATE/s for ${SECONDS_}s after ${WARMUP}s warm-up; a result every $EVERY declarations;" \
   "server ${SERVER_OPTS:--Xmx1g -XX:+UseZGC}; $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-STORE="$WORK/data/riskgate.mv.db"
+# the H2 file and its journal's segments (riskgate.journal.NNNNNN)
+store_bytes() { find "$WORK/data" -maxdepth 1 \( -name riskgate.mv.db -o -name 'riskgate.journal.*' \) -printf '%s\n' \
+  | awk '{ s += $1 } END { print s + 0 }'; }
 stored() { curl -sf "$BASE/api/v1/queue?size=1" -H "Authorization: Bearer $TOKEN" | sed 's/.*"total":\([0-9]*\).*/\1/'; }
-BYTES0="$(stat -c %s "$STORE")"; ROWS0="$(stored)"
+BYTES0="$(store_bytes)"; ROWS0="$(stored)"
 "$JAVA" -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 # the store's growth under this load, per declaration stored meanwhile (warm-up included)
-BYTES1="$(stat -c %s "$STORE")"; ROWS1="$(stored)"
+BYTES1="$(store_bytes)"; ROWS1="$(stored)"
 echo "store: $BYTES0 -> $BYTES1 bytes, $ROWS0 -> $ROWS1 declarations:" \
   "$(( (BYTES1 - BYTES0) / (ROWS1 - ROWS0) )) bytes a declaration stored"

@@ -130,7 +130,7 @@ public final class Platform implements AutoCloseable {
    * @param out where the first admin's one-time password and progress are printed
    */
   public static Platform open(ServerConfig config, PrintStream out) throws IOException {
-    Database db = DataDirectory.open(config.dataDir(), config.dbUrl(), config.dbPassword());
+    Database db = DataDirectory.open(config.dataDir(), config.dbUrl(), config.dbPassword(), config.syncJournal());
     try {
       UserStore users = new UserStore(db);
       AuthService auth = new AuthService(users, config.bcryptStrength(), config.limits().tokenTtl(),

@@ -25,12 +25,14 @@ import java.util.Optional;
  * @param dbPassword the password of the {@code dbUrl} store, kept out of the URL (and so out of
  *     {@code ps}); the embedded store has a generated one in the data directory instead
  * @param lake the declaration lake the analysts' SQL page reads; empty when the server has none
+ * @param syncJournal the embedded store forces each commit's journal line to the disk before it
+ *     answers ({@code --journal-fsync}); otherwise a commit is in the operating system's hands
  */
 public record ServerConfig(
     Optional<String> dbUrl, String host, int port, Path dataDir, Optional<Path> model,
     Optional<Path> demoData, int bcryptStrength, long maxUploadBytes, long maxImagePixels, DateWindow dates,
     Optional<Tls> tls, boolean secureCookies, ServerLimits limits, Optional<String> dbPassword,
-    Optional<Path> lake) {
+    Optional<Path> lake, boolean syncJournal) {
 
   /**
    * A PKCS#12 (or JKS) keystore holding the server's certificate and key.
@@ -71,7 +73,7 @@ public record ServerConfig(
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(Optional.empty(), "127.0.0.1", 8080, dataDir, Optional.empty(), Optional.empty(),
         10, 32L << 20, 40_000_000L, DateWindow.defaults(), Optional.empty(), false,
-        ServerLimits.defaults(40_000_000L), Optional.empty(), Optional.empty());
+        ServerLimits.defaults(40_000_000L), Optional.empty(), Optional.empty(), false);
   }
 
   /** The store URL: the given one, or an H2 file in the data directory. */
@@ -81,64 +83,73 @@ public record ServerConfig(
 
   public ServerConfig withPort(int p) {
     return new ServerConfig(dbUrl, host, p, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies, limits, dbPassword, lake);
+        dates, tls, secureCookies, limits, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withDb(String url) {
     return new ServerConfig(Optional.of(url), host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withModel(Path m) {
     return new ServerConfig(dbUrl, host, port, dataDir, Optional.of(m), demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withDemoData(Path d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, Optional.of(d), bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake);
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withLimits(int strength, long uploadBytes, long imagePixels) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, strength, uploadBytes, imagePixels, dates,
-        tls, secureCookies, limits, dbPassword, lake);
+        tls, secureCookies, limits, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withLimits(ServerLimits l) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, l, dbPassword, lake);
+        maxImagePixels, dates, tls, secureCookies, l, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withDbPassword(String password) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, Optional.of(password), lake);
+        maxImagePixels, dates, tls, secureCookies, limits, Optional.of(password), lake, syncJournal);
   }
 
   public ServerConfig withHost(String h) {
     return new ServerConfig(dbUrl, h, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes, maxImagePixels,
-        dates, tls, secureCookies, limits, dbPassword, lake);
+        dates, tls, secureCookies, limits, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withDates(DateWindow d) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, d, tls, secureCookies, limits, dbPassword, lake);
+        maxImagePixels, d, tls, secureCookies, limits, dbPassword, lake, syncJournal);
   }
 
   /** Serves HTTPS with a keystore; the session cookie is then {@code Secure}. */
   public ServerConfig withTls(Tls t) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, Optional.of(t), true, limits, dbPassword, lake);
+        maxImagePixels, dates, Optional.of(t), true, limits, dbPassword, lake, syncJournal);
   }
 
   public ServerConfig withSecureCookies(boolean on) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, on || tls.isPresent(), limits, dbPassword, lake);
+        maxImagePixels, dates, tls, on || tls.isPresent(), limits, dbPassword, lake, syncJournal);
+  }
+
+  /**
+   * Forces each journal line of the embedded store (and its file at each checkpoint) to the disk
+   * before answering: survives a power failure, at a disk flush per commit.
+   */
+  public ServerConfig withSyncJournal(boolean on) {
+    return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, lake, on);
   }
 
   /** Serves the analysts' SQL page over this lake. */
   public ServerConfig withLake(Path l) {
     return new ServerConfig(dbUrl, host, port, dataDir, model, demoData, bcryptStrength, maxUploadBytes,
-        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, Optional.of(l));
+        maxImagePixels, dates, tls, secureCookies, limits, dbPassword, Optional.of(l), syncJournal);
   }
 
   @Override

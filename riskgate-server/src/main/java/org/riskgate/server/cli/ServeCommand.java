@@ -89,6 +89,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--lake", paramLabel = "DIR", description = "A declaration lake (riskgate lake import) for the analysts' SQL page.")
   Path lake;
 
+  @Option(names = "--journal-fsync", description = "Embedded store: force each commit's journal line to the disk"
+      + " before answering (survives a power failure; costs a disk flush per commit). Without it a commit is in the"
+      + " operating system's hands, which survives kill -9.")
+  boolean journalFsync;
+
   @Option(names = "--retrain-every-days", paramLabel = "DAYS", description = "Retrain a challenger from the recorded "
       + "results every DAYS days (it shadow-scores until a supervisor promotes it); default: only on demand.")
   Integer retrainEveryDays;
@@ -126,6 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (lake != null) {
       cfg = cfg.withLake(lake);
     }
+    cfg = cfg.withSyncJournal(journalFsync);
     Optional<Path> data = noDemo ? Optional.empty() : Optional.ofNullable(demoData).or(ServeCommand::bundledData);
     if (data.isPresent()) {
       cfg = cfg.withDemoData(data.get());

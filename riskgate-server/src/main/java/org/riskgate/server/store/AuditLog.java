@@ -34,6 +34,9 @@ public final class AuditLog {
   /** A line to append. */
   public record Line(String actor, String kind, String subject, String detail) {}
 
+  /** A line as appended: its place in the log, its time and its chain hash. */
+  public record Appended(long seq, Instant loggedAt, Line line, String hash) {}
+
   /** Appends one line on the caller's connection, inside the caller's transaction. */
   public static void append(Connection c, String actor, String kind, String subject, String detail)
       throws SQLException {
@@ -43,10 +46,12 @@ public final class AuditLog {
   /**
    * Appends lines in one batch, inside the caller's transaction. The chain's head row is locked
    * until that transaction ends, so concurrent appends are chained one after the other.
+   *
+   * @return the entries as stored, in order
    */
-  public static void appendAll(Connection c, List<Line> lines) throws SQLException {
+  public static List<Appended> appendAll(Connection c, List<Line> lines) throws SQLException {
     if (lines.isEmpty()) {
-      return;
+      return List.of();
     }
     // what the store keeps (PostgreSQL: microseconds) must hash as it was written: milliseconds
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -58,9 +63,11 @@ public final class AuditLog {
       }
       previous = rs.getString(1);
     }
+    List<String> hashes = new ArrayList<>(lines.size());
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       for (Line l : lines) {
         String hash = AuditChain.hash(previous, now, l.actor(), l.kind(), l.subject(), l.detail());
+        hashes.add(hash);
         ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         ps.setString(2, l.actor());
         ps.setString(3, l.kind());
@@ -78,12 +85,55 @@ public final class AuditLog {
       rs.next();
       seq = rs.getLong(1);
     }
+    moveHead(c, seq, previous);
+    // the head row's lock keeps other appends out, so this batch's entries are numbered one after the other
+    List<Appended> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      out.add(new Appended(seq - lines.size() + 1 + i, now, lines.get(i), hashes.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * Puts entries back as they were appended (same number, time and hash), inside the caller's
+   * transaction: the redo of a commit that the store lost and its journal kept. They must follow
+   * the log's last entry.
+   */
+  static void restore(Connection c, List<Appended> entries) throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT chain_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+         ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("the audit head row is missing: the store was tampered with", "42501");
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (seq, logged_at, actor, kind, subject,"
+        + " detail, chain_hash) OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Appended a : entries) {
+        ps.setLong(1, a.seq());
+        ps.setObject(2, OffsetDateTime.ofInstant(a.loggedAt(), ZoneOffset.UTC));
+        ps.setString(3, a.line().actor());
+        ps.setString(4, a.line().kind());
+        ps.setString(5, a.line().subject());
+        ps.setString(6, a.line().detail());
+        ps.setString(7, a.hash());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    Appended last = entries.get(entries.size() - 1);
+    moveHead(c, last.seq(), last.hash());
+  }
+
+  private static void moveHead(Connection c, long seq, String hash) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ?, chain_hash = ? WHERE id = 1")) {
       ps.setLong(1, seq);
-      ps.setString(2, previous);
+      ps.setString(2, hash);
       ps.executeUpdate();
     }
-    PENDING.set(new AuditChain.Head(seq, previous));
+    PENDING.set(new AuditChain.Head(seq, hash));
   }
 
   /** The latest entries, newest first, optionally only those about one subject. */

@@ -31,12 +31,22 @@ public final class DataDirectory {
    * store's files and the password owner-only (600).
    */
   public static Database open(Path dataDir, Optional<String> dbUrl, Optional<String> password) throws IOException {
+    return open(dataDir, dbUrl, password, false);
+  }
+
+  /**
+   * Opens the store of a data directory, as {@link #open(Path, Optional, Optional)} does.
+   *
+   * @param syncJournal whether the embedded store forces its journal to the disk at each commit
+   */
+  public static Database open(Path dataDir, Optional<String> dbUrl, Optional<String> password, boolean syncJournal)
+      throws IOException {
     OwnerOnly.directory(dataDir);
     Optional<Path> head = Optional.of(dataDir.toAbsolutePath().resolve(AUDIT_HEAD));
     if (dbUrl.isPresent()) {
       return Database.open(dbUrl.get(), password, head);
     }
-    Database db = Database.open(embeddedUrl(dataDir), Optional.of(embeddedPassword(dataDir)), head);
+    Database db = Database.open(embeddedUrl(dataDir), Optional.of(embeddedPassword(dataDir)), head, syncJournal);
     try (var files = Files.list(dataDir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith(H2_NAME + ".")).toList()) {
         OwnerOnly.file(f);

@@ -87,33 +87,51 @@ public final class DeclarationStore {
     storeMany(List.of(row));
   }
 
-  /** Stores single declarations (no batch) with their decisions and audit lines, in one transaction. */
+  /**
+   * Stores single declarations (no batch) with their decisions and audit lines, in one
+   * transaction; on the embedded store the commit is made durable by a line in its journal
+   * ({@link Database#inTransaction(Database.Work, java.util.function.Function)}).
+   */
   public void storeMany(List<Decided> rows) {
-    db.inTransaction(c -> {
-      insert(c, null, rows);
-      return null;
-    });
+    db.inTransaction(c -> insert(c, null, rows), Redo::line);
   }
 
-  private static void insert(Connection c, Long batchId, List<Decided> rows) throws SQLException {
-    Timestamp now = Timestamp.from(Instant.now());
-    try (PreparedStatement d = c.prepareStatement(INSERT_DECLARATION);
-         PreparedStatement e = c.prepareStatement(INSERT_DECISION)) {
-      int pending = 0;
-      for (Decided row : rows) {
-        bindDeclaration(d, row.declaration(), batchId, now);
-        d.addBatch();
-        bindDecision(e, row.decision());
-        e.addBatch();
-        if (++pending == 1000) {
-          d.executeBatch();
-          e.executeBatch();
-          pending = 0;
+  /**
+   * Stores again what a journal line holds, unless its declarations are stored already (a
+   * commit is stored whole or not at all, so its first declaration tells).
+   *
+   * @return whether the line was stored now
+   */
+  static boolean redo(Connection c, Journal.Line line) throws SQLException {
+    Redo r;
+    try {
+      r = Redo.parse(line.text());
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new StoreException(line.file() + " line " + line.number() + ": not a journal entry riskgate wrote: "
+          + e.getMessage(), e);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM declarations WHERE id = ?")) {
+      ps.setString(1, (String) r.declarations().get(0)[0]);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return false;
         }
       }
-      d.executeBatch();
-      e.executeBatch();
     }
+    insertRows(c, r.declarations(), r.decisions());
+    AuditLog.restore(c, r.audit());
+    return true;
+  }
+
+  private static Redo insert(Connection c, Long batchId, List<Decided> rows) throws SQLException {
+    Instant now = Instant.now();
+    List<Object[]> declarations = new ArrayList<>(rows.size());
+    List<Object[]> decisions = new ArrayList<>(rows.size());
+    for (Decided row : rows) {
+      declarations.add(declarationValues(row.declaration(), batchId, now));
+      decisions.add(decisionValues(row.decision()));
+    }
+    insertRows(c, declarations, decisions);
     List<AuditLog.Line> lines = new ArrayList<>(rows.size());
     for (Decided row : rows) {
       StoredDecision s = row.decision();
@@ -128,53 +146,151 @@ public final class DeclarationStore {
       detail.put("decidedAt", s.decidedAt().toString());
       lines.add(new AuditLog.Line(s.decidedBy(), "decision", s.declarationId(), Json.write(detail)));
     }
-    AuditLog.appendAll(c, lines);
+    return new Redo(declarations, decisions, AuditLog.appendAll(c, lines));
   }
 
-  private static void bindDeclaration(PreparedStatement ps, Declaration x, Long batchId, Timestamp now)
+  private static void insertRows(Connection c, List<Object[]> declarations, List<Object[]> decisions)
       throws SQLException {
-    int i = 1;
-    ps.setString(i++, x.id());
-    if (batchId == null) {
-      ps.setNull(i++, Types.BIGINT);
-    } else {
-      ps.setLong(i++, batchId);
+    try (PreparedStatement d = c.prepareStatement(INSERT_DECLARATION);
+         PreparedStatement e = c.prepareStatement(INSERT_DECISION)) {
+      int pending = 0;
+      for (int i = 0; i < declarations.size(); i++) {
+        bind(d, DECLARATION_COLUMNS, declarations.get(i));
+        d.addBatch();
+        bind(e, DECISION_COLUMNS, decisions.get(i));
+        e.addBatch();
+        if (++pending == 1000) {
+          d.executeBatch();
+          e.executeBatch();
+          pending = 0;
+        }
+      }
+      d.executeBatch();
+      e.executeBatch();
     }
-    ps.setDate(i++, Date.valueOf(x.date()));
-    for (String s : new String[] {x.officeId(), x.processType(), x.importType(), x.importUse(),
-        x.paymentType(), x.transportMode(), x.declarantId(), x.importerId(), x.sellerId(), x.courierId(),
-        x.hsCode(), x.departureCountry(), x.originCountry()}) {
-      ps.setString(i++, s);
-    }
-    ps.setDouble(i++, x.taxRate());
-    ps.setString(i++, x.taxType());
-    ps.setString(i++, x.originIndicator());
-    ps.setDouble(i++, x.netMass());
-    ps.setDouble(i++, x.itemPrice());
-    if (x.revenue().isPresent()) {
-      ps.setDouble(i++, x.revenue().getAsDouble());
-    } else {
-      ps.setNull(i++, Types.DOUBLE);
-    }
-    ps.setString(i++, truncate(x.description(), 2000));
-    ps.setTimestamp(i, now);
   }
 
-  private static void bindDecision(PreparedStatement ps, StoredDecision s) throws SQLException {
-    ps.setString(1, s.declarationId());
-    ps.setDouble(2, s.modelScore());
-    ps.setDouble(3, s.score());
-    ps.setString(4, s.lane().name());
-    ps.setBoolean(5, s.randomPick());
-    ps.setString(6, Json.write(s.reasons()));
-    ps.setString(7, Json.write(s.rulesHit()));
-    ps.setString(8, s.bundleId());
-    ps.setString(9, s.decidedBy());
-    ps.setTimestamp(10, Timestamp.from(s.decidedAt()));
-    if (s.context().isPresent()) {
-      ps.setString(11, Json.write(s.context().get()));
-    } else {
-      ps.setNull(11, Types.VARCHAR);
+  /** The SQL types of {@link #INSERT_DECLARATION}'s parameters, in order. */
+  private static final int[] DECLARATION_COLUMNS = {Types.VARCHAR, Types.BIGINT, Types.DATE,
+      Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+      Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+      Types.DOUBLE, Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR,
+      Types.TIMESTAMP};
+  /** The SQL types of {@link #INSERT_DECISION}'s parameters, in order. */
+  private static final int[] DECISION_COLUMNS = {Types.VARCHAR, Types.DOUBLE, Types.DOUBLE, Types.VARCHAR,
+      Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR};
+
+  private static Object[] declarationValues(Declaration x, Long batchId, Instant now) {
+    return new Object[] {x.id(), batchId, x.date(), x.officeId(), x.processType(), x.importType(), x.importUse(),
+        x.paymentType(), x.transportMode(), x.declarantId(), x.importerId(), x.sellerId(), x.courierId(),
+        x.hsCode(), x.departureCountry(), x.originCountry(), x.taxRate(), x.taxType(), x.originIndicator(),
+        x.netMass(), x.itemPrice(), x.revenue().isPresent() ? x.revenue().getAsDouble() : null,
+        truncate(x.description(), 2000), now};
+  }
+
+  private static Object[] decisionValues(StoredDecision s) {
+    return new Object[] {s.declarationId(), s.modelScore(), s.score(), s.lane().name(), s.randomPick(),
+        Json.write(s.reasons()), Json.write(s.rulesHit()), s.bundleId(), s.decidedBy(), s.decidedAt(),
+        s.context().isPresent() ? Json.write(s.context().get()) : null};
+  }
+
+  /** Binds values of the Java types {@link Redo} reads back for each SQL type. */
+  private static void bind(PreparedStatement ps, int[] types, Object[] values) throws SQLException {
+    for (int i = 0; i < types.length; i++) {
+      Object v = values[i];
+      if (v == null) {
+        ps.setNull(i + 1, types[i]);
+        continue;
+      }
+      switch (types[i]) {
+        case Types.VARCHAR -> ps.setString(i + 1, (String) v);
+        case Types.BIGINT -> ps.setLong(i + 1, (Long) v);
+        case Types.DATE -> ps.setDate(i + 1, Date.valueOf((LocalDate) v));
+        case Types.DOUBLE -> ps.setDouble(i + 1, (Double) v);
+        case Types.BOOLEAN -> ps.setBoolean(i + 1, (Boolean) v);
+        case Types.TIMESTAMP -> ps.setTimestamp(i + 1, Timestamp.from((Instant) v));
+        default -> throw new IllegalStateException("no binding for SQL type " + types[i]);
+      }
+    }
+  }
+
+  /**
+   * One commit of single declarations as its journal line holds it: the values of each
+   * declaration's and decision's row as bound, and the audit entries as appended (number, time,
+   * chain hash), so that a redo stores exactly what was acknowledged.
+   */
+  record Redo(List<Object[]> declarations, List<Object[]> decisions, List<AuditLog.Appended> audit) {
+    // its own mapper: the line's form must not change with the application's JSON settings
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    String line() {
+      var root = MAPPER.createObjectNode();
+      var d = root.putArray("declarations");
+      declarations.forEach(v -> d.add(values(v)));
+      var x = root.putArray("decisions");
+      decisions.forEach(v -> x.add(values(v)));
+      var a = root.putArray("audit");
+      for (AuditLog.Appended e : audit) {
+        a.addArray().add(e.seq()).add(e.loggedAt().toString()).add(e.line().actor()).add(e.line().kind())
+            .add(e.line().subject()).add(e.line().detail()).add(e.hash());
+      }
+      return root.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode values(Object[] row) {
+      var out = MAPPER.createArrayNode();
+      for (Object v : row) {
+        switch (v) {
+          case null -> out.addNull();
+          case String t -> out.add(t);
+          case Long l -> out.add(l);
+          case Double n when n.isNaN() || n.isInfinite() -> out.add(n.toString());
+          case Double n -> out.add(n);
+          case Boolean b -> out.add(b);
+          default -> out.add(v.toString()); // LocalDate, Instant: ISO-8601
+        }
+      }
+      return out;
+    }
+
+    static Redo parse(String line) throws JsonProcessingException {
+      var root = MAPPER.readTree(line);
+      List<Object[]> declarations = rows(root.required("declarations"), DECLARATION_COLUMNS);
+      List<Object[]> decisions = rows(root.required("decisions"), DECISION_COLUMNS);
+      List<AuditLog.Appended> audit = new ArrayList<>();
+      for (var e : root.required("audit")) {
+        audit.add(new AuditLog.Appended(e.get(0).longValue(), Instant.parse(e.get(1).textValue()),
+            new AuditLog.Line(e.get(2).textValue(), e.get(3).textValue(), e.get(4).textValue(), e.get(5).textValue()),
+            e.get(6).textValue()));
+      }
+      if (declarations.isEmpty() || declarations.size() != decisions.size() || audit.size() != declarations.size()) {
+        throw new IllegalArgumentException("a journal entry holds as many declarations, decisions and audit entries");
+      }
+      return new Redo(declarations, decisions, audit);
+    }
+
+    private static List<Object[]> rows(com.fasterxml.jackson.databind.JsonNode array, int[] types) {
+      List<Object[]> out = new ArrayList<>();
+      for (var row : array) {
+        if (row.size() != types.length) {
+          throw new IllegalArgumentException("a row of " + row.size() + " values where " + types.length + " are stored");
+        }
+        Object[] v = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+          var n = row.get(i);
+          v[i] = n.isNull() ? null : switch (types[i]) {
+            case Types.BIGINT -> n.longValue();
+            case Types.DATE -> LocalDate.parse(n.textValue());
+            case Types.DOUBLE -> n.isTextual() ? Double.parseDouble(n.textValue()) : n.doubleValue();
+            case Types.BOOLEAN -> n.booleanValue();
+            case Types.TIMESTAMP -> Instant.parse(n.textValue());
+            default -> n.textValue();
+          };
+        }
+        out.add(v);
+      }
+      return out;
     }
   }
 

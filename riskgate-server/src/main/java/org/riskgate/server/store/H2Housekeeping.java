@@ -55,10 +55,15 @@ final class H2Housekeeping implements AutoCloseable {
   /** The MVStore under an embedded H2 database. */
   static MVStore mvStore(DataSource source) {
     try (Connection c = source.getConnection()) {
-      return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+      return mvStore(c);
     } catch (SQLException e) {
       throw new StoreException("cannot reach the H2 store for its housekeeping: " + e.getMessage(), e);
     }
+  }
+
+  /** The MVStore under an embedded H2 connection's database. */
+  static MVStore mvStore(Connection c) throws SQLException {
+    return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
   }
 
   private void round() {

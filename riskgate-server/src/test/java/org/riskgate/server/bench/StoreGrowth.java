@@ -61,7 +61,9 @@ public final class StoreGrowth {
 
   private static long storeBytes(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().startsWith("riskgate.") && f.toString().endsWith(".db"))
+      // the H2 file and the journal's segments
+      return files.filter(f -> f.getFileName().toString().startsWith("riskgate.")
+              && (f.toString().endsWith(".db") || f.getFileName().toString().contains(".journal.")))
           .mapToLong(f -> f.toFile().length()).sum();
     }
   }

@@ -11,9 +11,11 @@ import org.riskgate.selectivity.Lane;
 
 /**
  * Finding 7: declarations stored one commit each (a client posting them one by one) made the H2
- * file grow by about 25 KB per declaration though each holds under 2 KB of data. The bound here
- * leaves room for the start of a run (the steady figure, from bench StoreGrowth, is in
- * docs/server.md).
+ * file grow by about 25 KB per declaration though each holds under 2 KB of data: every commit
+ * wrote a chunk of every B-tree leaf it changed. With the journal a commit appends one line and
+ * H2 writes its file once a second. The bound is the issue's target, counted over the store's
+ * files and its journal while it is open (the steady figures, from bench StoreGrowth, are in
+ * docs/server.md); before the journal this measured 12-20 KB.
  */
 class H2GrowthTest {
 
@@ -25,13 +27,21 @@ class H2GrowthTest {
     long after;
     try (Database db = DataDirectory.open(dir, Optional.empty(), Optional.empty())) {
       DeclarationStore store = new DeclarationStore(db);
-      before = Files.size(dir.resolve("riskgate.mv.db"));
+      before = storeBytes(dir);
       for (int i = 0; i < n; i++) {
         store.storeOne(StoreContract.decided("GR" + i, LocalDate.of(2021, 1, 1 + i % 28), "30", (i % 100) / 100.0,
             i % 10 == 0 ? Lane.RED : Lane.GREEN));
       }
-      after = Files.size(dir.resolve("riskgate.mv.db"));
+      after = storeBytes(dir);
     }
-    assertThat((after - before) / (double) n).as("bytes a declaration while the store is open").isLessThan(20_000);
+    assertThat((after - before) / (double) n).as("bytes a declaration while the store is open").isLessThan(3_000);
+  }
+
+  /** The H2 file and the journal's segments. */
+  static long storeBytes(Path dir) throws java.io.IOException {
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("riskgate.")).mapToLong(f -> f.toFile().length())
+          .sum();
+    }
   }
 }

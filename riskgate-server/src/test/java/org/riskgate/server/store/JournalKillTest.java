@@ -1,0 +1,128 @@
+package org.riskgate.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.riskgate.selectivity.Lane;
+
+/**
+ * The journal in front of the embedded store: a separate process stores single declarations, one
+ * commit each (journaled), with an inspection result every 40th (a commit that has H2 write its
+ * file), prints each id once its commit returned, and is killed with SIGKILL. H2 writes its file
+ * only once a second, so the file alone lacks the last acknowledged declarations (checked on a
+ * copy opened without the journal); opened as the server opens it, the journal's lines are
+ * stored again: every acknowledged declaration is there with its decision and audit line, the
+ * audit chain is intact and the head file agrees, and a second replay of the same lines stores
+ * nothing twice.
+ */
+class JournalKillTest {
+  // killed once this many are acknowledged (a few seconds of writing), or failed after the limit
+  private static final int ACKNOWLEDGED = 600;
+  private static final long LIMIT_SECONDS = 180;
+
+  @Test
+  void killMinus9LosesNothingAcknowledgedAndTheReplayIsIdempotent() throws Exception {
+    Path dir = Files.createTempDirectory("riskgate-journalkill");
+    Set<String> acked = ConcurrentHashMap.newKeySet();
+    WriterProcess p = WriterProcess.start(Writer.class, dir, acked::add);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+    while (System.nanoTime() < deadline && p.isAlive() && acked.size() < ACKNOWLEDGED) {
+      Thread.sleep(50);
+    }
+    assertThat(p.isAlive()).as("the writer is still writing (see %s)", dir.resolve("writer.log")).isTrue();
+    p.kill();
+    int n = acked.size();
+    assertThat(n).as("declarations acknowledged before the kill").isGreaterThanOrEqualTo(ACKNOWLEDGED);
+
+    Path fileOnly = copy(dir, Files.createTempDirectory("riskgate-fileonly"), false);
+    Path lines = copy(dir, Files.createTempDirectory("riskgate-journal-lines"), true);
+    String password = Files.readString(dir.resolve(DataDirectory.PASSWORD_FILE)).strip();
+    // the file without the journal beside it: what H2 alone had written
+    try (Database db = DataDirectory.open(fileOnly, Optional.of(DataDirectory.embeddedUrl(fileOnly) + ";WRITE_DELAY=0"),
+        Optional.of(password))) {
+      Set<String> stored = stored(db);
+      assertThat(acked.stream().filter(id -> !stored.contains(id)).count())
+          .as("acknowledged declarations that only the journal holds").isPositive();
+    }
+
+    long audit;
+    try (Database db = DataDirectory.open(dir, Optional.empty(), Optional.empty())) {
+      Set<String> stored = stored(db);
+      List<String> missing = acked.stream().filter(id -> !stored.contains(id)).sorted().toList();
+      assertThat(missing).as("acknowledged declarations after kill -9 and the replay").isEmpty();
+      audit = AuditLog.count(db);
+      assertThat(audit).as("an audit line per acknowledged declaration and result").isGreaterThanOrEqualTo(n + n / 40);
+      AuditChain.Report report = AuditChain.verify(db, db.auditHead());
+      assertThat(report.problem()).as("audit chain after the replay").isEmpty();
+      // the numbering goes on after the replayed entries
+      new DeclarationStore(db).storeOne(StoreContract.decided("AFTER", LocalDate.of(2021, 2, 1), "30", 0.2, Lane.GREEN));
+      assertThat(AuditChain.verify(db, db.auditHead()).problem()).isEmpty();
+    }
+    try (var segments = Files.list(lines)) {
+      for (Path s : segments.filter(f -> f.getFileName().toString().startsWith("riskgate.journal.")).toList()) {
+        Files.copy(s, dir.resolve(s.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    try (Database db = DataDirectory.open(dir, Optional.empty(), Optional.empty())) {
+      assertThat(AuditLog.count(db)).as("the same lines replayed again store nothing twice").isEqualTo(audit + 1);
+      assertThat(AuditChain.verify(db, db.auditHead()).problem()).isEmpty();
+    }
+  }
+
+  private static Set<String> stored(Database db) {
+    return db.read(c -> {
+      Set<String> ids = new HashSet<>();
+      try (var rs = c.createStatement().executeQuery("SELECT d.id FROM declarations d JOIN decisions x"
+          + " ON x.declaration_id = d.id")) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    });
+  }
+
+  /** Copies the killed store's files without its journal, or only its journal, before anything opens them. */
+  private static Path copy(Path from, Path to, boolean journalOnly) throws java.io.IOException {
+    try (var files = Files.list(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        if (journalOnly == f.getFileName().toString().startsWith("riskgate.journal.")) {
+          Files.copy(f, to.resolve(f.getFileName()));
+        }
+      }
+    }
+    return to;
+  }
+
+  /** The writer process: single declarations, a result now and then, each id printed after its commit. */
+  public static final class Writer {
+    private Writer() {}
+
+    public static void main(String[] args) throws Exception {
+      try (Database db = DataDirectory.open(Path.of(args[0]), Optional.empty(), Optional.empty())) {
+        DeclarationStore store = new DeclarationStore(db);
+        for (int i = 0; ; i++) {
+          String id = "JK" + i;
+          store.storeOne(StoreContract.decided(id, LocalDate.of(2021, 1, 1 + i % 28), String.valueOf(i % 7),
+              (i * 7919 % 1000) / 1000.0, i % 10 == 0 ? Lane.RED : Lane.GREEN));
+          if (i % 40 == 39) {
+            store.recordResult(new InspectionResult("JK" + (i - 20), i % 80 == 39, 0, 0, "", "tester", Instant.now()));
+          }
+          System.out.println(id);
+          System.out.flush();
+        }
+      }
+    }
+  }
+}
