@@ -18,6 +18,7 @@ import org.riskgate.core.RankingMetrics;
 import org.riskgate.core.RejectFile;
 import org.riskgate.neural.EntityNetTrainer;
 import org.riskgate.neural.NeuralOptions;
+import org.riskgate.neural.SequenceTrainer;
 import org.riskgate.neural.TreeAttentionTrainer;
 
 import org.riskgate.risk.Blend;
@@ -82,7 +83,9 @@ public final class TrainerComparison {
         new Candidate("entity-net", FeatureSet.ALL, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
         new Candidate("entity-net", FeatureSet.PARTIES, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
         new Candidate("tree-attention", FeatureSet.IDENTITIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT)),
-        new Candidate("tree-attention", FeatureSet.PARTIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT))));
+        new Candidate("tree-attention", FeatureSet.PARTIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT)),
+        new Candidate("party-sequence", FeatureSet.IDENTITIES, () -> new SequenceTrainer(NeuralOptions.DEFAULT)),
+        new Candidate("party-sequence", FeatureSet.PARTIES, () -> new SequenceTrainer(NeuralOptions.DEFAULT))));
     candidates.removeIf(c -> !only.isEmpty() && !only.contains(c.key()));
 
     RiskTraining.Prepared p = RiskTraining.prepare(train, Optional.empty());
@@ -131,7 +134,8 @@ public final class TrainerComparison {
         System.out.println("\n| default blend + w × neural, in log-odds | w | holdout AUC | P@5% | P@10% |");
         System.out.println("|---|---:|---:|---:|---:|");
         double bestAuc = RankingMetrics.evaluate(holdout.get("blend/all"), fraud, tax, PERCENTS).auc();
-        for (String n : holdout.keySet().stream().filter(k -> k.startsWith("entity-net") || k.startsWith("tree-attention")).toList()) {
+        for (String n : holdout.keySet().stream().filter(k -> k.startsWith("entity-net") || k.startsWith("tree-attention")
+            || k.startsWith("party-sequence")).toList()) {
           if (!holdout.containsKey(n)) {
             continue;
           }
