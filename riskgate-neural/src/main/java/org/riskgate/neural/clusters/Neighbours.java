@@ -10,11 +10,21 @@ import org.riskgate.risk.features.FeaturePipeline;
 /**
  * Similar past declarations with their outcomes: for one declaration, the nearest among the
  * inspected declarations of earlier days, in a {@link DeclarationSpace} fitted on those earlier
- * declarations alone. Point-in-time: a declaration of the same day or later can neither be a
+ * declarations alone, with the goods and the origin counted as well ({@link #mismatches}). Point-in-time: a declaration of the same day or later can neither be a
  * neighbour nor move the space's scales.
  */
 public final class Neighbours {
   private Neighbours() {}
+
+  /**
+   * The goods and the origin, which the numbers do not see, as one squared standard deviation
+   * each: another HS code, another HS chapter, another origin country. A declaration of the same
+   * goods from the same origin is thus nearer than one that matches the numbers alone.
+   */
+  private static double mismatches(Declaration a, Declaration b) {
+    return (a.hs6().equals(b.hs6()) ? 0 : 1) + (a.hs6().regionMatches(0, b.hs6(), 0, 2) ? 0 : 1)
+        + (a.originCountry().equals(b.originCountry()) ? 0 : 1);
+  }
 
   /** A past declaration and its distance (in the space's standard deviations). */
   public record Neighbour(Declaration declaration, double distance) {}
@@ -45,7 +55,7 @@ public final class Neighbours {
     int dim = space.dimension();
     PriorityQueue<Neighbour> best = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::distance).reversed());
     for (int r = 0; r < order.size(); r++) {
-      double s = 0;
+      double s = mismatches(order.get(r), target);
       for (int j = 0; j < dim; j++) {
         double e = v[r * dim + j] - t[j];
         s += e * e;
