@@ -44,8 +44,8 @@ public final class ClusterFeatures {
         ColumnMapping.defaults(), new RejectFile(Path.of("target/cluster-features-rejects.csv")));
     Dataset all = RiskTraining.prepare(train, Optional.empty()).train();
     int cut = all.rows() * 85 / 100;
-    Dataset fit = slice(all, 0, cut);
-    Dataset test = slice(all, cut, all.rows());
+    Dataset fit = TrainerComparison.slice(all, 0, cut);
+    Dataset test = TrainerComparison.slice(all, cut, all.rows());
     List<String> used = FeatureSet.DECLARATION.of(all.featureNames());
     boolean[] fraud = new boolean[test.rows()];
     double[] tax = new double[test.rows()];
@@ -61,7 +61,7 @@ public final class ClusterFeatures {
         + test.rows() + " rows); xgboost on the declaration features, with or without the clusters'");
     System.out.println("| features | holdout AUC | PR-AUC | P@5% | P@10% | Rev@10% | k-means (s) | train (s) |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-    run("declaration", select(fit, used), select(test, used), fraud, tax, Double.NaN);
+    run("declaration", TrainerComparison.select(fit, used), TrainerComparison.select(test, used), fraud, tax, Double.NaN);
     for (int k : ks) {
       long t0 = System.nanoTime();
       KMeansClusters c = KMeansClusters.fit(vf, fit.rows(), space.dimension(), k, 100, 42);
@@ -71,13 +71,13 @@ public final class ClusterFeatures {
         dn.add("cluster_distance_" + j);
       }
       run("declaration + distance to each of " + k + " centres",
-          append(select(fit, used), c.distances(vf, fit.rows()), dn),
-          append(select(test, used), c.distances(vt, test.rows()), dn), fraud, tax, kmeans);
+          append(TrainerComparison.select(fit, used), c.distances(vf, fit.rows()), dn),
+          append(TrainerComparison.select(test, used), c.distances(vt, test.rows()), dn), fraud, tax, kmeans);
       int[] af = c.assign(vf, fit.rows());
       double[] rate = rates(af, fit.labels(), k, fit.positiveRate());
       run("declaration + fraud rate of its cluster (k " + k + ")",
-          append(select(fit, used), lookup(af, rate), List.of("cluster_fraud_rate")),
-          append(select(test, used), lookup(c.assign(vt, test.rows()), rate), List.of("cluster_fraud_rate")),
+          append(TrainerComparison.select(fit, used), lookup(af, rate), List.of("cluster_fraud_rate")),
+          append(TrainerComparison.select(test, used), lookup(c.assign(vt, test.rows()), rate), List.of("cluster_fraud_rate")),
           fraud, tax, kmeans);
     }
   }
@@ -127,21 +127,5 @@ public final class ClusterFeatures {
     List<String> all = new ArrayList<>(d.featureNames());
     all.addAll(names);
     return new Dataset(x, d.rows(), w, d.labels(), all);
-  }
-
-  private static Dataset slice(Dataset d, int from, int to) {
-    return new Dataset(Arrays.copyOfRange(d.x(), from * d.cols(), to * d.cols()), to - from, d.cols(),
-        Arrays.copyOfRange(d.labels(), from, to), d.featureNames());
-  }
-
-  private static Dataset select(Dataset d, List<String> used) {
-    int[] cols = used.stream().mapToInt(n -> d.featureNames().indexOf(n)).toArray();
-    float[] x = new float[d.rows() * cols.length];
-    for (int r = 0; r < d.rows(); r++) {
-      for (int j = 0; j < cols.length; j++) {
-        x[r * cols.length + j] = d.x()[r * d.cols() + cols[j]];
-      }
-    }
-    return new Dataset(x, d.rows(), cols.length, d.labels(), used);
   }
 }

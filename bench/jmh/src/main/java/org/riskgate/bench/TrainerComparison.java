@@ -256,12 +256,14 @@ public final class TrainerComparison {
     return rowsPerSecond(b.model(), new Dataset(x, rows.size(), w, new float[rows.size()], b.features().names()));
   }
 
-  private static Dataset slice(Dataset d, int from, int to) {
+  /** Rows [from, to) of {@code d}. */
+  static Dataset slice(Dataset d, int from, int to) {
     return new Dataset(Arrays.copyOfRange(d.x(), from * d.cols(), to * d.cols()), to - from, d.cols(),
         Arrays.copyOfRange(d.labels(), from, to), d.featureNames());
   }
 
-  private static Dataset select(Dataset d, List<String> used) {
+  /** The columns {@code used} of {@code d}, in that order. */
+  static Dataset select(Dataset d, List<String> used) {
     int[] cols = used.stream().mapToInt(n -> d.featureNames().indexOf(n)).toArray();
     float[] x = new float[d.rows() * cols.length];
     for (int r = 0; r < d.rows(); r++) {
