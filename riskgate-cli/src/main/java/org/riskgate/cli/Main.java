@@ -19,6 +19,8 @@ public final class Main implements Runnable {
         new org.riskgate.documents.cli.DocsCommand(),
         new org.riskgate.hs.cli.HsCommand(),
         new TrainCommand(),
+        new ClustersCommand(),
+        new SimilarCommand(),
         new EvaluateCommand(),
         new ScoreCommand(),
         new RetrainCommand(),

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.riskgate.neural.EntityNetTrainer;
 import org.riskgate.neural.NeuralOptions;
+import org.riskgate.neural.SequenceTrainer;
 import org.riskgate.neural.TreeAttentionTrainer;
 import org.riskgate.risk.BlendTrainer;
 import org.riskgate.risk.FeatureSet;
@@ -64,8 +65,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--trainer", paramLabel = "NAME",
       description = "Train a neural model instead of the blend: entity-net (a fully connected network over embeddings of the "
           + "categories, the HS code and the parties) or tree-attention (attention over a small booster's leaves, "
-          + "conditioned on importer and HS code, with a revenue head). Both learn on DJL + PyTorch (CPU, offline) from "
-          + "every feature, the parties' codes included; bench/trainers.sh compares them with the others.")
+          + "conditioned on importer and HS code, with a revenue head) or party-sequence (a GRU over the importer's and the "
+          + "declarant's earlier declarations, point-in-time). All learn on DJL + PyTorch (CPU, offline) from every feature, "
+          + "the parties' codes included; bench/trainers.sh compares them with the others.")
   String trainer;
 
   @Mixin InputOptions input;
@@ -133,8 +135,9 @@ final class TrainCommand implements Callable<Integer> {
     return switch (name) {
       case "entity-net" -> new EntityNetTrainer(NeuralOptions.DEFAULT);
       case "tree-attention" -> new TreeAttentionTrainer(NeuralOptions.DEFAULT);
+      case "party-sequence" -> new SequenceTrainer(NeuralOptions.DEFAULT);
       default -> throw new IllegalArgumentException("--trainer: unknown trainer '" + name
-          + "' (entity-net or tree-attention; the default blend needs no --trainer)");
+          + "' (entity-net, tree-attention or party-sequence; the default blend needs no --trainer)");
     };
   }
 

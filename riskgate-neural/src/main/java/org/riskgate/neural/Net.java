@@ -24,6 +24,11 @@ abstract class Net {
     this.params = params;
   }
 
+  /** How many numbers a row it reads has: the model's columns, and whatever a network appends to them. */
+  int width() {
+    return inputs.cols;
+  }
+
   /** The input vectors of rows [from, to) of {@code x}, arrays in {@code m}. */
   abstract NDArray encode(NDManager m, float[] x, int from, int to);
 

@@ -26,6 +26,19 @@ public class NeuralFormat implements ModelFormat {
     }
   }
 
+  /** Reads the {@code party-sequence} models of a bundle: the network and the parties' histories. */
+  public static final class SequenceFormat extends NeuralFormat {
+    @Override
+    public String kind() {
+      return SequenceNet.KIND;
+    }
+
+    @Override
+    public RiskModel load(Path dir, List<String> features) throws IOException {
+      return SequenceModel.load(dir, features);
+    }
+  }
+
   @Override
   public RiskModel load(Path dir, List<String> features) throws IOException {
     return read(dir, features, kind());
@@ -53,6 +66,7 @@ public class NeuralFormat implements ModelFormat {
       Net net = switch (kind) {
         case EntityNet.KIND -> new EntityNet(inputs, Params.read(in, Torch.manager(NeuralOptions.DEFAULT.threads())));
         case TreeAttention.KIND -> TreeAttention.read(inputs, in, dir);
+        case SequenceNet.KIND -> SequenceNet.read(inputs, in);
         default -> throw new IOException(file + ": unknown network kind " + kind);
       };
       return new NeuralModel(net);

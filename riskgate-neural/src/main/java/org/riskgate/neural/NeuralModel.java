@@ -123,8 +123,8 @@ final class NeuralModel implements RiskModel {
   }
 
   private void check(int cols) {
-    if (cols != net.inputs.cols) {
-      throw new IllegalArgumentException("the network reads " + net.inputs.cols + " features, not " + cols);
+    if (cols != net.width()) {
+      throw new IllegalArgumentException("the network reads " + net.width() + " features, not " + cols);
     }
   }
 

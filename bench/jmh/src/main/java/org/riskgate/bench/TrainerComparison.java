@@ -18,6 +18,7 @@ import org.riskgate.core.RankingMetrics;
 import org.riskgate.core.RejectFile;
 import org.riskgate.neural.EntityNetTrainer;
 import org.riskgate.neural.NeuralOptions;
+import org.riskgate.neural.SequenceTrainer;
 import org.riskgate.neural.TreeAttentionTrainer;
 
 import org.riskgate.risk.Blend;
@@ -82,7 +83,9 @@ public final class TrainerComparison {
         new Candidate("entity-net", FeatureSet.ALL, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
         new Candidate("entity-net", FeatureSet.PARTIES, () -> new EntityNetTrainer(NeuralOptions.DEFAULT)),
         new Candidate("tree-attention", FeatureSet.IDENTITIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT)),
-        new Candidate("tree-attention", FeatureSet.PARTIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT))));
+        new Candidate("tree-attention", FeatureSet.PARTIES, () -> new TreeAttentionTrainer(NeuralOptions.DEFAULT)),
+        new Candidate("party-sequence", FeatureSet.IDENTITIES, () -> new SequenceTrainer(NeuralOptions.DEFAULT)),
+        new Candidate("party-sequence", FeatureSet.PARTIES, () -> new SequenceTrainer(NeuralOptions.DEFAULT))));
     candidates.removeIf(c -> !only.isEmpty() && !only.contains(c.key()));
 
     RiskTraining.Prepared p = RiskTraining.prepare(train, Optional.empty());
@@ -131,7 +134,8 @@ public final class TrainerComparison {
         System.out.println("\n| default blend + w × neural, in log-odds | w | holdout AUC | P@5% | P@10% |");
         System.out.println("|---|---:|---:|---:|---:|");
         double bestAuc = RankingMetrics.evaluate(holdout.get("blend/all"), fraud, tax, PERCENTS).auc();
-        for (String n : holdout.keySet().stream().filter(k -> k.startsWith("entity-net") || k.startsWith("tree-attention")).toList()) {
+        for (String n : holdout.keySet().stream().filter(k -> k.startsWith("entity-net") || k.startsWith("tree-attention")
+            || k.startsWith("party-sequence")).toList()) {
           if (!holdout.containsKey(n)) {
             continue;
           }
@@ -252,12 +256,14 @@ public final class TrainerComparison {
     return rowsPerSecond(b.model(), new Dataset(x, rows.size(), w, new float[rows.size()], b.features().names()));
   }
 
-  private static Dataset slice(Dataset d, int from, int to) {
+  /** Rows [from, to) of {@code d}. */
+  static Dataset slice(Dataset d, int from, int to) {
     return new Dataset(Arrays.copyOfRange(d.x(), from * d.cols(), to * d.cols()), to - from, d.cols(),
         Arrays.copyOfRange(d.labels(), from, to), d.featureNames());
   }
 
-  private static Dataset select(Dataset d, List<String> used) {
+  /** The columns {@code used} of {@code d}, in that order. */
+  static Dataset select(Dataset d, List<String> used) {
     int[] cols = used.stream().mapToInt(n -> d.featureNames().indexOf(n)).toArray();
     float[] x = new float[d.rows() * cols.length];
     for (int r = 0; r < d.rows(); r++) {
