@@ -52,7 +52,7 @@ public final class WebRoutes {
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final String SESSION = "riskgate.session";
   private final Platform platform;
-  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
   private final org.riskgate.server.store.SavedViews savedViews;
   private final org.riskgate.server.store.Attachments attachments;
 
@@ -230,8 +230,27 @@ public final class WebRoutes {
     Optional<Session> s = Optional.ofNullable(session(ctx));
     Messages m = s.isPresent() ? messages(ctx) : loginMessages(ctx);
     ctx.status(a.status());
-    render(ctx, "error.jte", new Views.ErrorPage(m, a.status(), Optional.ofNullable(a.message()).orElse(""),
-        s.isPresent() ? "/queue" : "/login"));
+    // a refusal for now says, in the user's language, how long to wait
+    String message = e instanceof org.riskgate.server.RetryLater r ? retryMessage(m, r.status(), r.retryAfterSeconds())
+        : Optional.ofNullable(a.message()).orElse("");
+    render(ctx, "error.jte", new Views.ErrorPage(m, a.status(), message, s.isPresent() ? "/queue" : "/login"));
+  }
+
+  /** What a 429 (too fast) or 503 (too busy) tells the user, with the wait. */
+  private static String retryMessage(Messages m, int status, long seconds) {
+    return m.t("error.retry." + status, seconds);
+  }
+
+  /**
+   * The styled page of a request the server refuses before it reaches any route (every worker
+   * busy, 503): no session is read, so it speaks the browser's language and links to the queue.
+   */
+  public static String refusedPage(String acceptLanguage, int status, long retryAfterSeconds) {
+    Messages m = Messages.of(Messages.choose(Optional.empty(), acceptLanguage));
+    StringOutput out = new StringOutput();
+    TEMPLATES.render("error.jte",
+        new Views.ErrorPage(m, status, retryMessage(m, status, retryAfterSeconds), "/queue"), out);
+    return out.toString();
   }
 
   static Session session(Context ctx) {
@@ -282,7 +301,7 @@ public final class WebRoutes {
 
   void render(Context ctx, String template, Object view) {
     StringOutput out = new StringOutput();
-    templates.render(template, view, out);
+    TEMPLATES.render(template, view, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 
@@ -325,7 +344,8 @@ public final class WebRoutes {
       u = platform.auth().login(user, pw, ctx.ip());
     } catch (org.riskgate.server.RetryLater e) {
       ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
-      render(ctx, "login.jte", new Views.Login(e.getMessage() + ".", loginToken(ctx), loginMessages(ctx)));
+      render(ctx, "login.jte", new Views.Login(retryMessage(loginMessages(ctx), e.status(), e.retryAfterSeconds()),
+          loginToken(ctx), loginMessages(ctx)));
       return;
     }
     if (u.isEmpty()) {
