@@ -48,7 +48,7 @@ final class Admission implements AutoCloseable {
       }
 
       @Override
-      protected void expireSuspended(Request request, Response response, Callback callback) {
+      protected void failSuspended(Request request, Response response, Callback callback, int status, Throwable why) {
         refuse(request, response, callback);
       }
     };

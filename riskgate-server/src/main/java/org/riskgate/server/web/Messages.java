@@ -119,9 +119,9 @@ public final class Messages {
     return p.render(locale);
   }
 
-  /** One word of a module's bundle (a document region's kind or verdict) in this language. */
-  public String word(String bundle, String code) {
-    return org.riskgate.core.evidence.Phrase.of(bundle, code).render(locale);
+  /** A module's phrases (what an HS check flagged) in this language, joined by "; ". */
+  public String phrases(List<org.riskgate.core.evidence.Phrase> ps) {
+    return String.join("; ", ps.stream().map(this::phrase).toList());
   }
 
   /** Whether the bundle has a message for this key. */
