@@ -718,7 +718,7 @@ public final class WebRoutes {
         attachments.of(id)));
     render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
-        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form, caseView));
+        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c, page.m()), form, caseView));
   }
 
   /**
@@ -739,19 +739,35 @@ public final class WebRoutes {
     return out;
   }
 
-  /** The fields a decision has besides those the page shows on their own, as text. */
-  private static List<Map.Entry<String, String>> context(CaseFile c) {
+  /**
+   * What the decision was measured against, in words: the policy, the priority, the rank among
+   * the day's (or office's) declarations with the slots they shared, or the thresholds; and the
+   * day of any snapshot its evidence came from. Empty for decisions stored before they kept it.
+   */
+  private static List<Map.Entry<String, String>> context(CaseFile c, Messages m) {
     List<Map.Entry<String, String>> out = new ArrayList<>();
-    Json.MAPPER.valueToTree(c.decision()).properties().forEach(e -> {
-      if (!SHOWN.contains(e.getKey()) && !e.getValue().isNull()) {
-        out.add(Map.entry(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+    c.decision().context().ifPresent(x -> {
+      boolean capacity = x.policy() == org.riskgate.selectivity.DecisionContext.Policy.CAPACITY;
+      out.add(Map.entry(m.t("context.policy"), m.t(capacity ? "context.policy.capacity" : "context.policy.thresholds")));
+      out.add(Map.entry(m.t("context.priority"), Views.f3(x.priority())));
+      if (capacity) {
+        out.add(Map.entry(m.t("context.rank"), x.rank() > 0 ? m.t("context.rankOf", x.rank(), x.group())
+            : m.t("context.notRanked")));
+        out.add(Map.entry(m.t("context.where"), x.office().isEmpty() ? m.t("context.day")
+            : m.t("context.office", x.office())));
+        out.add(Map.entry(m.t("context.slots"), m.t("context.slotsOf", x.redSlots(), x.yellowSlots())));
       }
+      out.add(Map.entry(m.t(capacity ? "context.redCut" : "context.redThreshold"), cut(x.redFrom(), m)));
+      out.add(Map.entry(m.t(capacity ? "context.yellowCut" : "context.yellowThreshold"), cut(x.yellowFrom(), m)));
+      x.evidenceAsOf().forEach((check, day) -> out.add(Map.entry(m.t("context.asOf", m.source(check)), m.date(day))));
     });
     return out;
   }
 
-  private static final java.util.Set<String> SHOWN = java.util.Set.of("declarationId", "modelScore", "score", "lane",
-      "randomPick", "reasons", "rulesHit", "bundleId", "decidedBy", "decidedAt");
+  /** A cut-off or threshold; none when nothing could reach the lane. */
+  private static String cut(double from, Messages m) {
+    return Double.isInfinite(from) || Double.isNaN(from) ? m.t("context.none") : Views.f3(from);
+  }
 
   private void uploadDocument(Context ctx) throws IOException {
     CaseFile c = caseFile(ctx);

@@ -47,16 +47,13 @@ class KoreanReasonsTest {
     return words;
   }
 
-  /** A white page as PNG: nothing on it to find, which the document check tells the analyst. */
-  private static byte[] blankPage() throws Exception {
-    java.awt.image.BufferedImage white = new java.awt.image.BufferedImage(850, 1100,
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = white.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, 850, 1100);
-    g.dispose();
+  /** Another issuer's genuine page as PNG: claimed as KR-017's, its stamp and signature do not match. */
+  private static byte[] otherIssuersPage() throws Exception {
+    org.riskgate.documents.synth.SyntheticData data = new org.riskgate.documents.synth.SyntheticData(7, 5);
+    var p = data.page(data.issuers().get(1), org.riskgate.documents.synth.Forgery.GENUINE,
+        org.riskgate.documents.synth.Forgery.GENUINE, new java.util.Random(7));
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(white, "png", out);
+    javax.imageio.ImageIO.write(p.image(), "png", out);
     return out.toByteArray();
   }
 
@@ -69,14 +66,14 @@ class KoreanReasonsTest {
         + "\"taxRate\":8,\"netMass\":10,\"itemPrice\":1000}").statusCode()).isEqualTo(201);
     assertThat(s.platform.declarations().find("KO-REASONS").orElseThrow().decision().lane())
         .isNotEqualTo(org.riskgate.selectivity.Lane.RED);
-    // a scanned page with neither stamp nor signature decides it again, now under a rule that wrote no reason and sends it red
+    // a scanned page whose stamp and signature are not the issuer's decides it again, now under a rule that wrote no reason and sends it red
     String rulesBefore = s.platform.decisions().config().rulesText();
     s.platform.changeRules(rulesBefore + "\nrule \"chapter-99\"\n  when hs2 = \"99\"\n  then lane red\n", "test");
     try {
       HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create(s.base + "/api/v1/declarations/KO-REASONS/documents?issuer=KR-017&name=scan.png"))
           .header("Authorization", "Bearer " + s.tokens.get(Role.ANALYST)).header("Content-Type", "image/png")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(blankPage())).build(),
+          .POST(HttpRequest.BodyPublishers.ofByteArray(otherIssuersPage())).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
     } finally {
@@ -97,6 +94,8 @@ class KoreanReasonsTest {
     shown.addAll(page.select("#hs p").eachText());
     // the chart's labels are the same reasons
     shown.add(page.selectFirst("#reasons-data").data());
+    // what the lane was measured against, in words
+    assertThat(page.select("#decision-context").text()).contains("검사 구분 방식", "우선순위");
     Set<String> english = englishWords();
     assertThat(english).contains("declared", "inspections", "stamp", "rule");
     for (String text : shown) {
@@ -109,6 +108,6 @@ class KoreanReasonsTest {
       }
       assertThat(found).as("English in a Korean reason: " + text).isEmpty();
     }
-    assertThat(String.join(" ", shown)).contains("규칙 chapter-99", "HS 2022 코드가 아닙니다", "인장이나 서명을 찾지 못했습니다 (발급기관 KR-017)", "결정 사유");
+    assertThat(String.join(" ", shown)).contains("규칙 chapter-99", "HS 2022 코드가 아닙니다", "(발급기관 KR-017)", "결정 사유");
   }
 }
