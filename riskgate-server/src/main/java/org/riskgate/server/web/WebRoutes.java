@@ -717,26 +717,41 @@ public final class WebRoutes {
         platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList(),
         attachments.of(id)));
     render(ctx, "declaration.jte", new Views.Case(page, c,
-        scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
+        scriptJson(Map.of("labels", labels, "weights", weights, "name", page.m().t("chart.push"))), problem, platform.hs().path(c.declaration().hsCode()),
         check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c, page.m()), form, caseView));
   }
 
   /**
-   * A chart label broken into lines of about {@code width} characters at spaces (Chart.js draws
-   * a list as lines), so that a long reason is shown whole instead of cut off at the axis.
+   * A chart label broken into lines of about {@code width} Latin letters at spaces (Chart.js
+   * draws a list as lines), so that a long reason is shown whole instead of cut off at the axis;
+   * a Hangul or other wide letter takes the room of two.
    */
   static List<String> lines(String text, int width) {
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder();
+    int used = 0;
     for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+      int w = columns(word);
+      if (line.length() > 0 && used + 1 + w > width) {
         out.add(line.toString());
         line.setLength(0);
+        used = 0;
       }
-      line.append(line.length() > 0 ? " " : "").append(word);
+      if (line.length() > 0) {
+        line.append(' ');
+        used++;
+      }
+      line.append(word);
+      used += w;
     }
     out.add(line.toString());
     return out;
+  }
+
+  /** How many Latin letters' room a text takes: Hangul and CJK letters take two. */
+  private static int columns(String s) {
+    return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
+        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1).sum();
   }
 
   /**
@@ -853,6 +868,10 @@ public final class WebRoutes {
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
     Page page = page(ctx, "dash.title", "dashboard");
     Messages m = page.m();
+    // the series' names in the page's language (legends and tooltips)
+    chart.put("names", Map.of("red", m.t("lane.red"), "yellow", m.t("lane.yellow"), "green", m.t("lane.green"),
+        "hitRate", m.t("chart.hitRate"), "hitSmooth", m.t("chart.hitSmooth"), "precision", m.t("chart.precision"),
+        "top", m.t("chart.top"), "meanScore", m.t("chart.meanScore")));
     var outcomes = org.riskgate.server.store.Outcomes.of(platform.db(),
         Optional.ofNullable(form.values().get("from")).map(t -> ApiRoutes.date(t, "from")),
         Optional.ofNullable(form.values().get("to")).map(t -> ApiRoutes.date(t, "to")),
