@@ -81,7 +81,7 @@ class KoreanReasonsTest {
         .isNotEqualTo(org.riskgate.selectivity.Lane.RED);
     // a scanned page with neither stamp nor signature decides it again, now under a rule that wrote no reason and sends it red
     String rulesBefore = s.platform.decisions().config().rulesText();
-    s.platform.changeRules(rulesBefore + "\nrule \"chapter-99\"\n  when hs2 = \"99\"\n  then lane red\n", "test");
+    s.platform.changeRules(rulesBefore + "\nrule \"r99\"\n  when hs2 = \"99\"\n  then lane red\n", "test");
     try {
       HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create(s.base + "/api/v1/declarations/KO-REASONS/documents?issuer=KR-017&name=scan.png"))
@@ -123,6 +123,6 @@ class KoreanReasonsTest {
       }
       assertThat(found).as("English in a Korean reason: " + text).isEmpty();
     }
-    assertThat(String.join(" ", shown)).contains("규칙 chapter-99", "HS 2022 코드가 아닙니다", "(발급기관 KR-017)", "결정 사유");
+    assertThat(String.join(" ", shown)).contains("규칙 r99", "HS 2022 코드가 아닙니다", "(발급기관 KR-017)", "결정 사유");
   }
 }
