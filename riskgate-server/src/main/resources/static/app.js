@@ -56,7 +56,7 @@
     if (reasons && document.getElementById('reasons-chart')) {
       new Chart(document.getElementById('reasons-chart'), {
         type: 'bar',
-        data: { labels: reasons.labels, datasets: [{ label: 'push on the risk', data: reasons.weights, backgroundColor: '#c62828' }] },
+        data: { labels: reasons.labels, datasets: [{ label: reasons.name, data: reasons.weights, backgroundColor: '#c62828' }] },
         options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false } } }
       });
     }
@@ -74,16 +74,16 @@
       new Chart(document.getElementById('lane-mix'), {
         type: 'bar',
         data: { labels: d.days, datasets: [
-          { label: 'red', data: d.red, backgroundColor: '#c62828' },
-          { label: 'yellow', data: d.yellow, backgroundColor: '#f2c230' },
-          { label: 'green', data: d.green, backgroundColor: '#2e7d32' }] },
+          { label: d.names.red, data: d.red, backgroundColor: '#c62828' },
+          { label: d.names.yellow, data: d.yellow, backgroundColor: '#f2c230' },
+          { label: d.names.green, data: d.green, backgroundColor: '#2e7d32' }] },
         options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true } } }
       });
       var hits = new Chart(document.getElementById('hit-rate-chart'), {
         type: 'line',
         data: { labels: d.hitDays, datasets: [
-          { label: 'hit rate', data: d.hitRate, borderColor: '#9aa5b1', borderWidth: 1 },
-          { label: '7-day moving hit rate', data: d.hitSmooth, borderColor: '#1d2733', borderWidth: 3, pointRadius: 0 }] },
+          { label: d.names.hitRate, data: d.hitRate, borderColor: '#9aa5b1', borderWidth: 1 },
+          { label: d.names.hitSmooth, data: d.hitSmooth, borderColor: '#1d2733', borderWidth: 3, pointRadius: 0 }] },
         options: { animation: false, scales: { y: { min: 0, max: 1 } } }
       });
       var smooth = document.getElementById('smooth-toggle');
@@ -95,12 +95,12 @@
       }
       new Chart(document.getElementById('precision-chart'), {
         type: 'bar',
-        data: { labels: d.k.map(function (k) { return 'top ' + k; }), datasets: [{ label: 'precision', data: d.precision, backgroundColor: '#1d2733' }] },
+        data: { labels: d.k.map(function (k) { return d.names.top.replace('{0}', k); }), datasets: [{ label: d.names.precision, data: d.precision, backgroundColor: '#1d2733' }] },
         options: { animation: false, scales: { y: { min: 0, max: 1 } } }
       });
       new Chart(document.getElementById('drift-chart'), {
         type: 'line',
-        data: { labels: d.driftDays, datasets: [{ label: 'mean model score', data: d.meanScore, borderColor: '#c62828' }] },
+        data: { labels: d.driftDays, datasets: [{ label: d.names.meanScore, data: d.meanScore, borderColor: '#c62828' }] },
         options: { animation: false }
       });
     }

@@ -124,7 +124,8 @@ public final class DocumentEvidence implements EvidenceSource {
       suspicious |= r.suspicious();
       textDiffers |= r.textDiffers();
       if (r.suspicious() || r.nothingFound() || r.textDiffers()) {
-        findings.add(new Finding(EvidenceKind.DOCUMENTS, r.document() + ": " + r.reason()));
+        findings.add(Finding.of(EvidenceKind.DOCUMENTS, org.riskgate.core.evidence.Phrase.of(
+            VerificationReport.FINDINGS, "doc.page", r.document(), r.words())));
       }
     }
     figures.put("docs.suspicious", suspicious ? 1.0 : 0.0);

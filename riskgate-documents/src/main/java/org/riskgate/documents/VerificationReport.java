@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.stream.Collectors;
+import org.riskgate.core.evidence.Phrase;
 
 /**
  * Everything found on one page for one claimed issuer. Made to be used by lane decisions both as a
@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * @param regions the regions found, top to bottom, each with its stamp text check
  */
 public record VerificationReport(String document, String issuer, String method, List<RegionResult> regions) {
+  /** The documents module's bundle of what its checks tell the analyst. */
+  public static final String FINDINGS = "org.riskgate.documents.findings";
 
   /** Checks and copies the arguments. */
   public VerificationReport {
@@ -51,31 +53,38 @@ public record VerificationReport(String document, String issuer, String method, 
 
   /** One line for an analyst, e.g. {@code stamp 38.2 % suspicious, signature 91.0 % consistent (issuer KR-017)}. */
   public String reason() {
-    if (regions.isEmpty()) {
-      return "no stamp or signature found (issuer " + issuer + ")";
-    }
-    String parts =
-        regions.stream()
-            .map(
-                r ->
-                    r.detection().kind().label()
-                        + (r.similarity().isPresent()
-                            ? String.format(Locale.ROOT, " %.1f %%", r.similarity().getAsDouble())
-                            : "")
-                        + " "
-                        + r.verdict().label()
-                        + textReason(r.text()))
-            .collect(Collectors.joining(", "));
-    return parts + " (issuer " + issuer + ")";
+    return words().english();
   }
 
-  private static String textReason(TextCheck t) {
-    return switch (t) {
-      case TextCheck.Differs d -> " (text reads '" + d.read() + "', registered '" + d.registered() + "')";
-      case TextCheck.OcrUnavailable u -> " (text not read: " + u.why() + ")";
-      case TextCheck.Matches m -> "";
-      case TextCheck.Unreadable u -> "";
-      case TextCheck.NotChecked n -> "";
+  /** {@link #reason} as a phrase of {@link #FINDINGS}, for every language it has. */
+  public Phrase words() {
+    if (regions.isEmpty()) {
+      return say("doc.nothing", issuer);
+    }
+    // regions joined pairwise, so each language keeps its own separator
+    Phrase parts = region(regions.get(0));
+    for (RegionResult r : regions.subList(1, regions.size())) {
+      parts = say("doc.and", parts, region(r));
+    }
+    return say("doc.regions", parts, issuer);
+  }
+
+  private static Phrase region(RegionResult r) {
+    Phrase kind = say("kind." + r.detection().kind().label());
+    Phrase verdict = say("verdict." + r.verdict().label());
+    Phrase text = switch (r.text()) {
+      case TextCheck.Differs d -> say("text.differs", d.read(), d.registered());
+      case TextCheck.OcrUnavailable u -> say("text.not_read", u.why());
+      case TextCheck.Matches m -> say("text.none");
+      case TextCheck.Unreadable u -> say("text.none");
+      case TextCheck.NotChecked n -> say("text.none");
     };
+    return r.similarity().isPresent()
+        ? say("region.similarity", kind, String.format(Locale.ROOT, "%.1f", r.similarity().getAsDouble()), verdict, text)
+        : say("region", kind, verdict, text);
+  }
+
+  private static Phrase say(String code, Object... args) {
+    return Phrase.of(FINDINGS, code, args);
   }
 }

@@ -23,6 +23,9 @@ class ApiTest {
     assertThat(r.worstSimilarity().getAsDouble()).isCloseTo(38.25, within(1e-9));
     assertThat(r.suspicious()).isTrue();
     assertThat(r.reason()).isEqualTo("stamp 38.3 % suspicious, signature 91.0 % consistent, signature no_reference (issuer KR-1)");
+    // the same words in Korean, from the module's bundle
+    assertThat(r.words().render(java.util.Locale.KOREAN))
+        .isEqualTo("인장 38.3 % 의심, 서명 91.0 % 일치, 서명 기준본 없음 (발급기관 KR-1)");
   }
 
   @Test

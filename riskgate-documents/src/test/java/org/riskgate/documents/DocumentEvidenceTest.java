@@ -36,6 +36,9 @@ class DocumentEvidenceTest {
     Evidence d1 = ev.about(decl("D1"));
     assertThat(d1.figures()).containsEntry("docs.text_differs", 1.0).containsEntry("docs.suspicious", 0.0);
     assertThat(d1.findings()).singleElement().satisfies(x -> assertThat(x.text()).contains("COMAERCE", "CHAMBER OF COMMERCE"));
+    // the finding in Korean, as a Korean page shows it
+    assertThat(d1.findings().get(0).render(java.util.Locale.KOREAN))
+        .isEqualTo("a.png: 인장 91.0 % 일치 (읽은 문구 'CHAMBER OF COMAERCE', 등록 문구 'CHAMBER OF COMMERCE') (발급기관 KR-017)");
     assertThat(ev.about(decl("D2")).figures()).containsEntry("docs.text_differs", 0.0);
     assertThat(ev.about(decl("D2")).findings()).isEmpty();
     // a report written before the text check: nothing read, nothing differs

@@ -2,6 +2,7 @@ package org.riskgate.hs;
 
 import java.util.List;
 import java.util.Optional;
+import org.riskgate.core.evidence.Phrase;
 
 /**
  * The result of checking one declaration line: usable as risk-model features (the booleans and the
@@ -14,6 +15,8 @@ import java.util.Optional;
  *     none, e.g. "animal quarantine"; empty otherwise
  * @param reviewObjectFlag whether the line looks like a review object declared as general import
  * @param reason one human-readable sentence with the evidence, empty when nothing was flagged
+ *     (the {@code words} in English, joined by "; ")
+ * @param words what was flagged, one phrase of {@link #FINDINGS} each, for every language it has
  * @param suggested the suggestions the decision was based on
  */
 public record HsCheck(
@@ -22,9 +25,14 @@ public record HsCheck(
     Optional<String> requirement,
     boolean reviewObjectFlag,
     String reason,
+    List<Phrase> words,
     List<Suggestion> suggested) {
-  /** Copies the list and checks the score's range. */
+  /** The HS module's bundle of what its checks tell the analyst. */
+  public static final String FINDINGS = "org.riskgate.hs.findings";
+
+  /** Copies the lists and checks the score's range. */
   public HsCheck {
+    words = List.copyOf(words);
     suggested = List.copyOf(suggested);
     if (!(mismatchScore >= 0 && mismatchScore <= 1)) {
       throw new IllegalArgumentException("mismatchScore must lie in [0,1]: " + mismatchScore);

@@ -38,7 +38,7 @@ public final class HsEvidence implements EvidenceSource {
     java.util.Optional<HsCode> code = HsCode.tryParse(d.hsCode());
     if (code.isEmpty()) {
       return new Evidence(Map.of("hs.not_in_nomenclature", 1.0),
-          List.of(new Finding(EvidenceKind.HS, "declared HS code '" + d.hsCode() + "' cannot be read")));
+          List.of(Finding.of(EvidenceKind.HS, HsCheck.FINDINGS, "hs.unreadable", d.hsCode())));
     }
     boolean known = nomenclature.isKnown(code.get());
     Map<String, Double> figures = new HashMap<>();
@@ -46,7 +46,7 @@ public final class HsEvidence implements EvidenceSource {
     figures.put("hs.not_in_nomenclature", known ? 0.0 : 1.0);
     if (d.description().isBlank()) {
       if (!known) {
-        findings.add(new Finding(EvidenceKind.HS, "declared " + code.get() + " is not an HS 2022 code"));
+        findings.add(Finding.of(EvidenceKind.HS, HsCheck.FINDINGS, "hs.not_hs2022", code.get().toString()));
       }
       return new Evidence(figures, findings);
     }
@@ -55,19 +55,23 @@ public final class HsEvidence implements EvidenceSource {
       c = checker.check(d.description(), code.get());
     } catch (IllegalArgumentException e) {
       // an empty, huge or binary description
-      findings.add(new Finding(EvidenceKind.HS, (known ? "" : "declared " + code.get() + " is not an HS 2022 code; ")
-          + "HS check skipped: " + e.getMessage()));
+      if (!known) {
+        findings.add(Finding.of(EvidenceKind.HS, HsCheck.FINDINGS, "hs.not_hs2022", code.get().toString()));
+      }
+      findings.add(Finding.of(EvidenceKind.HS, HsCheck.FINDINGS, "hs.skipped", e.getMessage()));
       return new Evidence(figures, findings);
     }
     figures.put("hs.mismatch", c.mismatch() ? 1.0 : 0.0);
     figures.put("hs.mismatch_score", c.mismatchScore());
     figures.put("hs.review_object", c.reviewObjectFlag() ? 1.0 : 0.0);
-    if (!c.reason().isEmpty() && (c.mismatch() || c.reviewObjectFlag() || !known)) {
-      findings.add(new Finding(EvidenceKind.HS, c.reason()));
+    if (!c.words().isEmpty() && (c.mismatch() || c.reviewObjectFlag() || !known)) {
+      c.words().forEach(w -> findings.add(Finding.of(EvidenceKind.HS, w)));
     } else if (c.mismatchScore() >= MISMATCH_REASON) {
-      findings.add(new Finding(EvidenceKind.HS, String.format(Locale.ROOT,
-          "description unlike declared %s: mismatch score %.3f; suggested %s", code.get(), c.mismatchScore(),
-          c.suggested().isEmpty() ? "nothing" : c.suggested().get(0).subheading().digits())));
+      String score = String.format(Locale.ROOT, "%.3f", c.mismatchScore());
+      findings.add(c.suggested().isEmpty()
+          ? Finding.of(EvidenceKind.HS, HsCheck.FINDINGS, "hs.unlike", code.get().toString(), score)
+          : Finding.of(EvidenceKind.HS, HsCheck.FINDINGS, "hs.unlike.suggested", code.get().toString(), score,
+              c.suggested().get(0).subheading().digits()));
     }
     return new Evidence(figures, findings);
   }

@@ -41,6 +41,12 @@ class HsEvidenceTest {
   void laptopsDeclaredAsSwimwearAreAnHsReason() {
     Evidence e = hs.about(decl("611241", "laptop computer notebook 15 inch"));
     assertThat(e.figures().get("hs.mismatch_score")).isGreaterThanOrEqualTo(HsEvidence.MISMATCH_REASON);
-    assertThat(e.findings()).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(EvidenceKind.HS));
+    // the implausible code first, then the review object it hides: each its own reason
+    assertThat(e.findings()).allSatisfy(f -> assertThat(f.kind()).isEqualTo(EvidenceKind.HS));
+    assertThat(e.findings()).extracting(f -> f.code()).containsExactly("hs.implausible", "hs.review_object");
+    assertThat(e.findings().get(0).text()).startsWith("declared 611241 (").contains("is implausible");
+    assertThat(e.findings().get(0).render(java.util.Locale.KOREAN)).startsWith("신고된 611241 (")
+        .contains("품명과 맞지 않습니다").doesNotContain("implausible");
+    assertThat(e.findings().get(1).render(java.util.Locale.KOREAN)).startsWith("요건 확인 대상이 일반 수입으로 신고됨");
   }
 }

@@ -34,7 +34,7 @@ public final class Explanations {
       }
       taken[best] = true;
       out.add(new Contribution(pipeline.names().get(best),
-          pipeline.explain(d, best, features[offset + best]), contributions[best]));
+          pipeline.words(d, best, features[offset + best]), contributions[best]));
     }
     return out;
   }

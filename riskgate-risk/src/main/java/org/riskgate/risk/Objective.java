@@ -30,15 +30,17 @@ public enum Objective {
   }
 
   /**
-   * Why the revenue objective picked a declaration, in an analyst's words; nothing under the
-   * frauds objective, whose picks the model's own reasons explain.
+   * Why the revenue objective picked a declaration, in an analyst's words (a phrase of the
+   * features' bundle, for every language it has); nothing under the frauds objective, whose picks
+   * the model's own reasons explain.
    */
-  public java.util.Optional<String> reason(double risk, Declaration d) {
+  public java.util.Optional<org.riskgate.core.evidence.Phrase> words(double risk, Declaration d) {
     if (this == FRAUDS) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(String.format(Locale.ROOT,
-        "expected tax recovered %,.0f (risk %.0f %% of declared tax %,.0f)", priority(risk, d), 100 * risk, declaredTax(d)));
+    return java.util.Optional.of(org.riskgate.core.evidence.Phrase.of(org.riskgate.risk.features.FeaturePipeline.REASONS,
+        "objective.revenue", String.format(Locale.ROOT, "%,.0f", priority(risk, d)),
+        String.format(Locale.ROOT, "%.0f", 100 * risk), String.format(Locale.ROOT, "%,.0f", declaredTax(d))));
   }
 
   /** The tax the declaration itself states: item price × tax rate / 100. */

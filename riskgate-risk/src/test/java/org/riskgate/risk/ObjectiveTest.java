@@ -25,8 +25,10 @@ class ObjectiveTest {
 
   @Test
   void onlyTheRevenueObjectiveAddsAReason() {
-    assertThat(Objective.FRAUDS.reason(0.25, D)).isEmpty();
-    assertThat(Objective.REVENUE.reason(0.25, D))
+    assertThat(Objective.FRAUDS.words(0.25, D)).isEmpty();
+    assertThat(Objective.REVENUE.words(0.25, D).map(org.riskgate.core.evidence.Phrase::english))
         .contains("expected tax recovered 40,000 (risk 25 % of declared tax 160,000)");
+    assertThat(Objective.REVENUE.words(0.25, D).orElseThrow().render(java.util.Locale.KOREAN))
+        .isEqualTo("예상 추징 세액 40,000 (신고 세액 160,000의 위험 25 %)");
   }
 }

@@ -146,24 +146,26 @@ public final class Decider {
           ? ruled[r].hits().stream().filter(h -> h.forcedLane().equals(lane)).findFirst().orElseThrow()
           : null;
       if (decisiveRule != null) {
-        reasons.add(new Reason("rule:" + decisiveRule.ruleId(), decisiveRule.reason(), decisiveRule.scoreDelta(), true));
+        reasons.add(new Reason("rule:" + decisiveRule.ruleId(), decisiveRule.reason(), decisiveRule.scoreDelta(), true,
+            decisiveRule.message()));
       } else {
         decisive(p, priority[r], scores[r], policy).ifPresent(reasons::add);
       }
       for (RuleHit h : ruled[r].hits()) {
         if (h != decisiveRule) {
-          reasons.add(new Reason("rule:" + h.ruleId(), h.reason(), h.scoreDelta()));
+          reasons.add(new Reason("rule:" + h.ruleId(), h.reason(), h.scoreDelta(), false, h.message()));
         }
       }
       for (Finding f : s.evidence()[from + r].findings()) {
         reasons.add(f.code().isEmpty() ? new Reason(f.kind().label(), f.text(), 0)
             : new Reason(f.kind().label(), f.text(), 0, false,
-                new ReasonMessage(f.bundle(), f.code(), List.<Object>copyOf(f.args()))));
+                new ReasonMessage(f.bundle(), f.code(), f.args())));
       }
       if (p.lane() != Lane.GREEN) {
-        settings.objective().reason(scores[r], d).ifPresent(t -> reasons.add(new Reason("objective", t, 0)));
+        settings.objective().words(scores[r], d).ifPresent(o -> reasons.add(new Reason("objective", o.english(), 0, false,
+            ReasonMessage.of(o))));
         for (Contribution c : why.get(next++)) {
-          reasons.add(new Reason("model", c.text(), c.weight()));
+          reasons.add(new Reason("model", c.text(), c.weight(), false, ReasonMessage.of(c.words())));
         }
       }
       for (RuleError e : ruled[r].errors()) {

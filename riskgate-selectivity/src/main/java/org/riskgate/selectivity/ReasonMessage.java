@@ -45,6 +45,11 @@ public record ReasonMessage(String bundle, String code, List<Object> args) {
     return new ReasonMessage(REASONS, code, List.of(args));
   }
 
+  /** A module's phrase as a reason's message, nested phrases too. */
+  public static ReasonMessage of(org.riskgate.core.evidence.Phrase p) {
+    return new ReasonMessage(p.bundle(), p.code(), p.args());
+  }
+
   /**
    * An argument as kept: a string, or a message; a message read back from JSON arrives as a map
    * of its fields.
@@ -53,6 +58,7 @@ public record ReasonMessage(String bundle, String code, List<Object> args) {
     return switch (a) {
       case String s -> s;
       case ReasonMessage m -> m;
+      case org.riskgate.core.evidence.Phrase p -> of(p);
       case Map<?, ?> m when m.get("code") instanceof String c -> new ReasonMessage(
           m.get("bundle") instanceof String b ? b : REASONS, c,
           m.get("args") instanceof List<?> l ? new ArrayList<>(l) : List.of());

@@ -44,16 +44,12 @@ final class Admission implements AutoCloseable {
     QoSHandler qos = new QoSHandler() {
       @Override
       protected void reject(Request request, Response response, Callback callback, int status) {
-        refused.incrementAndGet();
-        response.getHeaders().put("Retry-After", "1");
-        super.reject(request, response, callback, status);
+        refuse(request, response, callback);
       }
 
       @Override
-      protected void expireSuspended(Request request, Response response, Callback callback) {
-        refused.incrementAndGet();
-        response.getHeaders().put("Retry-After", "1");
-        super.expireSuspended(request, response, callback);
+      protected void failSuspended(Request request, Response response, Callback callback, int status, Throwable why) {
+        refuse(request, response, callback);
       }
     };
     qos.setMaxRequestCount(limits.maxConcurrent());
@@ -62,6 +58,27 @@ final class Admission implements AutoCloseable {
     qos.setRejectStatusCode(503);
     qos.excludePath(HEALTH);
     return qos;
+  }
+
+  /**
+   * A 503 for a request that found no slot, answered here as the routes would (they are not
+   * reached): the styled page to a browser asking for HTML, the API's JSON to anything else.
+   */
+  private void refuse(Request request, Response response, Callback callback) {
+    refused.incrementAndGet();
+    String accept = request.getHeaders().get("Accept");
+    boolean page = !Request.getPathInContext(request).startsWith("/api/") && RiskgateServer.wantsHtml(accept);
+    String body = page
+        ? org.riskgate.server.web.WebRoutes.refusedPage(request.getHeaders().get("Accept-Language"), 503, 1)
+        : RiskgateServer.refusalJson(503, "the server is busy: try again shortly", 1);
+    response.setStatus(503);
+    response.getHeaders().put("Retry-After", "1");
+    response.getHeaders().put("Cache-Control", "no-store");
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.getHeaders().put("X-Frame-Options", "DENY");
+    response.getHeaders().put("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+    response.getHeaders().put("Content-Type", page ? "text/html; charset=utf-8" : "application/json");
+    response.write(true, java.nio.ByteBuffer.wrap(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
   }
 
   /**

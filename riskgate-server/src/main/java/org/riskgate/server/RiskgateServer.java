@@ -63,7 +63,7 @@ public final class RiskgateServer implements AutoCloseable {
       // by default unless a handler names their class
       config.routes.exception(Exception.class, (e, ctx) -> failed(web, e, ctx));
       config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> failed(web, e, ctx));
-      config.routes.exception(RetryLater.class, RiskgateServer::retryLater);
+      config.routes.exception(RetryLater.class, (e, ctx) -> retryLater(web, e, ctx));
       config.routes.before(ctx -> securityHeaders(ctx, cfg));
       config.routes.before("/api/v1/*", ctx -> authenticate(platform, admission, ctx));
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -142,15 +142,28 @@ public final class RiskgateServer implements AutoCloseable {
     }
   }
 
-  /** 429 or 503 with the wait in {@code Retry-After}: JSON under /api, a short page elsewhere. */
-  private static void retryLater(RetryLater e, Context ctx) {
-    ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
-    if (ctx.path().startsWith("/api/")) {
-      ctx.contentType("application/json").result(Json.write(java.util.Map.of("status", e.status(), "error",
-          e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds())));
+  /**
+   * 429 or 503 with the wait in {@code Retry-After}: the styled page in the user's language to a
+   * browser asking for HTML, JSON to the API and to any other client.
+   */
+  private static void retryLater(WebRoutes web, RetryLater e, Context ctx) {
+    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    if (!ctx.path().startsWith("/api/") && wantsHtml(ctx.header("Accept"))) {
+      web.error(e, ctx);
     } else {
-      ctx.contentType("text/plain; charset=utf-8").result(e.getMessage());
+      ctx.status(e.status()).contentType("application/json").result(refusalJson(e.status(), e.getMessage(),
+          e.retryAfterSeconds()));
     }
+  }
+
+  /** Whether a client's {@code Accept} asks for a page (browsers name text/html first). */
+  static boolean wantsHtml(String accept) {
+    return accept != null && accept.contains("text/html");
+  }
+
+  /** The API's body of a 429 or 503: the Error schema with the wait. */
+  static String refusalJson(int status, String message, long retryAfterSeconds) {
+    return Json.write(java.util.Map.of("status", status, "error", message, "retryAfterSeconds", retryAfterSeconds));
   }
 
   /** Every /api/v1 call but the credential exchanges needs a valid bearer token. */

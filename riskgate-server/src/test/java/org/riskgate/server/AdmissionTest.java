@@ -63,6 +63,17 @@ class AdmissionTest {
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
       assertThat(refusedMs).as("refused at once, not after waiting").isLessThan(250);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json");
+      assertThat(Json.MAPPER.readTree(refused.body()).get("status").asInt()).isEqualTo(503);
+      // a browser gets the styled page, in its language
+      HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(s.base + "/queue"))
+          .header("Accept", "text/html,application/xhtml+xml").header("Accept-Language", "ko-KR,ko;q=0.9").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(503);
+      assertThat(page.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+      assertThat(page.body()).contains("<html lang=\"ko\">", "/static/app.css", "서버가 바쁩니다 (503)",
+          "1초 후에 다시 시도하십시오");
       HttpResponse<String> probe = HTTP.send(HttpRequest.newBuilder(URI.create(s.base + "/api/health")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(probe.statusCode()).isEqualTo(200);

@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param bundle the message bundle of the check's module that has the sentence's pattern in other
  *     languages; empty when the sentence has none and reads the same in every language
  * @param code the pattern's code in {@code bundle}
- * @param args the pattern's arguments, written out
+ * @param args the pattern's arguments: text written out, or nested {@link Phrase}s (a label)
  */
-public record Finding(EvidenceKind kind, String text, String bundle, String code, List<String> args) {
+public record Finding(EvidenceKind kind, String text, String bundle, String code, List<Object> args) {
   public Finding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(text, "text");
@@ -33,7 +33,16 @@ public record Finding(EvidenceKind kind, String text, String bundle, String code
 
   /** A finding from a pattern of its module's bundle, its text the English one. */
   public static Finding of(EvidenceKind kind, String bundle, String code, String... args) {
-    List<String> a = List.of(args);
-    return new Finding(kind, Texts.render(bundle, code, Locale.ROOT, a), bundle, code, a);
+    return of(kind, new Phrase(bundle, code, List.of((Object[]) args)));
+  }
+
+  /** A finding from a module's phrase, its text the English one. */
+  public static Finding of(EvidenceKind kind, Phrase p) {
+    return new Finding(kind, p.english(), p.bundle(), p.code(), p.args());
+  }
+
+  /** The finding in a language: its phrase there, or its text when it has no code. */
+  public String render(Locale locale) {
+    return code.isEmpty() ? text : new Phrase(bundle, code, args).render(locale);
   }
 }

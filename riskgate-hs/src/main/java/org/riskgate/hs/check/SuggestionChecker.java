@@ -11,6 +11,7 @@ import org.riskgate.hs.HsCode;
 import org.riskgate.hs.HsSuggester;
 import org.riskgate.hs.Nomenclature;
 import org.riskgate.hs.Suggestion;
+import org.riskgate.core.evidence.Phrase;
 
 /**
  * Checks declarations against the suggester's view of the description.
@@ -74,13 +75,14 @@ public final class SuggestionChecker implements HsChecker {
     List<Suggestion> s = suggester.suggest(description, DEPTH);
     if (!nomenclature.isKnown(declared)) {
       // a code that does not exist cannot be plausible, whatever the description says
-      return new HsCheck(true, 1, Optional.empty(), false, "declared " + declared + " is not an HS 2022 code"
-          + (s.isEmpty() ? "" : "; suggested " + s.stream().limit(3).map(x -> x.subheading().digits())
-              .collect(Collectors.joining(", "))), s);
+      return checked(true, 1, Optional.empty(), false, List.of(s.isEmpty()
+          ? Phrase.of(HsCheck.FINDINGS, "hs.not_hs2022", declared.toString())
+          : Phrase.of(HsCheck.FINDINGS, "hs.not_hs2022.suggested", declared.toString(),
+              s.stream().limit(3).map(x -> x.subheading().digits()).collect(Collectors.joining(", ")))), s);
     }
     if (s.isEmpty()) {
-      return new HsCheck(false, 0, Optional.empty(), false,
-          "no HS evidence in the description; declared " + declared + " not checked", s);
+      return checked(false, 0, Optional.empty(), false,
+          List.of(Phrase.of(HsCheck.FINDINGS, "hs.no_evidence", declared.toString())), s);
     }
     String declaredHeading = declared.heading().orElse(declared.chapter());
     Map<String, Double> byHeading = new HashMap<>();
@@ -112,28 +114,31 @@ public final class SuggestionChecker implements HsChecker {
         requirement = Optional.of(String.join("; ", topReq));
       }
     }
-    StringBuilder reason = new StringBuilder();
+    List<Phrase> words = new java.util.ArrayList<>();
+    // the description's words behind the top suggestion, told once
+    String evidence = top.evidence().isEmpty() ? "" : " [" + top.evidence().get(0) + "]";
     if (mismatch) {
-      reason.append(String.format(java.util.Locale.ROOT,
-          "declared %s (%s) is implausible: p=%.2f vs %.2f for %s; suggested %s",
-          declared, nomenclature.find(new HsCode(declaredHeading)).map(n -> shorten(n.description())).orElse("unknown heading"),
-          pDeclared, best, top.heading(), s.stream().limit(3).map(x -> x.subheading().digits()).collect(Collectors.joining(", "))));
-      if (!top.evidence().isEmpty()) {
-        reason.append(" [").append(top.evidence().get(0)).append(']');
-      }
+      Optional<String> heading = nomenclature.find(new HsCode(declaredHeading)).map(n -> shorten(n.description()));
+      words.add(Phrase.of(HsCheck.FINDINGS, heading.isPresent() ? "hs.implausible" : "hs.implausible.unknown_heading",
+          declared.toString(), heading.orElse(""), p2(pDeclared), p2(best), top.heading(),
+          s.stream().limit(3).map(x -> x.subheading().digits()).collect(Collectors.joining(", ")), evidence));
     }
     if (review) {
-      if (!reason.isEmpty()) {
-        reason.append("; ");
-      }
-      reason.append(String.format(java.util.Locale.ROOT,
-          "review object declared as general import: description most likely %s (%s, p=%.2f), which requires %s",
-          top.subheading(), shorten(top.description()), top.confidence(), requirement.orElseThrow()));
-      if (!mismatch && !top.evidence().isEmpty()) {
-        reason.append(" [").append(top.evidence().get(0)).append(']');
-      }
+      words.add(Phrase.of(HsCheck.FINDINGS, "hs.review_object", top.subheading().toString(),
+          shorten(top.description()), p2(top.confidence()), requirement.orElseThrow(), mismatch ? "" : evidence));
     }
-    return new HsCheck(mismatch, score, requirement, review, reason.toString(), s);
+    return checked(mismatch, score, requirement, review, words, s);
+  }
+
+  /** A check whose reason is its words in English. */
+  private static HsCheck checked(boolean mismatch, double score, Optional<String> requirement, boolean review,
+      List<Phrase> words, List<Suggestion> s) {
+    return new HsCheck(mismatch, score, requirement, review,
+        words.stream().map(Phrase::english).collect(Collectors.joining("; ")), words, s);
+  }
+
+  private static String p2(double p) {
+    return String.format(java.util.Locale.ROOT, "%.2f", p);
   }
 
   private static String shorten(String s) {

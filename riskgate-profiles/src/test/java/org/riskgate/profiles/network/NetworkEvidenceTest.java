@@ -19,7 +19,7 @@ class NetworkEvidenceTest {
       assertThat(f.kind()).isEqualTo(EvidenceKind.NETWORK);
       assertThat(f.text()).startsWith("declarant R brought in 6 new importers; fraud found in ");
       // the same finding in Korean, from the profiles' bundle
-      assertThat(org.riskgate.core.evidence.Texts.render(f.bundle(), f.code(), java.util.Locale.KOREAN, f.args()))
+      assertThat(f.render(java.util.Locale.KOREAN))
           .startsWith("신고인 R이(가) 새 수입자 6곳을 들여왔고");
     });
     // the clean declarant Q brings as many new importers, none fraudulent: nothing to tell

@@ -23,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationTable;
 import org.riskgate.core.InspectionOutcome;
+import org.riskgate.core.evidence.Phrase;
 
 /**
  * Turns declarations into the numeric rows a risk model reads, point-in-time.
@@ -37,19 +38,20 @@ public final class FeaturePipeline {
   /** How many inspections a history counts as before its own fraud rate outweighs the prior. */
   static final double SHRINKAGE = 5;
 
-  private record Categorical(String name, String label, Function<Declaration, String> of) {}
+  /** A field kept as a vocabulary code; its label is {@code label.<name>} in the reasons' bundle. */
+  private record Categorical(String name, Function<Declaration, String> of) {}
 
   private static final List<Categorical> CATEGORICALS = List.of(
-      new Categorical("office", "customs office", Declaration::officeId),
-      new Categorical("process_type", "process type", Declaration::processType),
-      new Categorical("import_type", "import type", Declaration::importType),
-      new Categorical("import_use", "import use", Declaration::importUse),
-      new Categorical("payment_type", "payment type", Declaration::paymentType),
-      new Categorical("transport_mode", "mode of transport", Declaration::transportMode),
-      new Categorical("tax_type_code", "tax type", Declaration::taxType),
-      new Categorical("origin_indicator", "origin indicator", Declaration::originIndicator),
-      new Categorical("origin_code", "origin country", Declaration::originCountry),
-      new Categorical("departure_code", "departure country", Declaration::departureCountry));
+      new Categorical("office", Declaration::officeId),
+      new Categorical("process_type", Declaration::processType),
+      new Categorical("import_type", Declaration::importType),
+      new Categorical("import_use", Declaration::importUse),
+      new Categorical("payment_type", Declaration::paymentType),
+      new Categorical("transport_mode", Declaration::transportMode),
+      new Categorical("tax_type_code", Declaration::taxType),
+      new Categorical("origin_indicator", Declaration::originIndicator),
+      new Categorical("origin_code", Declaration::originCountry),
+      new Categorical("departure_code", Declaration::departureCountry));
 
   /**
    * The parties themselves, coded like the categories, as the last columns: for models that learn
@@ -57,10 +59,10 @@ public final class FeaturePipeline {
    * FeatureSet}), so the trees never split on an importer's arbitrary number.
    */
   private static final List<Categorical> IDENTITIES = List.of(
-      new Categorical("importer_id", "importer", Declaration::importerId),
-      new Categorical("declarant_id", "declarant", Declaration::declarantId),
-      new Categorical("seller_id", "seller", Declaration::sellerId),
-      new Categorical("courier_id", "courier", Declaration::courierId));
+      new Categorical("importer_id", Declaration::importerId),
+      new Categorical("declarant_id", Declaration::declarantId),
+      new Categorical("seller_id", Declaration::sellerId),
+      new Categorical("courier_id", Declaration::courierId));
 
   /** Every field kept as a vocabulary code. */
   private static final List<Categorical> CODED =
@@ -72,6 +74,8 @@ public final class FeaturePipeline {
       .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private static final Key[] KEYS = Key.values();
+  /** The bundle of the features' (and the objective's) words. */
+  public static final String REASONS = "org.riskgate.risk.reasons";
   private static final Key[] UNIT_VALUE_KEYS = {Key.HS6, Key.HS6_ORIGIN, Key.IMPORTER_HS6};
   private static final Key[] RECENCY_KEYS = {Key.IMPORTER, Key.DECLARANT, Key.SELLER};
 
@@ -90,7 +94,7 @@ public final class FeaturePipeline {
     own(n, w);
     for (Categorical c : CATEGORICALS) {
       n.add(c.name());
-      Says says = (d, v) -> c.label() + " " + c.of().apply(d);
+      Says says = (d, v) -> say("field", label(c), c.of().apply(d));
       w.add(switch (c.name()) {
         case "origin_code" -> withRecord(Key.ORIGIN, says);
         case "tax_type_code" -> withRecord(Key.TAX_TYPE, says);
@@ -98,30 +102,30 @@ public final class FeaturePipeline {
       });
     }
     for (Key k : KEYS) {
-      history(n, w, k, "count", (d, v, who, s) -> who + " seen " + s.seen + " times before");
-      history(n, w, k, "fraud_rate", (d, v, who, s) -> who + ": " + record(s) + " (" + percentFraud(s) + ")");
-      history(n, w, k, "critical_rate", (d, v, who, s) -> who + ": critical fraud in " + s.criticals + " of "
-          + s.inspected + " inspections");
+      history(n, w, k, "count", (d, v, who, s) -> say("history.count", who, Long.toString(s.seen)));
+      history(n, w, k, "fraud_rate", (d, v, who, s) -> say("history.fraud_rate", who, record(s), percentFraud(s)));
+      history(n, w, k, "critical_rate", (d, v, who, s) -> say("history.critical_rate", who,
+          Long.toString(s.criticals), Long.toString(s.inspected)));
     }
     for (Key k : RECENCY_KEYS) {
-      history(n, w, k, "days_since_first", (d, v, who, s) -> who + " first seen " + Words.whole(v) + " days ago");
-      history(n, w, k, "days_since_last", (d, v, who, s) -> who + " last seen " + Words.whole(v) + " days ago");
+      history(n, w, k, "days_since_first", (d, v, who, s) -> say("history.first_seen", who, Words.whole(v)));
+      history(n, w, k, "days_since_last", (d, v, who, s) -> say("history.last_seen", who, Words.whole(v)));
     }
     for (Key k : UNIT_VALUE_KEYS) {
-      history(n, w, k, "unit_value_z", (d, v, who, s) -> "unit price " + Words.money(Math.exp(logUnitValue(d)))
-          + "/kg, " + (Math.abs(v) < 0.5
-              ? "close to the usual for the " + k.label + " (" + s.seen + " seen)"
-              : Words.oneDecimal(Math.abs(v)) + " standard deviations " + (v < 0 ? "below" : "above")
-                  + " the usual for the " + k.label));
+      history(n, w, k, "unit_value_z", (d, v, who, s) -> {
+        String price = Words.money(Math.exp(logUnitValue(d)));
+        return Math.abs(v) < 0.5 ? say("unit_value.usual", price, label(k), Long.toString(s.seen))
+            : say(v < 0 ? "unit_value.below" : "unit_value.above", price, Words.oneDecimal(Math.abs(v)), label(k));
+      });
     }
     history(n, w, Key.IMPORTER, "price_vs_usual",
-        (d, v, who, s) -> "item price " + Words.oneDecimal(Math.exp(v)) + "× the importer's usual");
+        (d, v, who, s) -> say("price_vs_usual", Words.oneDecimal(Math.exp(v))));
     for (Categorical c : IDENTITIES) {
       n.add(c.name());
       // importer_id is the importer's key, and so on
       Key k = Key.valueOf(c.name().substring(0, c.name().indexOf('_')).toUpperCase(Locale.ROOT));
-      Says named = withRecord(k, (d, v) -> c.label() + " " + c.of().apply(d));
-      w.add((d, v) -> c.of().apply(d).isEmpty() ? "no " + c.label() + " declared" : named.say(d, v));
+      Says named = withRecord(k, (d, v) -> say("field", label(c), c.of().apply(d)));
+      w.add((d, v) -> c.of().apply(d).isEmpty() ? say("field.none", label(c)) : named.say(d, v));
     }
     this.names = List.copyOf(n);
     this.says = w.toArray(Says[]::new);
@@ -133,13 +137,26 @@ public final class FeaturePipeline {
   /** How one feature of a declaration is put in words, given its value. */
   @FunctionalInterface
   private interface Says {
-    String say(Declaration d, float value);
+    Phrase say(Declaration d, float value);
   }
 
   /** How a history feature is put in words, given who the history is about and the history. */
   @FunctionalInterface
   private interface SaysOfHistory {
-    String say(Declaration d, float value, String who, Stats history);
+    Phrase say(Declaration d, float value, Phrase who, Stats history);
+  }
+
+  /** A phrase of this module's reasons ({@code org/riskgate/risk/reasons*.properties}). */
+  private static Phrase say(String code, Object... args) {
+    return Phrase.of(REASONS, code, args);
+  }
+
+  private static Phrase label(Categorical c) {
+    return say("label." + c.name());
+  }
+
+  private static Phrase label(Key k) {
+    return say("label.key." + k.name().toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -149,8 +166,8 @@ public final class FeaturePipeline {
   private Says withRecord(Key k, Says says) {
     return (d, v) -> {
       Stats s = stats(k, k.value(d));
-      String what = says.say(d, v);
-      return s == null || s.inspected == 0 ? what : what + " (" + record(s) + ", " + percentFraud(s) + ")";
+      Phrase what = says.say(d, v);
+      return s == null || s.inspected == 0 ? what : say("with_record", what, record(s), percentFraud(s));
     };
   }
 
@@ -159,8 +176,8 @@ public final class FeaturePipeline {
     return id.isEmpty() ? null : state.history.get(k).get(id);
   }
 
-  private static String record(Stats s) {
-    return "fraud found in " + s.frauds + " of " + s.inspected + " inspections";
+  private static Phrase record(Stats s) {
+    return say("record", Long.toString(s.frauds), Long.toString(s.inspected));
   }
 
   private static String percentFraud(Stats s) {
@@ -169,27 +186,27 @@ public final class FeaturePipeline {
 
   private void own(List<String> n, List<Says> w) {
     n.add("tax_rate");
-    w.add((d, v) -> "tax rate " + Words.oneDecimal(d.taxRate()) + " %");
+    w.add((d, v) -> say("tax_rate", Words.oneDecimal(d.taxRate())));
     n.add("log_price");
-    w.add((d, v) -> "item price " + Words.money(d.itemPrice()));
+    w.add((d, v) -> say("item_price", Words.money(d.itemPrice())));
     n.add("log_mass");
-    w.add((d, v) -> "net mass " + Words.oneDecimal(d.netMass()) + " kg");
+    w.add((d, v) -> say("net_mass", Words.oneDecimal(d.netMass())));
     n.add("log_unit_value");
-    w.add((d, v) -> "unit price " + Words.money(Math.exp(v)) + "/kg");
+    w.add((d, v) -> say("unit_price", Words.money(Math.exp(v))));
     n.add("log_tax_at_stake");
-    w.add((d, v) -> "tax at stake " + Words.money(d.itemPrice() * d.taxRate() / 100));
+    w.add((d, v) -> say("tax_at_stake", Words.money(d.itemPrice() * d.taxRate() / 100)));
     n.add("hs6_number");
-    w.add(withRecord(Key.HS6, (d, v) -> "HS code " + d.hs6()));
+    w.add(withRecord(Key.HS6, (d, v) -> say("field", label(Key.HS6), d.hs6())));
     n.add("day_of_week");
-    w.add((d, v) -> "declared on a " + d.date().getDayOfWeek().toString().toLowerCase(Locale.ROOT));
+    w.add((d, v) -> say("day_of_week", say("day." + d.date().getDayOfWeek().toString().toLowerCase(Locale.ROOT))));
     n.add("has_seller");
-    w.add((d, v) -> d.sellerId().isEmpty() ? "no seller declared" : "seller declared");
+    w.add((d, v) -> say(d.sellerId().isEmpty() ? "seller.none" : "seller.declared"));
     n.add("has_courier");
-    w.add((d, v) -> d.courierId().isEmpty() ? "no courier" : "courier " + d.courierId());
+    w.add((d, v) -> d.courierId().isEmpty() ? say("courier.none") : say("field", label(Key.COURIER), d.courierId()));
     n.add("origin_differs_from_departure");
     w.add((d, v) -> d.originCountry().equals(d.departureCountry())
-        ? "shipped from the origin country"
-        : "origin " + d.originCountry() + " shipped from " + d.departureCountry());
+        ? say("origin.same")
+        : say("origin.differs", d.originCountry(), d.departureCountry()));
   }
 
   private void history(List<String> n, List<Says> w, Key k, String what, SaysOfHistory says) {
@@ -198,9 +215,9 @@ public final class FeaturePipeline {
     w.add((d, v) -> {
       String id = k.value(d);
       Stats s = stats(k, id);
-      String who = k.label + " " + id.replace("|", " / ");
+      Phrase who = say("field", label(k), id.replace("|", " / "));
       if (s == null) {
-        return who + (seenOrNot ? " never seen before" : " has no history");
+        return say(seenOrNot ? "history.never_seen" : "history.none", who);
       }
       return says.say(d, v, who, s);
     });
@@ -553,10 +570,15 @@ public final class FeaturePipeline {
   }
 
   /**
-   * Says in words what feature {@code f} of declaration {@code d} means for its risk, using the
-   * same history that produced the value.
+   * Says in words (English) what feature {@code f} of declaration {@code d} means for its risk,
+   * using the same history that produced the value.
    */
   public String explain(Declaration d, int f, float value) {
+    return words(d, f, value).english();
+  }
+
+  /** What {@link #explain} says, as a phrase for every language the reasons' bundle has. */
+  public Phrase words(Declaration d, int f, float value) {
     return says[f].say(d, value);
   }
 

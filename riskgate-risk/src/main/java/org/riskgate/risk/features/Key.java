@@ -14,29 +14,26 @@ import org.riskgate.core.Declaration;
  * without building the text. Both are derived from the same parts, so they cannot disagree.
  */
 enum Key {
-  IMPORTER("importer", Part.of(Declaration::importerId)),
-  DECLARANT("declarant", Part.of(Declaration::declarantId)),
-  SELLER("seller", Part.of(Declaration::sellerId)),
-  COURIER("courier", Part.of(Declaration::courierId)),
-  HS6("HS code", Part.hs(6)),
-  HS4("HS heading", Part.hs(4)),
-  HS2("HS chapter", Part.hs(2)),
-  ORIGIN("origin country", Part.of(Declaration::originCountry)),
-  HS6_ORIGIN("HS code from this origin", Part.hs(6), Part.of(Declaration::originCountry)),
-  IMPORTER_HS6("importer with this HS code", Part.of(Declaration::importerId), Part.hs(6)),
-  DECLARANT_IMPORTER("declarant with this importer",
-      Part.of(Declaration::declarantId), Part.of(Declaration::importerId)),
-  OFFICE_HS2("office with this HS chapter", Part.of(Declaration::officeId), Part.hs(2)),
-  TAX_TYPE("tax type", Part.of(Declaration::taxType));
+  IMPORTER(Part.of(Declaration::importerId)),
+  DECLARANT(Part.of(Declaration::declarantId)),
+  SELLER(Part.of(Declaration::sellerId)),
+  COURIER(Part.of(Declaration::courierId)),
+  HS6(Part.hs(6)),
+  HS4(Part.hs(4)),
+  HS2(Part.hs(2)),
+  ORIGIN(Part.of(Declaration::originCountry)),
+  HS6_ORIGIN(Part.hs(6), Part.of(Declaration::originCountry)),
+  IMPORTER_HS6(Part.of(Declaration::importerId), Part.hs(6)),
+  DECLARANT_IMPORTER(Part.of(Declaration::declarantId), Part.of(Declaration::importerId)),
+  OFFICE_HS2(Part.of(Declaration::officeId), Part.hs(2)),
+  TAX_TYPE(Part.of(Declaration::taxType));
 
   /** Fingerprint of a blank key; no key text hashes to it. */
   static final long BLANK = 0;
 
-  final String label;
   private final List<Part> parts;
 
-  Key(String label, Part... parts) {
-    this.label = label;
+  Key(Part... parts) {
     this.parts = List.of(parts);
   }
 

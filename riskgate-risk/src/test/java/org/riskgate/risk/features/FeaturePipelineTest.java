@@ -197,6 +197,11 @@ class FeaturePipelineTest {
     assertThat(p.explain(b, p.position("origin_code"), 0))
         .isEqualTo("origin country CN (fraud found in 1 of 1 inspections, 100 %)");
     assertThat(p.explain(b, p.position("office"), 0)).isEqualTo("customs office 30");
+    // the same words in Korean, labels and record included
+    assertThat(p.words(b, p.position("hs6_number"), 440890).render(java.util.Locale.KOREAN))
+        .isEqualTo("HS 코드 440890 (검사 1건 중 1건 적발, 100 %)");
+    assertThat(p.words(b, p.position("importer.fraud_rate"), 0.5f).render(java.util.Locale.KOREAN))
+        .isEqualTo("수입자 IMP: 검사 1건 중 1건 적발 (100 %)");
   }
 
   private static Declaration decl(String id, String date, String importer, boolean fraud) {

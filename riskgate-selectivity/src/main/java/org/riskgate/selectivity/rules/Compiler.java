@@ -132,7 +132,7 @@ final class Compiler {
       }
     }
     String condText = text(def.cond);
-    String reason = reasons.isEmpty() ? "rule " + id + ": " + condText : String.join("; ", reasons);
+    String reason = reasons.isEmpty() ? RuleInfo.unwritten(id, condText).english() : String.join("; ", reasons);
     Condition cond = condition(def.cond);
     return new CompiledRule(new RuleInfo(id, owner, from, to, condText, lane, delta, reason,
         def.start.getLine()), cond);

@@ -49,7 +49,7 @@ public final class RuleBook implements RuleSet {
           if (hits == null) {
             hits = new ArrayList<>(2);
           }
-          hits.add(new RuleHit(info.id(), info.reason(), info.lane(), info.scoreDelta()));
+          hits.add(new RuleHit(info.id(), info.reason(), info.lane(), info.scoreDelta(), info.message()));
         }
       } catch (EvalException e) {
         if (errors == null) {

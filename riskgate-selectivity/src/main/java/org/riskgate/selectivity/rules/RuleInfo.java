@@ -39,6 +39,23 @@ public record RuleInfo(
     Objects.requireNonNull(reason, "reason");
   }
 
+  /**
+   * The reason of a rule that gives none of its own: its id and condition, a code of the
+   * decider's reasons.
+   */
+  static org.riskgate.selectivity.ReasonMessage unwritten(String id, String condition) {
+    return org.riskgate.selectivity.ReasonMessage.of("rule.matched", id, condition);
+  }
+
+  /**
+   * The reason as a code for other languages when it is the one the compiler gave (the rule
+   * wrote none); a reason its author wrote reads as written ({@code NONE}).
+   */
+  public org.riskgate.selectivity.ReasonMessage message() {
+    org.riskgate.selectivity.ReasonMessage m = unwritten(id, condition);
+    return reason.equals(m.english()) ? m : org.riskgate.selectivity.ReasonMessage.NONE;
+  }
+
   /** Whether the rule applies on a day. */
   public boolean validOn(LocalDate day) {
     return validFrom.map(f -> !day.isBefore(f)).orElse(true)

@@ -35,6 +35,7 @@ public final class ErrorMapper {
     }
     return switch (e) {
       case AuthException a -> new Answer(a.status(), a.getMessage(), null);
+      case org.riskgate.server.RetryLater r -> new Answer(r.status(), r.getMessage(), null);
       case ApiException a -> new Answer(a.status(), a.getMessage(), a.details().isEmpty() ? null : a.details());
       case NotFoundException n -> new Answer(404, n.getMessage(), null);
       case org.riskgate.server.lab.DataLab.NoLake n -> new Answer(404, n.getMessage(), null);

@@ -72,6 +72,11 @@ public record DocumentReport(String issuer, String method, boolean suspicious, S
         .map(DocumentReport::region).toList());
   }
 
+  /** {@link #reason} as a phrase, for every language the documents' bundle has. */
+  public org.riskgate.core.evidence.Phrase words() {
+    return toVerification("").words();
+  }
+
   /** The verifier's report again, for the decision's evidence. */
   public VerificationReport toVerification(String document) {
     return new VerificationReport(document, issuer, method, regions.stream().map(g -> new RegionResult(

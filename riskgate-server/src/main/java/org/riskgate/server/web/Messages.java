@@ -96,12 +96,32 @@ public final class Messages {
   }
 
   /**
-   * A decision's reason in this language: the decider's reasons (capacity, thresholds, random
-   * picks) from their codes, rendered by riskgate-selectivity's bundles; a rule's or a check's
-   * reason reads as it was written.
+   * A decision's reason in this language, from its code and the bundle of the module that gave
+   * it (the decider's capacity, thresholds and picks, a rule without a written reason, the HS,
+   * documents, profile, network and watchlist checks, the model's features); a reason an
+   * analyst wrote into a rule reads as written. Reasons stored before they had codes read as
+   * stored.
    */
   public String reason(org.riskgate.selectivity.Reason r) {
     return r.text(locale);
+  }
+
+  /** Where a reason comes from, in words: "rule wood", "model", "HS check" ... */
+  public String source(String source) {
+    if (source.startsWith("rule:")) {
+      return t("reason.source.rule", source.substring(5));
+    }
+    return has("reason.source." + source) ? t("reason.source." + source) : source;
+  }
+
+  /** A module's phrase (an HS check, a document report) in this language. */
+  public String phrase(org.riskgate.core.evidence.Phrase p) {
+    return p.render(locale);
+  }
+
+  /** A module's phrases (what an HS check flagged) in this language, joined by "; ". */
+  public String phrases(List<org.riskgate.core.evidence.Phrase> ps) {
+    return String.join("; ", ps.stream().map(this::phrase).toList());
   }
 
   /** Whether the bundle has a message for this key. */

@@ -52,7 +52,7 @@ public final class WebRoutes {
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final String SESSION = "riskgate.session";
   private final Platform platform;
-  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
   private final org.riskgate.server.store.SavedViews savedViews;
   private final org.riskgate.server.store.Attachments attachments;
 
@@ -230,8 +230,27 @@ public final class WebRoutes {
     Optional<Session> s = Optional.ofNullable(session(ctx));
     Messages m = s.isPresent() ? messages(ctx) : loginMessages(ctx);
     ctx.status(a.status());
-    render(ctx, "error.jte", new Views.ErrorPage(m, a.status(), Optional.ofNullable(a.message()).orElse(""),
-        s.isPresent() ? "/queue" : "/login"));
+    // a refusal for now says, in the user's language, how long to wait
+    String message = e instanceof org.riskgate.server.RetryLater r ? retryMessage(m, r.status(), r.retryAfterSeconds())
+        : Optional.ofNullable(a.message()).orElse("");
+    render(ctx, "error.jte", new Views.ErrorPage(m, a.status(), message, s.isPresent() ? "/queue" : "/login"));
+  }
+
+  /** What a 429 (too fast) or 503 (too busy) tells the user, with the wait. */
+  private static String retryMessage(Messages m, int status, long seconds) {
+    return m.t("error.retry." + status, seconds);
+  }
+
+  /**
+   * The styled page of a request the server refuses before it reaches any route (every worker
+   * busy, 503): no session is read, so it speaks the browser's language and links to the queue.
+   */
+  public static String refusedPage(String acceptLanguage, int status, long retryAfterSeconds) {
+    Messages m = Messages.of(Messages.choose(Optional.empty(), acceptLanguage));
+    StringOutput out = new StringOutput();
+    TEMPLATES.render("error.jte",
+        new Views.ErrorPage(m, status, retryMessage(m, status, retryAfterSeconds), "/queue"), out);
+    return out.toString();
   }
 
   static Session session(Context ctx) {
@@ -282,7 +301,7 @@ public final class WebRoutes {
 
   void render(Context ctx, String template, Object view) {
     StringOutput out = new StringOutput();
-    templates.render(template, view, out);
+    TEMPLATES.render(template, view, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 
@@ -325,7 +344,8 @@ public final class WebRoutes {
       u = platform.auth().login(user, pw, ctx.ip());
     } catch (org.riskgate.server.RetryLater e) {
       ctx.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()));
-      render(ctx, "login.jte", new Views.Login(e.getMessage() + ".", loginToken(ctx), loginMessages(ctx)));
+      render(ctx, "login.jte", new Views.Login(retryMessage(loginMessages(ctx), e.status(), e.retryAfterSeconds()),
+          loginToken(ctx), loginMessages(ctx)));
       return;
     }
     if (u.isEmpty()) {
@@ -697,41 +717,72 @@ public final class WebRoutes {
         platform.users().all().stream().filter(u -> !u.disabled()).map(org.riskgate.server.store.UserRecord::username).toList(),
         attachments.of(id)));
     render(ctx, "declaration.jte", new Views.Case(page, c,
-        scriptJson(Map.of("labels", labels, "weights", weights)), problem, platform.hs().path(c.declaration().hsCode()),
-        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c), form, caseView));
+        scriptJson(Map.of("labels", labels, "weights", weights, "name", page.m().t("chart.push"))), problem, platform.hs().path(c.declaration().hsCode()),
+        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c, page.m()), form, caseView));
   }
 
   /**
-   * A chart label broken into lines of about {@code width} characters at spaces (Chart.js draws
-   * a list as lines), so that a long reason is shown whole instead of cut off at the axis.
+   * A chart label broken into lines of about {@code width} Latin letters at spaces (Chart.js
+   * draws a list as lines), so that a long reason is shown whole instead of cut off at the axis;
+   * a Hangul or other wide letter takes the room of two.
    */
   static List<String> lines(String text, int width) {
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder();
+    int used = 0;
     for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+      int w = columns(word);
+      if (line.length() > 0 && used + 1 + w > width) {
         out.add(line.toString());
         line.setLength(0);
+        used = 0;
       }
-      line.append(line.length() > 0 ? " " : "").append(word);
+      if (line.length() > 0) {
+        line.append(' ');
+        used++;
+      }
+      line.append(word);
+      used += w;
     }
     out.add(line.toString());
     return out;
   }
 
-  /** The fields a decision has besides those the page shows on their own, as text. */
-  private static List<Map.Entry<String, String>> context(CaseFile c) {
+  /** How many Latin letters' room a text takes: Hangul and CJK letters take two. */
+  private static int columns(String s) {
+    return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
+        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1).sum();
+  }
+
+  /**
+   * What the decision was measured against, in words: the policy, the priority, the rank among
+   * the day's (or office's) declarations with the slots they shared, or the thresholds; and the
+   * day of any snapshot its evidence came from. Empty for decisions stored before they kept it.
+   */
+  private static List<Map.Entry<String, String>> context(CaseFile c, Messages m) {
     List<Map.Entry<String, String>> out = new ArrayList<>();
-    Json.MAPPER.valueToTree(c.decision()).properties().forEach(e -> {
-      if (!SHOWN.contains(e.getKey()) && !e.getValue().isNull()) {
-        out.add(Map.entry(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+    c.decision().context().ifPresent(x -> {
+      boolean capacity = x.policy() == org.riskgate.selectivity.DecisionContext.Policy.CAPACITY;
+      out.add(Map.entry(m.t("context.policy"), m.t(capacity ? "context.policy.capacity" : "context.policy.thresholds")));
+      out.add(Map.entry(m.t("context.priority"), Views.f3(x.priority())));
+      if (capacity) {
+        out.add(Map.entry(m.t("context.rank"), x.rank() > 0 ? m.t("context.rankOf", x.rank(), x.group())
+            : m.t("context.notRanked")));
+        out.add(Map.entry(m.t("context.where"), x.office().isEmpty() ? m.t("context.day")
+            : m.t("context.office", x.office())));
+        out.add(Map.entry(m.t("context.slots"), m.t("context.slotsOf", x.redSlots(), x.yellowSlots())));
       }
+      out.add(Map.entry(m.t(capacity ? "context.redCut" : "context.redThreshold"), cut(x.redFrom(), m)));
+      out.add(Map.entry(m.t(capacity ? "context.yellowCut" : "context.yellowThreshold"), cut(x.yellowFrom(), m)));
+      x.evidenceAsOf().forEach((check, day) -> out.add(Map.entry(m.t("context.asOf", m.source(check)), m.date(day))));
     });
     return out;
   }
 
-  private static final java.util.Set<String> SHOWN = java.util.Set.of("declarationId", "modelScore", "score", "lane",
-      "randomPick", "reasons", "rulesHit", "bundleId", "decidedBy", "decidedAt");
+  /** A cut-off or threshold; none when nothing could reach the lane. */
+  private static String cut(double from, Messages m) {
+    return Double.isInfinite(from) || Double.isNaN(from) ? m.t("context.none") : Views.f3(from);
+  }
 
   private void uploadDocument(Context ctx) throws IOException {
     CaseFile c = caseFile(ctx);
@@ -817,6 +868,10 @@ public final class WebRoutes {
     chart.put("precision", ks.stream().map(k -> Double.isNaN(d.precisionAt(k)) ? 0 : d.precisionAt(k)).toList());
     Page page = page(ctx, "dash.title", "dashboard");
     Messages m = page.m();
+    // the series' names in the page's language (legends and tooltips)
+    chart.put("names", Map.of("red", m.t("lane.red"), "yellow", m.t("lane.yellow"), "green", m.t("lane.green"),
+        "hitRate", m.t("chart.hitRate"), "hitSmooth", m.t("chart.hitSmooth"), "precision", m.t("chart.precision"),
+        "top", m.t("chart.top"), "meanScore", m.t("chart.meanScore")));
     var outcomes = org.riskgate.server.store.Outcomes.of(platform.db(),
         Optional.ofNullable(form.values().get("from")).map(t -> ApiRoutes.date(t, "from")),
         Optional.ofNullable(form.values().get("to")).map(t -> ApiRoutes.date(t, "to")),

@@ -68,7 +68,7 @@ class CredentialsApiTest {
     HttpResponse<String> web = form(browser, "/login", "username=guessed&password=" + TestServer.PASSWORD);
     assertThat(web.statusCode()).isEqualTo(429);
     assertThat(web.headers().firstValue("Retry-After")).isPresent();
-    assertThat(web.body()).contains("too many failed logins");
+    assertThat(web.body()).contains("Too many attempts: try again in");
     JsonNode audit = Json.MAPPER.readTree(s.get("/api/v1/audit?subject=guessed", Role.SUPERVISOR).body()).get("entries");
     long failures = 0;
     for (JsonNode e : audit) {

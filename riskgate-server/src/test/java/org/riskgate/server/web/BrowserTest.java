@@ -282,6 +282,22 @@ class BrowserTest {
       }
       small.navigate(s.base + "/queue");
       shot(small, "queue-390.png");
+
+      // the same pages in English, for a browser that asks for it: every one clean too
+      BrowserContext en = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
+          .setLocale("en-GB"));
+      Page english = en.newPage();
+      login(english, s.base, "sue");
+      for (String path : List.of("/queue", "/declarations/" + id, "/dashboard", "/entities/importer/" + importer,
+          "/entities/importer/" + importer + "/network", "/groups", "/watchlists", "/documents", "/audit",
+          "/settings", "/models", "/access", "/no/such/page")) {
+        english.navigate(s.base + path);
+        assertThat(english.getAttribute("html", "lang")).as(path).isEqualTo("en");
+        Axe.check(english, path + " in English");
+      }
+      english.navigate(s.base + "/declarations/" + id);
+      assertThat(english.textContent("#recorded")).contains("fraud found").contains("2,500");
+      shot(english, "declaration-en.png");
     }
   }
 }
