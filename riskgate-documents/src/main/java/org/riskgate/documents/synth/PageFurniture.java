@@ -212,7 +212,7 @@ final class PageFurniture {
           g.drawString(String.valueOf(text.charAt(i)), (int) cx - size / 40, (int) (cy - size * 0.37));
         }
         g.setTransform(saved);
-        star(g, cx, cy, size * 0.22);
+        StampDesign.star(g, cx, cy, size * 0.22, 5);
       }
       case 2 -> {
         Path2D s = new Path2D.Double();
@@ -225,11 +225,11 @@ final class PageFurniture {
         if (filled) {
           g.fill(s);
           g.setColor(Color.WHITE);
-          star(g, x + size * 0.4, y + size * 0.45, size * 0.25);
+          StampDesign.star(g, x + size * 0.4, y + size * 0.45, size * 0.25, 5);
         } else {
           g.setStroke(new BasicStroke(5 + rng.nextInt(8)));
           g.draw(s);
-          star(g, x + size * 0.4, y + size * 0.45, size * 0.25);
+          StampDesign.star(g, x + size * 0.4, y + size * 0.45, size * 0.25, 5);
         }
       }
       default -> {
@@ -244,21 +244,6 @@ final class PageFurniture {
     g.setFont(new Font(face(), Font.BOLD, 36 + rng.nextInt(30)));
     int tx = x > width / 2 ? x - 900 : x + size + 30;
     g.drawString(initials + " " + word() + " " + word().toUpperCase(), tx, y + size / 2);
-  }
-
-  private static void star(Graphics2D g, double cx, double cy, double r) {
-    Path2D p = new Path2D.Double();
-    for (int i = 0; i < 10; i++) {
-      double a = -Math.PI / 2 + i * Math.PI / 5;
-      double rr = i % 2 == 0 ? r : r * 0.42;
-      if (i == 0) {
-        p.moveTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
-      } else {
-        p.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
-      }
-    }
-    p.closePath();
-    g.fill(p);
   }
 
   private void barcode(Graphics2D g, int x, int y, int w, int h) {
