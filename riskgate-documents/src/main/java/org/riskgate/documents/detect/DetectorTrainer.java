@@ -45,7 +45,8 @@ import org.riskgate.documents.synth.Truth;
  * {@code detector-provenance.properties}.
  *
  * <p>Each page gives training windows of 192 x 192 plane pixels (48 x 48 cells): two around each
- * item at random offsets and two anywhere. A cell's label is the kind of the item whose box holds
+ * item at random offsets and four anywhere (frames, grids, logos, small print: the varied pages'
+ * furniture is what must be learned as background). A cell's label is the kind of the item whose box holds
  * the cell's centre (the smaller box where two overlap), background otherwise; item cells weigh
  * {@link #ITEM_WEIGHT} times a background cell in the cross-entropy, as they are few. Windows are
  * mirrored left to right at random. Everything is drawn from the seed; PyTorch's CPU kernels
@@ -76,7 +77,7 @@ public final class DetectorTrainer {
 
     /** The parameters of the shipped weights. */
     public static Config defaults() {
-      return new Config(7, 60, 8, 900, 8, 2e-3f, 4);
+      return new Config(7, 60, 10, 1200, 8, 2e-3f, 4);
     }
   }
 
@@ -84,6 +85,8 @@ public final class DetectorTrainer {
   static final int WINDOW = 192;
   private static final int WINDOW_CELLS = WINDOW / CellNetwork.STRIDE;
   private static final float ITEM_WEIGHT = 3f;
+  /** Windows anywhere on the page per pass (two passes): the page furniture is the background to learn. */
+  private static final int ANYWHERE = 2;
   private static final int[] DPIS = {150, 200, 300, 600};
 
   /** A training window: its planes quantised to bytes and its cells' labels. */
@@ -163,7 +166,9 @@ public final class DetectorTrainer {
         int cy = (t.box().y() + t.box().height() / 2) / r;
         out.add(window(planes, truths, cx - WINDOW / 4 - rng.nextInt(WINDOW / 2), cy - WINDOW / 4 - rng.nextInt(WINDOW / 2)));
       }
-      out.add(window(planes, truths, rng.nextInt(Math.max(1, planes.width() - WINDOW)), rng.nextInt(Math.max(1, planes.height() - WINDOW))));
+      for (int j = 0; j < ANYWHERE; j++) {
+        out.add(window(planes, truths, rng.nextInt(Math.max(1, planes.width() - WINDOW)), rng.nextInt(Math.max(1, planes.height() - WINDOW))));
+      }
     }
     return out;
   }

@@ -286,8 +286,14 @@ public record StampDesign(
       g.draw(new java.awt.geom.Line2D.Double(cx, cy - r * 0.8, cx, cy + r));
       return;
     }
-    for (int i = 0; i < 2 * emblem; i++) {
-      double a = -Math.PI / 2 + Math.PI * i / emblem;
+    star(g, cx, cy, r, emblem);
+  }
+
+  /** A filled star of {@code points} points, inner radius 0.42 of the outer (also printed logos' stars). */
+  static void star(Graphics2D g, double cx, double cy, double r, int points) {
+    Path2D p = new Path2D.Double();
+    for (int i = 0; i < 2 * points; i++) {
+      double a = -Math.PI / 2 + Math.PI * i / points;
       double rr = i % 2 == 0 ? r : r * 0.42;
       if (i == 0) {
         p.moveTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));

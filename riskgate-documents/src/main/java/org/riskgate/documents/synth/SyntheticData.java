@@ -165,9 +165,20 @@ public final class SyntheticData {
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     int margin = 200;
-    int y = layoutBody(g, rng, width, margin);
+    // furniture draws from its own generator, seeded from the page's only on varied pages, so an
+    // unvaried page is exactly the published one
+    PageFurniture furniture = varied ? new PageFurniture(new Random(rng.nextLong()), width, height, margin) : null;
+    if (furniture != null) {
+      furniture.header(g);
+    }
+    int bodyTop = 460;
+    int y = layoutBody(g, rng, width, margin, furniture);
+    int declTop0 = Math.max(y + 60, (int) (height * 0.70));
+    if (furniture != null) {
+      furniture.body(g, y - 40, declTop0 - 40);
+    }
     // the declaration paragraph that stamps overlap, then the signing zone
-    int declTop = Math.max(y + 60, (int) (height * 0.70));
+    int declTop = declTop0;
     g.setFont(new Font("Serif", Font.PLAIN, 40));
     g.setColor(new Color(0x1a1a1a));
     for (int i = 0; i < 4; i++) {
@@ -179,6 +190,9 @@ public final class SyntheticData {
     g.drawLine(lineX, signLine, lineX + 780, signLine);
     g.setFont(new Font("SansSerif", Font.PLAIN, 34));
     g.drawString("Authorised signature and stamp", lineX, signLine + 50);
+    if (furniture != null) {
+      furniture.signingZone(g, lineX, signLine);
+    }
     g.dispose();
 
     List<Truth> truths = new ArrayList<>();
@@ -195,6 +209,10 @@ public final class SyntheticData {
         // as many offices do: the stamp pressed against the signature, or half over it
         cx = lineX + rng.nextInt(260) - m.width() / 4;
         cy = signLine - m.height() / 3 + rng.nextInt(80);
+      } else if (varied && rng.nextInt(4) == 0) {
+        // over the body: the goods table's grid and rules, or the fields' text
+        cx = margin + m.width() / 2 + rng.nextInt(Math.max(1, width - 2 * margin - m.width()));
+        cy = bodyTop + m.height() / 2 + rng.nextInt(Math.max(1, declTop - bodyTop - m.height()));
       }
       Box b = applyInk(px, width, height, m, cx - m.width() / 2, cy - m.height() / 2, d.ink(), rng, true);
       if (b != null) {
@@ -217,10 +235,14 @@ public final class SyntheticData {
     return scan(new PageSample(page, claimed.id(), truths), rng);
   }
 
-  private int layoutBody(Graphics2D g, Random rng, int width, int margin) {
+  private int layoutBody(Graphics2D g, Random rng, int width, int margin, PageFurniture furniture) {
     g.setColor(new Color(0x111111));
     g.setFont(new Font("Serif", Font.BOLD, 64));
+    if (furniture != null) {
+      furniture.colouredTitle(g);
+    }
     g.drawString(TITLES[rng.nextInt(TITLES.length)], margin, 330);
+    g.setColor(new Color(0x111111));
     g.setFont(new Font(rng.nextBoolean() ? "Serif" : "SansSerif", Font.PLAIN, 40));
     int y = 460;
     String[] fields = {"Exporter", "Consignee", "Invoice No.", "Date", "Port of loading", "Vessel", "Terms"};
@@ -232,6 +254,11 @@ public final class SyntheticData {
     g.setStroke(new BasicStroke(3f));
     g.drawLine(margin, y, width - margin, y);
     y += 55;
+    int tableTop = y - 45;
+    if (furniture != null) {
+      furniture.tableHead(g, tableTop);
+      g.setColor(new Color(0x111111));
+    }
     g.drawString("No.   Description of goods               HS code        Qty        Amount", margin, y);
     y += 25;
     g.drawLine(margin, y, width - margin, y);
@@ -244,6 +271,11 @@ public final class SyntheticData {
       y += 58;
     }
     g.drawLine(margin, y - 30, width - margin, y - 30);
+    if (furniture != null) {
+      furniture.table(g, tableTop, y - 30, 58);
+      g.setColor(new Color(0x111111));
+      g.setStroke(new BasicStroke(3f));
+    }
     y += 40;
     for (int i = 0; i < 2 + rng.nextInt(4); i++) {
       g.drawString(sentence(rng, 10), margin, y);

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.riskgate.documents.Box;
@@ -125,6 +124,32 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
         k -> reader.registered(loader.load(registry.imageFile(ref.id())))));
   }
 
+  /** One detected region compared with the issuer's active references of its kind. */
+  private RegionResult region(String issuer, Detection d, Resolution.Normalised work, LocalDate today) {
+    List<Reference> refs = registry.active(issuer, d.kind(), today);
+    Verdict verdict;
+    TextCheck text = new TextCheck.NotChecked();
+    if (refs.isEmpty()) {
+      verdict = new Verdict.NoReference();
+    } else {
+      float[] q = embedder.query(work.page(), d.box(), d.kind());
+      double best = -1;
+      Reference closest = refs.getFirst();
+      for (Reference r : refs) {
+        double s = embedder.similarity(q, registry.embeddings(r, embedder), d.kind());
+        if (s > best) {
+          best = s;
+          closest = r;
+        }
+      }
+      verdict = best >= thresholds.of(d.kind()) ? new Verdict.Consistent(best) : new Verdict.Suspicious(best);
+      if (d.kind() == Kind.STAMP) {
+        text = readText(work.page(), d.box(), closest);
+      }
+    }
+    return new RegionResult(new Detection(d.kind(), work.toInput(d.box()), d.confidence()), verdict, text);
+  }
+
   @Override
   public VerificationReport verify(String issuer, Path document) {
     BufferedImage page = loader.load(document);
@@ -138,32 +163,11 @@ public final class DefaultDocumentVerifier implements DocumentVerifier {
       throw new DocumentInputException.TooLarge(name, pixels, loader.maxPixels());
     }
     LocalDate today = LocalDate.now(clock);
-    List<RegionResult> results = new ArrayList<>();
     Resolution.Normalised work = Resolution.normalise(page);
-    for (Detection d : detector.detect(work.page())) {
-      List<Reference> refs = registry.active(issuer, d.kind(), today);
-      Verdict verdict;
-      TextCheck text = new TextCheck.NotChecked();
-      if (refs.isEmpty()) {
-        verdict = new Verdict.NoReference();
-      } else {
-        float[] q = embedder.query(work.page(), d.box(), d.kind());
-        double best = -1;
-        Reference closest = refs.getFirst();
-        for (Reference r : refs) {
-          double s = embedder.similarity(q, registry.embeddings(r, embedder), d.kind());
-          if (s > best) {
-            best = s;
-            closest = r;
-          }
-        }
-        verdict = best >= thresholds.of(d.kind()) ? new Verdict.Consistent(best) : new Verdict.Suspicious(best);
-        if (d.kind() == Kind.STAMP) {
-          text = readText(work.page(), d.box(), closest);
-        }
-      }
-      results.add(new RegionResult(new Detection(d.kind(), work.toInput(d.box()), d.confidence()), verdict, text));
-    }
+    // regions are independent: on a page with a stamp and a signature the two comparisons (and the
+    // stamp's OCR) run side by side, which is what brings a page under the time aim on two cores
+    List<RegionResult> results = detector.detect(work.page()).parallelStream()
+        .map(d -> region(issuer, d, work, today)).toList();
     return new VerificationReport(name, issuer, embedder.method().label(), results);
   }
 }

@@ -1,5 +1,6 @@
 package org.riskgate.documents.foreign;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -18,7 +19,7 @@ import org.riskgate.documents.verify.DefaultDocumentVerifier;
  * the same pages as {@link ForeignBench} makes (seed 2026, page i from {@code Random(9000 + i)}),
  * for each detector. Reported once after a choice; never used to make one.
  *
- * <pre>BENCH_MAIN=org.riskgate.documents.foreign.ForeignDetectionBench bench/docs-foreign.sh [issuers] [pages] [dpi]</pre>
+ * <pre>BENCH_MAIN=org.riskgate.documents.foreign.ForeignDetectionBench bench/docs-foreign.sh [issuers] [pages] [dpi] [ink,learned]</pre>
  */
 public final class ForeignDetectionBench {
 
@@ -31,7 +32,9 @@ public final class ForeignDetectionBench {
     long t0 = System.nanoTime();
     ForeignPages foreign = new ForeignPages(2026, issuers);
     ForeignPages.Provenance[] prov = ForeignPages.Provenance.values();
-    Detector[] detectors = Detector.values();
+    Detector[] detectors = args.length > 3
+        ? Arrays.stream(args[3].split(",")).map(Detector::parse).toArray(Detector[]::new)
+        : Detector.values();
     PageDetector[] impl = new PageDetector[detectors.length];
     for (int d = 0; d < detectors.length; d++) {
       impl[d] = DefaultDocumentVerifier.detector(detectors[d]);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.riskgate.documents.Box;
 import org.riskgate.documents.Kind;
 import org.riskgate.documents.image.Rasters;
 
@@ -62,5 +63,34 @@ class SyntheticDataTest {
     assertThat(darkest).isBetween(78, 100);
     assertThat(Arrays.stream(after).map(Rasters::luma).max().orElseThrow())
         .isGreaterThanOrEqualTo(Arrays.stream(before).map(Rasters::luma).max().orElseThrow() - 1);
+  }
+
+  @Test
+  void unvariedPagesPrintNothingInColourBesideTheItems() {
+    SyntheticData plain = new SyntheticData(3, 10);
+    for (int i = 0; i < 2; i++) {
+      PageSample p = plain.page(plain.issuers().get(i), Forgery.GENUINE, Forgery.GENUINE, new Random(i), 1240, 1754);
+      assertThat(colouredOutsideItems(p)).as("plain page %d", i).isZero();
+    }
+  }
+
+  /** Strongly coloured pixels more than 30 px away from every item's box. */
+  private static int colouredOutsideItems(PageSample p) {
+    int w = p.image().getWidth();
+    int[] px = Rasters.pixels(p.image());
+    int n = 0;
+    for (int i = 0; i < px.length; i++) {
+      int x = i % w;
+      int y = i / w;
+      boolean near = false;
+      for (Truth t : p.truths()) {
+        Box b = t.box();
+        near |= x > b.x() - 30 && x < b.x() + b.width() + 30 && y > b.y() - 30 && y < b.y() + b.height() + 30;
+      }
+      if (!near && Rasters.chroma(px[i]) > 60) {
+        n++;
+      }
+    }
+    return n;
   }
 }
