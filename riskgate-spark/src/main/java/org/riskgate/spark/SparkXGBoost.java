@@ -49,6 +49,8 @@ final class SparkXGBoost {
   static final int HOLDOUT_PERCENT = 15;
   private static final String FEATURES = "features";
   private static final String LABEL = "label";
+  /** One machine's parameters that do not apply to workers on Spark. */
+  private static final java.util.Set<String> DRIVER_ONLY = java.util.Set.of("nthread", "verbose_eval");
 
   private SparkXGBoost() {}
 
@@ -106,6 +108,8 @@ final class SparkXGBoost {
       Trainer.TrainedModel trained = new Trainer.TrainedModel(
           XGBoostModel.boosted(fitted.nativeBooster().booster()), notes);
       Map<String, String> parameters = new LinkedHashMap<>(new XGBoostTrainer(options).parameters());
+      // what params() left to Spark: each worker's threads are its task's cores
+      parameters.keySet().removeAll(DRIVER_ONLY);
       parameters.put("fit", "cluster");
       parameters.put("workers", Integer.toString(workers));
       return RiskTraining.bundle(new RiskTraining.Learnt(pipeline, walked.from(), walked.to(), rows, frauds, validRows),
@@ -149,8 +153,7 @@ final class SparkXGBoost {
   private static Map<String, Object> params(XGBoostOptions options, double weight) {
     Map<String, Object> p = new LinkedHashMap<>(options.params(weight));
     // each xgboost worker is one Spark task, with the task's cores; the rest is the one-machine recipe
-    p.remove("nthread");
-    p.remove("verbose_eval");
+    p.keySet().removeAll(DRIVER_ONLY);
     return p;
   }
 

@@ -58,7 +58,8 @@ class SparkTrainingTest {
 
     assertThat(loaded.provenance().trainer()).isEqualTo("xgboost");
     // local[2]: two slots, so two workers (not Spark's default parallelism of 8, which would never start)
-    assertThat(loaded.provenance().parameters()).containsEntry("fit", "cluster").containsEntry("workers", "2");
+    assertThat(loaded.provenance().parameters()).containsEntry("fit", "cluster").containsEntry("workers", "2")
+        .doesNotContainKeys("nthread", "verbose_eval");
     assertThat(loaded.provenance().trainingRows()).isEqualTo(single.provenance().trainingRows());
     assertThat(loaded.provenance().trainingFrauds()).isEqualTo(single.provenance().trainingFrauds());
     assertThat(loaded.provenance().trainingNotes())
