@@ -73,7 +73,8 @@ class SparkTrainingTest {
     assertThat(auc(loaded, later)).isCloseTo(auc(single, later), org.assertj.core.data.Offset.offset(0.01));
   }
 
-  private static double auc(ModelBundle b, List<Declaration> rows) {
+  /** AUC of a bundle's scores on labelled rows. */
+  static double auc(ModelBundle b, List<Declaration> rows) {
     int w = b.features().width();
     float[] x = new float[rows.size() * w];
     b.features().describe(rows, 0, rows.size(), x);
