@@ -69,23 +69,10 @@ final class Inputs {
     float[] sd = new float[nc.length];
     boolean[] flagged = new boolean[nc.length];
     for (int j = 0; j < nc.length; j++) {
-      double s = 0;
-      double s2 = 0;
-      long n = 0;
-      for (int r = 0; r < d.rows(); r++) {
-        float v = d.x()[r * d.cols() + nc[j]];
-        if (Float.isNaN(v)) {
-          flagged[j] = true;
-        } else {
-          s += v;
-          s2 += (double) v * v;
-          n++;
-        }
-      }
-      double m = n == 0 ? 0 : s / n;
-      double var = n == 0 ? 1 : Math.max(0, s2 / n - m * m);
-      mean[j] = (float) m;
-      sd[j] = (float) (var < 1e-12 ? 1 : Math.sqrt(var));
+      ColumnMoments c = ColumnMoments.of(d.x(), d.rows(), d.cols(), nc[j]);
+      mean[j] = c.mean();
+      sd[j] = c.sd();
+      flagged[j] = c.missing();
     }
     return new Inputs(d.cols(), cc, vocab, nc, mean, sd, flagged);
   }

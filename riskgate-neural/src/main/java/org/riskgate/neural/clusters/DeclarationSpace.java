@@ -43,21 +43,9 @@ public final class DeclarationSpace {
     float[] mean = new float[columns.length];
     float[] sd = new float[columns.length];
     for (int j = 0; j < columns.length; j++) {
-      double s = 0;
-      double s2 = 0;
-      long n = 0;
-      for (int r = 0; r < rows; r++) {
-        float v = x[r * cols + columns[j]];
-        if (!Float.isNaN(v)) {
-          s += v;
-          s2 += (double) v * v;
-          n++;
-        }
-      }
-      double m = n == 0 ? 0 : s / n;
-      double var = n == 0 ? 0 : Math.max(0, s2 / n - m * m);
-      mean[j] = (float) m;
-      sd[j] = (float) (var < 1e-12 ? 1 : Math.sqrt(var));
+      org.riskgate.neural.ColumnMoments c = org.riskgate.neural.ColumnMoments.of(x, rows, cols, columns[j]);
+      mean[j] = c.mean();
+      sd[j] = c.sd();
     }
     return new DeclarationSpace(columns, names, mean, sd);
   }
