@@ -43,17 +43,12 @@ public final class ClusterFeatures {
     List<Declaration> train = DeclarationReader.readAll(data.resolve("df_syn_train_eng.csv"),
         ColumnMapping.defaults(), new RejectFile(Path.of("target/cluster-features-rejects.csv")));
     Dataset all = RiskTraining.prepare(train, Optional.empty()).train();
-    int cut = all.rows() * 85 / 100;
-    Dataset fit = TrainerComparison.slice(all, 0, cut);
-    Dataset test = TrainerComparison.slice(all, cut, all.rows());
+    TrainerComparison.Holdout h = TrainerComparison.Holdout.of(all);
+    Dataset fit = h.fit();
+    Dataset test = h.test();
     List<String> used = FeatureSet.DECLARATION.of(all.featureNames());
-    boolean[] fraud = new boolean[test.rows()];
-    double[] tax = new double[test.rows()];
-    int taxColumn = all.featureNames().indexOf("log_tax_at_stake");
-    for (int r = 0; r < test.rows(); r++) {
-      fraud[r] = test.labels()[r] == 1f;
-      tax[r] = Math.expm1(test.x()[r * test.cols() + taxColumn]);
-    }
+    boolean[] fraud = h.fraud();
+    double[] tax = h.tax();
     DeclarationSpace space = DeclarationSpace.fit(fit.x(), fit.rows(), fit.featureNames());
     float[] vf = space.vectors(fit.x(), 0, fit.rows(), fit.cols());
     float[] vt = space.vectors(test.x(), 0, test.rows(), test.cols());

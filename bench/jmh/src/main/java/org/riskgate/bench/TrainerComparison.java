@@ -90,16 +90,11 @@ public final class TrainerComparison {
 
     RiskTraining.Prepared p = RiskTraining.prepare(train, Optional.empty());
     Dataset all = p.train();
-    int cut = all.rows() * 85 / 100;
-    Dataset fit = slice(all, 0, cut);
-    Dataset test = slice(all, cut, all.rows());
-    boolean[] fraud = new boolean[test.rows()];
-    double[] tax = new double[test.rows()];
-    int taxColumn = all.featureNames().indexOf("log_tax_at_stake");
-    for (int r = 0; r < test.rows(); r++) {
-      fraud[r] = test.labels()[r] == 1f;
-      tax[r] = Math.expm1(test.x()[r * test.cols() + taxColumn]);
-    }
+    Holdout h = Holdout.of(all);
+    Dataset fit = h.fit();
+    Dataset test = h.test();
+    boolean[] fraud = h.fraud();
+    double[] tax = h.tax();
 
     Map<String, double[]> holdout = new LinkedHashMap<>();
     Optional<Double> weight = Optional.empty();
@@ -257,6 +252,22 @@ public final class TrainerComparison {
   }
 
   /** Rows [from, to) of {@code d}. */
+  /** The 2020 holdout: fit on the first 85 % of the time-ordered rows, test on the last 15 %, with the test rows' outcomes and tax. */
+  record Holdout(Dataset fit, Dataset test, boolean[] fraud, double[] tax) {
+    static Holdout of(Dataset all) {
+      int cut = all.rows() * 85 / 100;
+      Dataset test = slice(all, cut, all.rows());
+      boolean[] fraud = new boolean[test.rows()];
+      double[] tax = new double[test.rows()];
+      int taxColumn = all.featureNames().indexOf("log_tax_at_stake");
+      for (int r = 0; r < test.rows(); r++) {
+        fraud[r] = test.labels()[r] == 1f;
+        tax[r] = Math.expm1(test.x()[r * test.cols() + taxColumn]);
+      }
+      return new Holdout(slice(all, 0, cut), test, fraud, tax);
+    }
+  }
+
   static Dataset slice(Dataset d, int from, int to) {
     return new Dataset(Arrays.copyOfRange(d.x(), from * d.cols(), to * d.cols()), to - from, d.cols(),
         Arrays.copyOfRange(d.labels(), from, to), d.featureNames());
