@@ -26,8 +26,8 @@ import org.riskgate.profiles.network.TraderNetwork;
  * declarations, far too long for a request, so it is never built on the request path: one
  * background thread rebuilds it from everything known (the history file and the store with its
  * recorded results) at start, after {@link Schedule#afterChanges} new declarations or results, and
- * at least every {@link Schedule#every}; the finished snapshot replaces the previous one in one
- * atomic swap. A decision reads whichever snapshot is in force, and its context names that
+ * at least every {@link Schedule#every}, but never more often than its {@link Schedule#share} of
+ * one core allows; the finished snapshot replaces the previous one in one atomic swap. A decision reads whichever snapshot is in force, and its context names that
  * snapshot's day; before the first build has finished, decisions get no network evidence (rules
  * testing {@code net.*} are skipped with "attribute was not provided", as for any missing figure).
  *
@@ -42,16 +42,30 @@ public final class NetworkService implements AutoCloseable {
    *
    * @param afterChanges new declarations and recorded results after which a rebuild is started
    * @param every the longest time between rebuilds (so results recorded on a quiet day still reach it)
+   * @param share the most of one core that rebuilds may take (0 < share <= 1): after a build that
+   *     took {@code t}, the next starts no sooner than {@code t (1 - share) / share} after it ended.
+   *     Under steady traffic the change count alone would rebuild back to back (1,000 changes come
+   *     every 2 s at 500 requests/s, and a build of a demo server's history takes 1–3 s), and each
+   *     build takes a core from the requests: at 500/s that was a fifth of the server's CPU and its
+   *     p99. The network stands for months of history; a minute's new declarations move it little.
    */
-  public record Schedule(int afterChanges, Duration every) {
-    /** After 1,000 changes or every hour. */
-    public static final Schedule DEFAULT = new Schedule(1_000, Duration.ofHours(1));
+  public record Schedule(int afterChanges, Duration every, double share) {
+    /** After 1,000 changes or every hour, rebuilds taking at most 2 % of one core. */
+    public static final Schedule DEFAULT = new Schedule(1_000, Duration.ofHours(1), 0.02);
 
     public Schedule {
       Objects.requireNonNull(every, "every");
       if (afterChanges < 1 || every.isNegative() || every.isZero()) {
         throw new IllegalArgumentException("a network rebuild needs at least one change and a positive period");
       }
+      if (!(share > 0 && share <= 1)) {
+        throw new IllegalArgumentException("a network rebuild's share of a core must be in (0, 1]: " + share);
+      }
+    }
+
+    /** The earliest start of the next build after one that ended at {@code end} and took {@code took}. */
+    public Instant nextStart(Instant end, Duration took) {
+      return end.plusNanos((long) (took.toNanos() * ((1 - share) / share)));
     }
   }
 
@@ -78,6 +92,8 @@ public final class NetworkService implements AutoCloseable {
   private final AtomicLong changes = new AtomicLong();
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicLong builds = new AtomicLong();
+  /** Set by the worker at the end of each build; a queued build waits until then. */
+  private volatile Instant earliestNext = Instant.EPOCH;
 
   /**
    * Starts the first build at once, in the background.
@@ -126,10 +142,14 @@ public final class NetworkService implements AutoCloseable {
     }
   }
 
-  /** Queues a rebuild, unless one is already queued; returns at once. */
+  /**
+   * Queues a rebuild, unless one is already queued; returns at once. It starts when the
+   * schedule's share allows; changes until then are in it.
+   */
   public void rebuild() {
     if (queued.compareAndSet(false, true)) {
-      worker.execute(this::build);
+      long wait = Duration.between(clock.instant(), earliestNext).toMillis();
+      worker.schedule(this::build, Math.max(0, wait), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -153,6 +173,7 @@ public final class NetworkService implements AutoCloseable {
       TraderNetwork network = TraderNetwork.build(all, latest.get().plusDays(1), config);
       Instant end = clock.instant();
       Snapshot s = new Snapshot(network, all.size(), end, Duration.between(start, end));
+      earliestNext = schedule.nextStart(end, s.buildTime());
       current.set(Optional.of(s));
       builds.incrementAndGet();
       LOG.info("trader network as of {} built from {} declarations in {} ms", network.asOf(), all.size(),

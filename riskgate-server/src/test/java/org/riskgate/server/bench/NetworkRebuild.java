@@ -35,7 +35,7 @@ public final class NetworkRebuild {
     }
     List<Declaration> probe = all.subList(all.size() - 2_000, all.size());
     try (NetworkService n = new NetworkService(() -> all, NetworkConfig.defaults(),
-        new NetworkService.Schedule(1, Duration.ofHours(1)), Clock.systemUTC())) {
+        new NetworkService.Schedule(1, Duration.ofHours(1), 1), Clock.systemUTC())) {
       while (n.builds() < 1) {
         Thread.sleep(10);
       }

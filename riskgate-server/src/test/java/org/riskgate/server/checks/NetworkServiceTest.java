@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ class NetworkServiceTest {
         Thread.currentThread().interrupt();
       }
       return later;
-    }, NetworkConfig.defaults(), new NetworkService.Schedule(2, Duration.ofHours(1)), Clock.systemUTC())) {
+    }, NetworkConfig.defaults(), new NetworkService.Schedule(2, Duration.ofHours(1), 1), Clock.systemUTC())) {
       await(() -> n.builds() == 1, "the first build");
       assertThat(n.snapshot().orElseThrow().network().asOf()).isEqualTo(D.minusDays(9));
       n.changed(1);
@@ -103,6 +104,62 @@ class NetworkServiceTest {
       await(() -> n.builds() == 2, "the second build");
       assertThat(n.evidence().about(decl("y", D, "NEW1", "R", null)).asOf())
           .containsEntry("network", D.plusDays(21));
+    }
+  }
+
+  /** A clock that moves only when told: here, by the builds' reads of the history. */
+  static final class StepClock extends Clock {
+    private volatile Instant now = Instant.parse("2021-04-01T09:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void theNextBuildWaitsUntilTheLastOnesShareOfACoreIsSpent() {
+    NetworkService.Schedule s = new NetworkService.Schedule(1_000, Duration.ofHours(1), 0.02);
+    Instant end = Instant.parse("2021-04-01T09:00:00Z");
+    assertThat(s.nextStart(end, Duration.ofSeconds(2))).isEqualTo(end.plusSeconds(98));
+    assertThat(new NetworkService.Schedule(1, Duration.ofHours(1), 1).nextStart(end, Duration.ofSeconds(2)))
+        .isEqualTo(end);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NetworkService.Schedule(1, Duration.ofHours(1), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void steadyChangesDoNotRebuildBackToBack() throws Exception {
+    // each build "takes" a second of the clock; at 1 % of a core the next may start 99 s after it
+    StepClock clock = new StepClock();
+    AtomicInteger reads = new AtomicInteger();
+    try (NetworkService n = new NetworkService(() -> {
+      reads.incrementAndGet();
+      clock.advance(Duration.ofSeconds(1));
+      return ring();
+    }, NetworkConfig.defaults(), new NetworkService.Schedule(1, Duration.ofHours(1), 0.01), clock)) {
+      await(() -> n.builds() == 1, "the first build");
+      for (int i = 0; i < 50; i++) {
+        n.changed(10);
+        Thread.sleep(10);
+      }
+      assertThat(reads.get()).as("50 changes past the threshold, 98 s of the clock too soon: no second build")
+          .isEqualTo(1);
+      assertThat(n.builds()).isEqualTo(1);
     }
   }
 
