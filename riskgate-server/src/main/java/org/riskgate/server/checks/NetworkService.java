@@ -148,8 +148,7 @@ public final class NetworkService implements AutoCloseable {
    */
   public void rebuild() {
     if (queued.compareAndSet(false, true)) {
-      long wait = Duration.between(clock.instant(), earliestNext).toMillis();
-      worker.schedule(this::build, Math.max(0, wait), TimeUnit.MILLISECONDS);
+      worker.execute(this::build);
     }
   }
 
@@ -160,6 +159,12 @@ public final class NetworkService implements AutoCloseable {
   }
 
   private void build() {
+    // read on the worker, after the build before has set it: a rebuild queued while that one ran waits too
+    long wait = Duration.between(clock.instant(), earliestNext).toMillis();
+    if (wait > 0) {
+      worker.schedule(this::build, wait, TimeUnit.MILLISECONDS);
+      return;
+    }
     // changes from here on are not in this build: they count towards the next
     queued.set(false);
     changes.set(0);

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -50,7 +49,9 @@ public final class ScoringLoad {
       boolean report, int resultEvery) throws Exception {
     long total = (long) rate * seconds;
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    // by request, so the tail can be placed in time (a rebuild, a checkpoint, a collection)
+    long[] latency = new long[(int) total];
+    boolean[] failed = new boolean[(int) total];
     AtomicLong errors = new AtomicLong();
     AtomicLong results = new AtomicLong();
     AtomicLong resultErrors = new AtomicLong();
@@ -76,11 +77,13 @@ public final class ScoringLoad {
       String id = "L" + prefix + "-" + i;
       boolean result = resultEvery > 0 && i % resultEvery == 0;
       boolean fraud = i % (3 * Math.max(1, resultEvery)) == 0;
+      int n = i;
       all[i] = http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
         if (e != null || r.statusCode() != 201) {
           errors.incrementAndGet();
+          failed[n] = true;
         }
-        latencies.add(System.nanoTime() - due);
+        latency[n] = System.nanoTime() - due;
         if (result && e == null && r.statusCode() == 201) {
           http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/declarations/" + id + "/result"))
               .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -100,12 +103,27 @@ public final class ScoringLoad {
     if (!report) {
       return;
     }
-    long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] l = latency.clone();
+    java.util.Arrays.sort(l);
     System.out.printf(Locale.ROOT, "| target rate | achieved | requests | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |%n");
     System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|---|---|%n");
     System.out.printf(Locale.ROOT, "| %d/s | %.0f/s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", rate,
         l.length / elapsed, l.length, errors.get(), ms(l, 0.50), ms(l, 0.90), ms(l, 0.99), ms(l, 0.999),
         l[l.length - 1] / 1e6);
+    // the same per 10 s of schedule: a tail in a few windows is an event, in all of them a cost per request
+    int window = rate * 10;
+    StringBuilder timeline = new StringBuilder("p99 ms per 10 s (errors):");
+    for (int from = 0; from < total; from += window) {
+      int to = (int) Math.min(total, from + window);
+      long[] w = java.util.Arrays.copyOfRange(latency, from, to);
+      java.util.Arrays.sort(w);
+      int bad = 0;
+      for (int k = from; k < to; k++) {
+        bad += failed[k] ? 1 : 0;
+      }
+      timeline.append(String.format(Locale.ROOT, " %.1f", ms(w, 0.99))).append(bad > 0 ? " (" + bad + ")" : "");
+    }
+    System.out.println(timeline);
     if (resultEvery > 0) {
       Thread.sleep(2000);   // the last results are still in flight
       System.out.printf(Locale.ROOT, "results recorded meanwhile: %d (%d errors)%n", results.get(), resultErrors.get());

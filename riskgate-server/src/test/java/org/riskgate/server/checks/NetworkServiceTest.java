@@ -147,12 +147,24 @@ class NetworkServiceTest {
     // each build "takes" a second of the clock; at 1 % of a core the next may start 99 s after it
     StepClock clock = new StepClock();
     AtomicInteger reads = new AtomicInteger();
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch firstRead = new CountDownLatch(1);
     try (NetworkService n = new NetworkService(() -> {
+      reading.countDown();
+      try {
+        firstRead.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       reads.incrementAndGet();
       clock.advance(Duration.ofSeconds(1));
       return ring();
     }, NetworkConfig.defaults(), new NetworkService.Schedule(1, Duration.ofHours(1), 0.01), clock)) {
-      await(() -> n.builds() == 1, "the first build");
+      // a rebuild asked for while the first build runs waits for that build's share as well
+      reading.await();
+      n.changed(10);
+      firstRead.countDown();
+      await(() -> n.builds() >= 1, "the first build");
       for (int i = 0; i < 50; i++) {
         n.changed(10);
         Thread.sleep(10);
