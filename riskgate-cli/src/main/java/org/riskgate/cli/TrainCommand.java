@@ -62,6 +62,12 @@ final class TrainCommand implements Callable<Integer> {
           + "chosen on the 2020 holdout. --no-blend trains the XGBoost model alone, on --features.")
   boolean blend;
 
+  @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "" + BlendTrainer.SAMPLE_ROWS,
+      description = "The blend's boosted trees learn from a random sample of at most N labelled rows and its forest from "
+          + "N / 2 (default: ${DEFAULT-VALUE}, what two cores fit in under half an hour); every row still feeds the "
+          + "history features. Raise it on a larger machine: bench/sample_cost.sh measures what the sample costs in accuracy.")
+  int sampleRows;
+
   @Option(names = "--trainer", paramLabel = "NAME",
       description = "Train a neural model instead of the blend: entity-net (a fully connected network over embeddings of the "
           + "categories, the HS code and the parties) or tree-attention (attention over a small booster's leaves, "
@@ -74,6 +80,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (sampleRows < 2) {
+      throw new IllegalArgumentException("--sample-rows: the blend needs a sample of at least 2 rows, not " + sampleRows);
+    }
     Files.createDirectories(model);
     long start = System.nanoTime();
     Read read = read();
@@ -92,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
     if (trainer != null) {
       runs.add(new Run(neural(trainer), FeatureSet.IDENTITIES));
     } else {
-      runs.add(blend ? new Run(new BlendTrainer(XGBoostOptions.DEFAULT), FeatureSet.ALL) : new Run(boosted, features));
+      runs.add(blend ? new Run(new BlendTrainer(XGBoostOptions.DEFAULT, sampleRows), FeatureSet.ALL) : new Run(boosted, features));
     }
     if (baselines) {
       if (blend) {

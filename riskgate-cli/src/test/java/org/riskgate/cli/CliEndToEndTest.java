@@ -169,6 +169,20 @@ class CliEndToEndTest {
   }
 
   @Test
+  void theBlendsSampleIsChosenOnTheCommandLineAndRecorded() throws Exception {
+    Path train = slice("df_syn_train_eng.csv", 6_000);
+    Path model = dir.resolve("sampled");
+    CliRun t = run("train", "--train", train.toString(), "--model", model.toString(), "--sample-rows", "3000");
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(Files.readString(model.resolve("provenance.json")))
+        .contains("\"xgboost.max_rows\" : \"3000\"", "\"random-forest.max_rows\" : \"1500\"");
+
+    CliRun bad = run("train", "--train", train.toString(), "--model", model.toString(), "--sample-rows", "1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--sample-rows", "at least 2 rows").doesNotContain("at org.");
+  }
+
+  @Test
   void missingColumnIsOneClearErrorNotATrace() throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "Declaration ID,Date\n1,2020-01-01\n");

@@ -23,19 +23,26 @@ public final class BlendTrainer implements Trainer {
   private record Recipe(String name, Trainer trainer, FeatureSet set, double weight) {}
 
   /**
-   * The boosted trees and the forest learn from random samples of at most this many rows (the
-   * features of every row are still built from the whole history): what two cores grow in under
-   * half an hour (docs/scale.md). The public data is far below both.
+   * By default the boosted trees learn from a random sample of at most this many rows, and the
+   * forest from half as many (the features of every row are still built from the whole history):
+   * what two cores grow in under half an hour (docs/scale.md). The public data is far below both.
    */
-  static final int BOOSTED_ROWS = 2_000_000;
-  static final int FOREST_ROWS = 1_000_000;
+  public static final int SAMPLE_ROWS = 2_000_000;
 
   private final List<Recipe> recipes;
 
   public BlendTrainer(XGBoostOptions boosted) {
+    this(boosted, SAMPLE_ROWS);
+  }
+
+  /** A blend whose boosted trees learn from at most {@code sampleRows} rows, its forest from half as many. */
+  public BlendTrainer(XGBoostOptions boosted, int sampleRows) {
+    if (sampleRows < 2) {
+      throw new IllegalArgumentException("the blend needs a sample of at least 2 rows, not " + sampleRows);
+    }
     this.recipes = List.of(
-        new Recipe("xgboost", new XGBoostTrainer(boosted, BOOSTED_ROWS), FeatureSet.DECLARATION, 0.6),
-        new Recipe("random-forest", new RandomForestTrainer(50, 8, boosted.threads(), boosted.seed(), FOREST_ROWS),
+        new Recipe("xgboost", new XGBoostTrainer(boosted, sampleRows), FeatureSet.DECLARATION, 0.6),
+        new Recipe("random-forest", new RandomForestTrainer(50, 8, boosted.threads(), boosted.seed(), sampleRows / 2),
             FeatureSet.ALL, 0.4));
   }
 
