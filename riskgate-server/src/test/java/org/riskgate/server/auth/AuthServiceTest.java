@@ -3,14 +3,13 @@ package org.riskgate.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.riskgate.server.MovingClock;
 import org.riskgate.server.RetryLater;
 import org.riskgate.server.store.AuditLog;
 import org.riskgate.server.store.Database;
@@ -23,33 +22,11 @@ class AuthServiceTest {
   private MovingClock clock;
   private AuthService auth;
 
-  static final class MovingClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   @BeforeEach
   void open() {
     db = Database.open("jdbc:h2:mem:auth" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    clock = new MovingClock();
+    clock = new MovingClock(Instant.parse("2026-01-01T00:00:00Z"));
     auth = new AuthService(new UserStore(db), 4, Duration.ofDays(90), clock);
     auth.createUser("ana", PW, Role.ANALYST, false, "test");
     auth.createUser("adam", PW, Role.ADMIN, false, "test");
