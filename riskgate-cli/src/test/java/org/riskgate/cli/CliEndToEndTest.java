@@ -183,6 +183,40 @@ class CliEndToEndTest {
   }
 
   @Test
+  void clustersAndSimilarDeclarationsAsAnAnalystAsksForThem() throws Exception {
+    Path train = slice("df_syn_train_eng.csv", 6_000);
+    Path out = dir.resolve("groups/clusters.csv");
+    CliRun c = run("clusters", "--train", train.toString(), "--k", "5", "--output", out.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.out()).contains("k-means: 5 clusters of", "| cluster | declarations |");
+    List<String> clusters = Files.readAllLines(out);
+    assertThat(clusters.get(0)).isEqualTo("cluster,declarations,their_declarations,frauds,fraud_rate,centre");
+    assertThat(clusters).hasSize(6);
+    // the members add up to the inspected declarations the provenance counts
+    String provenance = Files.readString(out.resolveSibling("clusters.csv.provenance.json"));
+    long members = clusters.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[1])).sum();
+    assertThat(provenance).contains("\"inspected_declarations\" : " + members, "\"k\" : 5", "\"seed\" : 42");
+    CliRun importers = run("clusters", "--train", train.toString(), "--of", "importers", "--k", "3",
+        "--output", dir.resolve("importers.csv").toString());
+    assertThat(importers.code()).as(importers.err()).isZero();
+    assertThat(importers.out()).contains("k-means: 3 clusters of", "importers");
+
+    List<String> rows = Files.readAllLines(train);
+    String[] last = rows.get(rows.size() - 1).split(",");
+    CliRun s = run("similar", "--data", train.toString(), "--id", last[0], "--k", "4");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains(last[0] + " of " + last[1], "its 4 nearest inspected declarations of earlier days");
+    List<String> table = s.out().lines().filter(l -> l.matches("\\| [0-9.]+ \\|.*")).toList();
+    assertThat(table).hasSize(4);
+    // point-in-time: every neighbour was declared before it
+    assertThat(table).allMatch(l -> l.split("\\|")[3].trim().compareTo(last[1]) < 0);
+
+    CliRun unknown = run("similar", "--data", train.toString(), "--id", "no-such-id");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no-such-id").doesNotContain("at org.");
+  }
+
+  @Test
   void missingColumnIsOneClearErrorNotATrace() throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "Declaration ID,Date\n1,2020-01-01\n");
