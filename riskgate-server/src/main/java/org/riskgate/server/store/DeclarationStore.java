@@ -110,17 +110,29 @@ public final class DeclarationStore {
       throw new StoreException(line.file() + " line " + line.number() + ": not a journal entry riskgate wrote: "
           + e.getMessage(), e);
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM declarations WHERE id = ?")) {
-      ps.setString(1, (String) r.declarations().get(0)[0]);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return false;
-        }
-      }
+    // a result changes rows that exist already: its audit entry's number tells whether it is stored
+    boolean stored = r.result() != null
+        ? exists(c, "SELECT 1 FROM audit_log WHERE seq = ?", r.audit().get(0).seq())
+        : exists(c, "SELECT 1 FROM declarations WHERE id = ?", r.declarations().get(0)[0]);
+    if (stored) {
+      return false;
     }
-    insertRows(c, r.declarations(), r.decisions());
+    if (r.result() != null) {
+      applyResult(c, Redo.inspectionResult(r.result()));
+    } else {
+      insertRows(c, r.declarations(), r.decisions());
+    }
     AuditLog.restore(c, r.audit());
     return true;
+  }
+
+  private static boolean exists(Connection c, String sql, Object key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static Redo insert(Connection c, Long batchId, List<Decided> rows) throws SQLException {
@@ -146,7 +158,7 @@ public final class DeclarationStore {
       detail.put("decidedAt", s.decidedAt().toString());
       lines.add(new AuditLog.Line(s.decidedBy(), "decision", s.declarationId(), Json.write(detail)));
     }
-    return new Redo(declarations, decisions, AuditLog.appendAll(c, lines));
+    return new Redo(declarations, decisions, null, AuditLog.appendAll(c, lines));
   }
 
   private static void insertRows(Connection c, List<Object[]> declarations, List<Object[]> decisions)
@@ -215,21 +227,39 @@ public final class DeclarationStore {
   }
 
   /**
-   * One commit of single declarations as its journal line holds it: the values of each
-   * declaration's and decision's row as bound, and the audit entries as appended (number, time,
-   * chain hash), so that a redo stores exactly what was acknowledged.
+   * One journaled commit as its line holds it: single declarations (the values of each
+   * declaration's and decision's row as bound) or one inspection result ({@code result}, else
+   * null), and the audit entries as appended (number, time, chain hash), so that a redo stores
+   * exactly what was acknowledged.
    */
-  record Redo(List<Object[]> declarations, List<Object[]> decisions, List<AuditLog.Appended> audit) {
+  record Redo(List<Object[]> declarations, List<Object[]> decisions, Object[] result, List<AuditLog.Appended> audit) {
+    /** The SQL types of a result's values, in the order {@link #resultValues} gives them. */
+    private static final int[] RESULT_COLUMNS = {Types.VARCHAR, Types.BOOLEAN, Types.BIGINT, Types.DOUBLE,
+        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP};
     // its own mapper: the line's form must not change with the application's JSON settings
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
         new com.fasterxml.jackson.databind.ObjectMapper();
 
+    static Object[] resultValues(InspectionResult r) {
+      return new Object[] {r.declarationId(), r.fraud(), (long) r.critical(), r.amount(), r.note(), r.recordedBy(),
+          r.recordedAt()};
+    }
+
+    static InspectionResult inspectionResult(Object[] v) {
+      return new InspectionResult((String) v[0], (Boolean) v[1], Math.toIntExact((Long) v[2]), (Double) v[3],
+          (String) v[4], (String) v[5], (Instant) v[6]);
+    }
+
     String line() {
       var root = MAPPER.createObjectNode();
-      var d = root.putArray("declarations");
-      declarations.forEach(v -> d.add(values(v)));
-      var x = root.putArray("decisions");
-      decisions.forEach(v -> x.add(values(v)));
+      if (result != null) {
+        root.set("result", values(result));
+      } else {
+        var d = root.putArray("declarations");
+        declarations.forEach(v -> d.add(values(v)));
+        var x = root.putArray("decisions");
+        decisions.forEach(v -> x.add(values(v)));
+      }
       var a = root.putArray("audit");
       for (AuditLog.Appended e : audit) {
         a.addArray().add(e.seq()).add(e.loggedAt().toString()).add(e.line().actor()).add(e.line().kind())
@@ -256,41 +286,48 @@ public final class DeclarationStore {
 
     static Redo parse(String line) throws JsonProcessingException {
       var root = MAPPER.readTree(line);
-      List<Object[]> declarations = rows(root.required("declarations"), DECLARATION_COLUMNS);
-      List<Object[]> decisions = rows(root.required("decisions"), DECISION_COLUMNS);
+      Object[] result = root.has("result") ? row(root.get("result"), RESULT_COLUMNS) : null;
+      List<Object[]> declarations = result != null ? List.of() : rows(root.required("declarations"), DECLARATION_COLUMNS);
+      List<Object[]> decisions = result != null ? List.of() : rows(root.required("decisions"), DECISION_COLUMNS);
       List<AuditLog.Appended> audit = new ArrayList<>();
       for (var e : root.required("audit")) {
         audit.add(new AuditLog.Appended(e.get(0).longValue(), Instant.parse(e.get(1).textValue()),
             new AuditLog.Line(e.get(2).textValue(), e.get(3).textValue(), e.get(4).textValue(), e.get(5).textValue()),
             e.get(6).textValue()));
       }
-      if (declarations.isEmpty() || declarations.size() != decisions.size() || audit.size() != declarations.size()) {
-        throw new IllegalArgumentException("a journal entry holds as many declarations, decisions and audit entries");
+      if (result != null ? audit.size() != 1 : declarations.isEmpty() || declarations.size() != decisions.size()
+          || audit.size() != declarations.size()) {
+        throw new IllegalArgumentException(result != null ? "a result's journal entry holds one audit entry"
+            : "a journal entry holds as many declarations, decisions and audit entries");
       }
-      return new Redo(declarations, decisions, audit);
+      return new Redo(declarations, decisions, result, audit);
     }
 
     private static List<Object[]> rows(com.fasterxml.jackson.databind.JsonNode array, int[] types) {
       List<Object[]> out = new ArrayList<>();
       for (var row : array) {
-        if (row.size() != types.length) {
-          throw new IllegalArgumentException("a row of " + row.size() + " values where " + types.length + " are stored");
-        }
-        Object[] v = new Object[types.length];
-        for (int i = 0; i < types.length; i++) {
-          var n = row.get(i);
-          v[i] = n.isNull() ? null : switch (types[i]) {
-            case Types.BIGINT -> n.longValue();
-            case Types.DATE -> LocalDate.parse(n.textValue());
-            case Types.DOUBLE -> n.isTextual() ? Double.parseDouble(n.textValue()) : n.doubleValue();
-            case Types.BOOLEAN -> n.booleanValue();
-            case Types.TIMESTAMP -> Instant.parse(n.textValue());
-            default -> n.textValue();
-          };
-        }
-        out.add(v);
+        out.add(row(row, types));
       }
       return out;
+    }
+
+    private static Object[] row(com.fasterxml.jackson.databind.JsonNode row, int[] types) {
+      if (row.size() != types.length) {
+        throw new IllegalArgumentException("a row of " + row.size() + " values where " + types.length + " are stored");
+      }
+      Object[] v = new Object[types.length];
+      for (int i = 0; i < types.length; i++) {
+        var n = row.get(i);
+        v[i] = n.isNull() ? null : switch (types[i]) {
+          case Types.BIGINT -> n.longValue();
+          case Types.DATE -> LocalDate.parse(n.textValue());
+          case Types.DOUBLE -> n.isTextual() ? Double.parseDouble(n.textValue()) : n.doubleValue();
+          case Types.BOOLEAN -> n.booleanValue();
+          case Types.TIMESTAMP -> Instant.parse(n.textValue());
+          default -> n.textValue();
+        };
+      }
+      return v;
     }
   }
 
@@ -362,47 +399,56 @@ public final class DeclarationStore {
 
   /**
    * Records (or corrects) an inspection result and appends the change, with the previous value,
-   * to the audit log in the same transaction.
+   * to the audit log in the same transaction. On the embedded store the commit is made durable by
+   * a journal line, as a declaration's is: a commit that had H2 write its file held every other
+   * commit back while the file was written.
    *
    * @return false when the declaration is not stored
    */
   public boolean recordResult(InspectionResult r) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM declarations WHERE id = ?")) {
-        ps.setString(1, r.declarationId());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return false;
-          }
-        }
-      }
-      Optional<InspectionResult> before = result(c, r.declarationId());
-      String sql = before.isPresent()
-          ? "UPDATE inspection_results SET fraud = ?, critical = ?, amount = ?, note = ?, recorded_by = ?,"
-              + " recorded_at = ? WHERE declaration_id = ?"
-          : "INSERT INTO inspection_results (fraud, critical, amount, note, recorded_by, recorded_at,"
-              + " declaration_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setBoolean(1, r.fraud());
-        ps.setInt(2, r.critical());
-        ps.setDouble(3, r.amount());
-        ps.setString(4, r.note());
-        ps.setString(5, r.recordedBy());
-        ps.setTimestamp(6, Timestamp.from(r.recordedAt()));
-        ps.setString(7, r.declarationId());
-        ps.executeUpdate();
-      }
-      Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("fraud", r.fraud());
-      detail.put("critical", r.critical());
-      detail.put("amount", r.amount());
-      detail.put("note", r.note());
-      before.ifPresent(b -> detail.put("previous", Map.of("fraud", b.fraud(), "critical", b.critical(),
-          "amount", b.amount(), "recordedBy", b.recordedBy())));
-      AuditLog.append(c, r.recordedBy(), "inspection_result", r.declarationId(), Json.write(detail));
-      CaseStore.closeWithResult(c, r.declarationId(), r.recordedBy(), r.recordedAt());
-      return true;
-    });
+    Optional<Redo> recorded = db.inTransaction(c -> {
+      Optional<AuditLog.Line> line = applyResult(c, r);
+      return line.isEmpty() ? Optional.<Redo>empty()
+          : Optional.of(new Redo(List.of(), List.of(), Redo.resultValues(r), AuditLog.appendAll(c, List.of(line.get()))));
+    }, o -> o.map(Redo::line).orElse(null));
+    return recorded.isPresent();
+  }
+
+  /**
+   * Writes {@code r} over any earlier result of its declaration and closes its case.
+   *
+   * @return the audit line the change needs (with the previous value), or empty when the
+   *     declaration is not stored
+   */
+  private static Optional<AuditLog.Line> applyResult(Connection c, InspectionResult r) throws SQLException {
+    if (!exists(c, "SELECT 1 FROM declarations WHERE id = ?", r.declarationId())) {
+      return Optional.empty();
+    }
+    Optional<InspectionResult> before = result(c, r.declarationId());
+    String sql = before.isPresent()
+        ? "UPDATE inspection_results SET fraud = ?, critical = ?, amount = ?, note = ?, recorded_by = ?,"
+            + " recorded_at = ? WHERE declaration_id = ?"
+        : "INSERT INTO inspection_results (fraud, critical, amount, note, recorded_by, recorded_at,"
+            + " declaration_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setBoolean(1, r.fraud());
+      ps.setInt(2, r.critical());
+      ps.setDouble(3, r.amount());
+      ps.setString(4, r.note());
+      ps.setString(5, r.recordedBy());
+      ps.setTimestamp(6, Timestamp.from(r.recordedAt()));
+      ps.setString(7, r.declarationId());
+      ps.executeUpdate();
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("fraud", r.fraud());
+    detail.put("critical", r.critical());
+    detail.put("amount", r.amount());
+    detail.put("note", r.note());
+    before.ifPresent(b -> detail.put("previous", Map.of("fraud", b.fraud(), "critical", b.critical(),
+        "amount", b.amount(), "recordedBy", b.recordedBy())));
+    CaseStore.closeWithResult(c, r.declarationId(), r.recordedBy(), r.recordedAt());
+    return Optional.of(new AuditLog.Line(r.recordedBy(), "inspection_result", r.declarationId(), Json.write(detail)));
   }
 
   /**

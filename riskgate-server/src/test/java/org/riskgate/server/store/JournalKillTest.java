@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,18 +20,20 @@ import org.riskgate.selectivity.Lane;
 
 /**
  * The journal in front of the embedded store: a separate process stores single declarations, one
- * commit each (journaled), with an inspection result every 40th (a commit that has H2 write its
- * file), prints each id once its commit returned, and is killed with SIGKILL. H2 writes its file
- * only once a second, so the file alone lacks the last acknowledged declarations (checked on a
- * copy opened without the journal); opened as the server opens it, the journal's lines are
- * stored again: every acknowledged declaration is there with its decision and audit line, the
- * audit chain is intact and the head file agrees, and a second replay of the same lines stores
- * nothing twice.
+ * commit each (journaled), with an inspection result every 40th (journaled too), prints each id
+ * (and each result) once its commit returned, and is killed with SIGKILL. H2 writes its file only
+ * once a second, so the file alone lacks the last acknowledged declarations (checked on a copy
+ * opened without the journal); opened as the server opens it, the journal's lines are stored
+ * again: every acknowledged declaration is there with its decision and audit line, every
+ * acknowledged result with its finding, the audit chain is intact and the head file agrees, and a
+ * second replay of the same lines stores nothing twice.
  */
 class JournalKillTest {
   // killed once this many are acknowledged (a few seconds of writing), or failed after the limit
   private static final int ACKNOWLEDGED = 600;
   private static final long LIMIT_SECONDS = 180;
+  // how the writer acknowledges a result: "result ID FRAUD"
+  private static final String RESULT = "result ";
 
   @Test
   void killMinus9LosesNothingAcknowledgedAndTheReplayIsIdempotent() throws Exception {
@@ -37,11 +41,14 @@ class JournalKillTest {
     Set<String> acked = ConcurrentHashMap.newKeySet();
     WriterProcess p = WriterProcess.start(Writer.class, dir, acked::add);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
-    while (System.nanoTime() < deadline && p.isAlive() && acked.size() < ACKNOWLEDGED) {
+    while (System.nanoTime() < deadline && p.isAlive()
+        && acked.stream().filter(a -> !a.startsWith(RESULT)).count() < ACKNOWLEDGED) {
       Thread.sleep(50);
     }
     assertThat(p.isAlive()).as("the writer is still writing (see %s)", dir.resolve("writer.log")).isTrue();
     p.kill();
+    Set<String> results = new HashSet<>(acked.stream().filter(a -> a.startsWith(RESULT)).toList());
+    acked.removeAll(results);
     int n = acked.size();
     assertThat(n).as("declarations acknowledged before the kill").isGreaterThanOrEqualTo(ACKNOWLEDGED);
 
@@ -61,6 +68,13 @@ class JournalKillTest {
       Set<String> stored = stored(db);
       List<String> missing = acked.stream().filter(id -> !stored.contains(id)).sorted().toList();
       assertThat(missing).as("acknowledged declarations after kill -9 and the replay").isEmpty();
+      Map<String, Boolean> found = findings(db);
+      assertThat(results).as("acknowledged results").isNotEmpty();
+      for (String r : results) {
+        String[] f = r.split(" ");
+        assertThat(found.get(f[1])).as("the acknowledged result of %s after the replay", f[1])
+            .isEqualTo(Boolean.parseBoolean(f[2]));
+      }
       audit = AuditLog.count(db);
       assertThat(audit).as("an audit line per acknowledged declaration and result").isGreaterThanOrEqualTo(n + n / 40);
       AuditChain.Report report = AuditChain.verify(db, db.auditHead());
@@ -78,6 +92,18 @@ class JournalKillTest {
       assertThat(AuditLog.count(db)).as("the same lines replayed again store nothing twice").isEqualTo(audit + 1);
       assertThat(AuditChain.verify(db, db.auditHead()).problem()).isEmpty();
     }
+  }
+
+  private static Map<String, Boolean> findings(Database db) {
+    return db.read(c -> {
+      Map<String, Boolean> out = new HashMap<>();
+      try (var rs = c.createStatement().executeQuery("SELECT declaration_id, fraud FROM inspection_results")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getBoolean(2));
+        }
+      }
+      return out;
+    });
   }
 
   private static Set<String> stored(Database db) {
@@ -117,7 +143,9 @@ class JournalKillTest {
           store.storeOne(StoreContract.decided(id, LocalDate.of(2021, 1, 1 + i % 28), String.valueOf(i % 7),
               (i * 7919 % 1000) / 1000.0, i % 10 == 0 ? Lane.RED : Lane.GREEN));
           if (i % 40 == 39) {
-            store.recordResult(new InspectionResult("JK" + (i - 20), i % 80 == 39, 0, 0, "", "tester", Instant.now()));
+            boolean fraud = i % 80 == 39;
+            store.recordResult(new InspectionResult("JK" + (i - 20), fraud, 0, 0, "", "tester", Instant.now()));
+            System.out.println(RESULT + "JK" + (i - 20) + " " + fraud);
           }
           System.out.println(id);
           System.out.flush();
