@@ -35,7 +35,7 @@ public final class Messages {
     this.locale = locale;
     this.zone = zone;
     // no fallback to the JVM's default locale: a missing Korean key reads the English base
-    this.bundle = ResourceBundle.getBundle("i18n.messages", locale, BASE_FALLBACK);
+    this.bundle = ResourceBundle.getBundle(org.riskgate.server.Refusals.BUNDLE, locale, BASE_FALLBACK);
   }
 
   /** The messages of a supported language (English for any other), times shown in UTC. */
@@ -122,6 +122,14 @@ public final class Messages {
   /** A module's phrases (what an HS check flagged) in this language, joined by "; ". */
   public String phrases(List<org.riskgate.core.evidence.Phrase> ps) {
     return String.join("; ", ps.stream().map(this::phrase).toList());
+  }
+
+  /**
+   * What a refused request tells the user: the exception's words in this language when it has
+   * a code ({@link org.riskgate.server.Worded}), else its message as given.
+   */
+  public String refusal(Throwable e) {
+    return org.riskgate.server.Worded.of(e).map(this::phrase).orElseGet(() -> String.valueOf(e.getMessage()));
   }
 
   /** Whether the bundle has a message for this key. */
