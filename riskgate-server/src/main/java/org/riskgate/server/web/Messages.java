@@ -132,6 +132,18 @@ public final class Messages {
     return org.riskgate.server.Worded.of(e).map(this::phrase).orElseGet(() -> String.valueOf(e.getMessage()));
   }
 
+  /**
+   * A country's name in this language from its ISO 3166 code ("Belgium", "벨기에" for BE), as the
+   * JDK's locale data has it; empty for a code it does not know, which is then shown bare.
+   */
+  public Optional<String> country(String code) {
+    if (code == null || !code.matches("[A-Z]{2}")) {
+      return Optional.empty();
+    }
+    String name = Locale.of("", code).getDisplayCountry(locale);
+    return name.isEmpty() || name.equals(code) ? Optional.empty() : Optional.of(name);
+  }
+
   /** Whether the bundle has a message for this key. */
   public boolean has(String key) {
     return bundle.containsKey(key);

@@ -128,4 +128,14 @@ class KoreanRefusalsTest {
     assertThat(text(post(w, "/watchlists", "creating=true&name=" + enc("ko test") + "&kind=hs&entries=abc"),
         "#watchlist-error")).isEqualTo("HS 감시 목록 항목은 2~10자리 숫자입니다: 'abc'");
   }
+
+  @Test
+  void aDeclarationNamesItsCountriesInKorean() throws Exception {
+    assertThat(s.post("/api/v1/declarations", Role.ANALYST, "{\"id\":\"KO-COUNTRY\",\"date\":\"2021-04-01\","
+        + "\"officeId\":\"30\",\"importerId\":\"KOREAN2\",\"hsCode\":\"440890\",\"originCountry\":\"BE\","
+        + "\"departureCountry\":\"CN\",\"taxRate\":8,\"netMass\":10,\"itemPrice\":1000}").statusCode()).isEqualTo(201);
+    HttpResponse<String> page = WebSession.login(s, "koana").get("/declarations/KO-COUNTRY");
+    assertThat(text(page, "#origin")).isEqualTo("BE 벨기에");
+    assertThat(text(page, "#departure")).isEqualTo("CN 중국");
+  }
 }
