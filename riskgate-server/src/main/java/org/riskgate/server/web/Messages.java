@@ -114,6 +114,11 @@ public final class Messages {
     return has("reason.source." + source) ? t("reason.source." + source) : source;
   }
 
+  /** What an audit entry records, from its kind ("comment" for case_comment); a kind not in the bundle as stored. */
+  public String auditKind(String kind) {
+    return has("audit.kind." + kind) ? t("audit.kind." + kind) : kind;
+  }
+
   /** A module's phrase (an HS check, a document report) in this language. */
   public String phrase(org.riskgate.core.evidence.Phrase p) {
     return p.render(locale);

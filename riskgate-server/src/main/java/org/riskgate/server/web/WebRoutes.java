@@ -987,7 +987,7 @@ public final class WebRoutes {
     StringBuilder b = new StringBuilder(msg.t("models.on", n.get("period").asText()) + ": AUC " + Views.f3(m.get("auc").asDouble())
         + ", PR-AUC " + Views.f3(m.get("prAuc").asDouble()));
     for (var at : m.get("atPercent")) {
-      b.append(", precision@").append(at.get("percent").asInt()).append("% ")
+      b.append(", ").append(msg.t("models.precisionAt", at.get("percent").asInt())).append(' ')
           .append(Views.f3(at.get("precision").asDouble()));
     }
     return b.toString();
