@@ -79,14 +79,19 @@ class KoreanRefusalsTest {
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(text(forged, "#error-message")).startsWith("보안 토큰(CSRF)이 없거나 틀립니다");
     // a refusal without words of its own gets its kind's, never the exception's English
-    HttpResponse<String> badLane = w.get("/queue?lane=purple");
-    assertThat(badLane.statusCode()).isEqualTo(400);
-    assertThat(text(badLane, "#error-message")).isEqualTo("요청이 거부되었습니다. 이 화면이 받을 수 없는 값이 들어 있습니다.");
+    HttpResponse<String> badSort = w.get("/queue?sort=bogus");
+    assertThat(badSort.statusCode()).isEqualTo(400);
+    assertThat(text(badSort, "#error-message")).isEqualTo("요청이 거부되었습니다. 이 화면이 받을 수 없는 값이 들어 있습니다.");
+    assertThat(text(w.get("/queue?lane=purple"), "#error-message"))
+        .isEqualTo("검사 구분(lane)은 red(적색), yellow(황색), green(녹색) 중 하나여야 합니다");
+    assertThat(text(w.get("/dashboard?from=2021-13-45"), "#error-message"))
+        .isEqualTo("'from'은(는) YYYY-MM-DD 형식의 날짜여야 합니다");
     assertThat(text(post(w, "/declarations/NOPE/documents", "issuer=KR-1"), "#error-message"))
         .isEqualTo("수입신고 NOPE이(가) 없습니다");
     String id = s.platform.declarations().history().get(0).id();
     assertThat(text(post(w, "/declarations/" + id + "/documents", "issuer=KR-1"), "#error-message"))
         .isEqualTo("올릴 스캔 서류를 고르십시오");
+    assertThat(text(post(w, "/cases", "action=assign_me"), "#error-message")).isEqualTo("사건을 하나 이상 선택하십시오");
     // the API keeps its English
     assertThat(s.get("/api/v1/queue?lane=purple", Role.ANALYST).body()).contains("lane must be red, yellow or green");
   }
