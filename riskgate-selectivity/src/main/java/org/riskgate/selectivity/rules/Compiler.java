@@ -115,14 +115,20 @@ final class Compiler {
     boolean set = text.length() > 1 && text.startsWith("{") && text.endsWith("}");
     Object out = null;
     for (String t : (set ? text.substring(1, text.length() - 1) : text).split(", ", -1)) {
-      // the end of the text is shown quoted where it was found ('<EOF>'), bare where expected
-      boolean quoted = t.length() > 2 && t.startsWith("'") && t.endsWith("'")
-          && TOKENS.containsKey(t.substring(1, t.length() - 1));
-      Object one = quoted ? RuleProblem.words("tokens.quoted", RuleProblem.words(TOKENS.get(t.substring(1, t.length() - 1))))
-          : TOKENS.containsKey(t) ? RuleProblem.words(TOKENS.get(t)) : t;
+      Object one = token(t);
       out = out == null ? one : RuleProblem.words("tokens.list", out, one);
     }
     return set ? RuleProblem.words("tokens.set", out) : out;
+  }
+
+  /** One token: a token name in words, quoted as ANTLR quoted it ('<EOF>' where found), else as written. */
+  private static Object token(String t) {
+    String bare = t.length() > 2 && t.startsWith("'") && t.endsWith("'") ? t.substring(1, t.length() - 1) : t;
+    if (!TOKENS.containsKey(bare)) {
+      return t;
+    }
+    Phrase words = RuleProblem.words(TOKENS.get(bare));
+    return bare.equals(t) ? words : RuleProblem.words("tokens.quoted", words);
   }
 
   private CompiledRule rule(RulesParser.RuleDefContext def) {

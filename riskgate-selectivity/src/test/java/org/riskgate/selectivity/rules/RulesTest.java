@@ -158,7 +158,8 @@ class RulesTest {
             + ", 또는 log_unit_value 같은 위험 모델 특성, importer.hit_rate처럼 점이 있는 속성",
         "tax_rate은(는) 숫자이지만 \"8\"은(는) 문자입니다",
         "origin은(는) 문자이지만 8은(는) 숫자입니다 (부호는 문자입니다: \"8\"로 쓰십시오)");
-    assertThat(e.problems().get(2).message()).isEqualTo("origin is text but 8 is a number (codes are text: write \"8\")");
+    assertThat(e.problems().get(2).message())
+        .isEqualTo("origin is text but 8 is a number (codes are text: write \"8\")");
     // a rule that cannot be decided, as the decision's reason and the backtest's first failure say it
     RuleOutcome out = Rules.parse("rule \"u\" when unit_price > 1 then lane red", "t")
         .apply(decl("9", LocalDate.of(2021, 5, 1), "080810", "US", 0, 50, false), 0.2, Map.of());

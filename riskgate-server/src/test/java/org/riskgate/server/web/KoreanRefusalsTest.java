@@ -53,8 +53,8 @@ class KoreanRefusalsTest {
     WebSession w = WebSession.login(s, "kopass");
     assertThat(text(post(w, "/password", "oldPassword=wrong-one-here&newPassword=" + enc("a-new-pass-phrase")
         + "&repeat=" + enc("a-new-pass-phrase")), "p.error")).isEqualTo("사용자 이름 또는 비밀번호가 틀렸습니다");
-    assertThat(text(post(w, "/password", "oldPassword=" + enc(TestServer.PASSWORD) + "&newPassword=short1&repeat=short1"),
-        "p.error")).isEqualTo("비밀번호는 12자 이상이어야 합니다");
+    assertThat(text(post(w, "/password", "oldPassword=" + enc(TestServer.PASSWORD)
+        + "&newPassword=short1&repeat=short1"), "p.error")).isEqualTo("비밀번호는 12자 이상이어야 합니다");
 
     WebSession admin = WebSession.login(s, "koadam");
     HttpResponse<String> self = post(admin, "/access/users/disable", "name=koadam");
@@ -119,7 +119,8 @@ class KoreanRefusalsTest {
     assertThat(text(backtest, "#backtest-report tbody")).contains("속성 'zzz.unknown'이(가) 주어지지 않았습니다")
         .doesNotContain("was not provided");
     // the API keeps its English
-    assertThat(s.put("/api/v1/capacity", Role.SUPERVISOR, "{\"redPercent\":60,\"yellowPercent\":60,\"randomPercent\":0,\"perOffice\":false}").body())
+    assertThat(s.put("/api/v1/capacity", Role.SUPERVISOR,
+        "{\"redPercent\":60,\"yellowPercent\":60,\"randomPercent\":0,\"perOffice\":false}").body())
         .contains("red + yellow capacity exceeds 100 %");
   }
 
@@ -135,12 +136,22 @@ class KoreanRefusalsTest {
   }
 
   @Test
-  void aDeclarationNamesItsCountriesInKorean() throws Exception {
-    assertThat(s.post("/api/v1/declarations", Role.ANALYST, "{\"id\":\"KO-COUNTRY\",\"date\":\"2021-04-01\","
-        + "\"officeId\":\"30\",\"importerId\":\"KOREAN2\",\"hsCode\":\"440890\",\"originCountry\":\"BE\","
-        + "\"departureCountry\":\"CN\",\"taxRate\":8,\"netMass\":10,\"itemPrice\":1000}").statusCode()).isEqualTo(201);
+  void aDeclarationNamesItsCountriesAndASkippedRuleInKorean() throws Exception {
+    // decided under a rule that cannot be decided for it: the reason says why in the reader's language
+    String rulesBefore = s.platform.decisions().config().rulesText();
+    s.platform.changeRules(rulesBefore + "\nrule \"k4\"\n  when zzz.unknown > 1\n  then lane red\n", "test");
+    try {
+      assertThat(s.post("/api/v1/declarations", Role.ANALYST, "{\"id\":\"KO-COUNTRY\",\"date\":\"2021-04-01\","
+          + "\"officeId\":\"30\",\"importerId\":\"KOREAN2\",\"hsCode\":\"440890\",\"originCountry\":\"BE\","
+          + "\"departureCountry\":\"CN\",\"taxRate\":8,\"netMass\":10,\"itemPrice\":1000}").statusCode())
+          .isEqualTo(201);
+    } finally {
+      s.platform.changeRules(rulesBefore, "test");
+    }
     HttpResponse<String> page = WebSession.login(s, "koana").get("/declarations/KO-COUNTRY");
     assertThat(text(page, "#origin")).isEqualTo("BE 벨기에");
     assertThat(text(page, "#departure")).isEqualTo("CN 중국");
+    assertThat(Jsoup.parse(page.body()).select("#reasons li").eachText())
+        .anySatisfy(r -> assertThat(r).contains("규칙 건너뜀: 속성 'zzz.unknown'이(가) 주어지지 않았습니다"));
   }
 }

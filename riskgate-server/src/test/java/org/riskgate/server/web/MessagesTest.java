@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Both bundles have every key, every key the templates and routes use exists, formats per language. */
 class MessagesTest {
-  /** A key used: a message ({@code m.t("key"}), or a refusal's code ({@code Refusals.refused("key"}, {@code phrase("key"}). */
+  /** A key used: a message's ({@code m.t("key"}) or a refusal's ({@code refused("key"}, {@code phrase("key"}). */
   private static final Pattern USED = Pattern.compile("(?:\\.t|\\brefused|\\bphrase)\\(\"([A-Za-z0-9.]+)\"");
 
   private static Properties bundle(String name) throws IOException {
