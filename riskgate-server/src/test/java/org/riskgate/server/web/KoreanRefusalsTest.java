@@ -92,6 +92,8 @@ class KoreanRefusalsTest {
     assertThat(text(post(w, "/declarations/" + id + "/documents", "issuer=KR-1"), "#error-message"))
         .isEqualTo("올릴 스캔 서류를 고르십시오");
     assertThat(text(post(w, "/cases", "action=assign_me"), "#error-message")).isEqualTo("사건을 하나 이상 선택하십시오");
+    assertThat(text(post(w, "/queue/views", "name=&query=lane%3Dred"), "#error-message"))
+        .isEqualTo("보기 이름은 1~100자여야 합니다");
     // the API keeps its English
     assertThat(s.get("/api/v1/queue?lane=purple", Role.ANALYST).body()).contains("lane must be red, yellow or green");
   }
