@@ -35,10 +35,16 @@ import java.util.regex.Pattern;
  * that). On top, the text must parse, with DuckDB's parser, as exactly one SELECT.
  */
 public final class LakeQuery {
-  /** Why a query was not run, or was stopped: a message for the analyst. */
-  public static final class Refused extends IllegalArgumentException {
-    Refused(String message) {
-      super(message);
+  /**
+   * Why a query was not run, or was stopped: words for the analyst, a code of
+   * {@code org/riskgate/lake/refusals*.properties} so that a page says them in the analyst's
+   * language (DuckDB's own reason stays as DuckDB wrote it).
+   */
+  public static final class Refused extends org.riskgate.core.evidence.RefusedException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String code, String... args) {
+      super(org.riskgate.core.evidence.Phrase.of("org.riskgate.lake.refusals", code, (Object[]) args));
     }
   }
 
@@ -123,9 +129,9 @@ public final class LakeQuery {
           return new Result(columns, types, rows, truncated, (System.nanoTime() - t0) / 1_000_000);
         } catch (SQLException e) {
           if (timedOut.get()) {
-            throw new Refused("the query was stopped at its time limit of " + timeout.toSeconds() + " s");
+            throw new Refused("timeLimit", String.valueOf(timeout.toSeconds()));
           }
-          throw new Refused(firstLine(e));
+          throw new Refused("database", firstLine(e));
         } finally {
           stop.cancel(false);
         }
@@ -162,7 +168,7 @@ public final class LakeQuery {
   private static void checkSingleSelect(Connection c, String sql) throws SQLException {
     String head = LEADING_COMMENTS.matcher(sql).replaceFirst("").toLowerCase(Locale.ROOT);
     if (!(head.startsWith("select") || head.startsWith("with") || head.startsWith("from") || head.startsWith("("))) {
-      throw new Refused("only a SELECT (or WITH ... SELECT) query is allowed");
+      throw new Refused("onlySelect");
     }
     JsonNode parsed;
     try (PreparedStatement p = c.prepareStatement("SELECT json_serialize_sql(?)")) {
@@ -176,10 +182,10 @@ public final class LakeQuery {
     }
     if (parsed.path("error").asBoolean(true)) {
       String why = parsed.path("error_message").asText("not a SELECT");
-      throw new Refused(why.startsWith("Only SELECT") ? "only a SELECT (or WITH ... SELECT) query is allowed" : why);
+      throw why.startsWith("Only SELECT") ? new Refused("onlySelect") : new Refused("database", why);
     }
     if (parsed.path("statements").size() != 1) {
-      throw new Refused("one statement at a time: the query holds " + parsed.path("statements").size());
+      throw new Refused("oneStatement", String.valueOf(parsed.path("statements").size()));
     }
   }
 

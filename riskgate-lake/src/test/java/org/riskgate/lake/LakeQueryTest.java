@@ -115,6 +115,17 @@ class LakeQueryTest {
   }
 
   @Test
+  void aRefusalHasWordsInKoreanAndKeepsItsEnglish() {
+    assertThatThrownBy(() -> query.run("DROP VIEW declarations", 10, T)).isInstanceOfSatisfying(LakeQuery.Refused.class,
+        r -> {
+          assertThat(r.getMessage()).isEqualTo("only a SELECT (or WITH ... SELECT) query is allowed");
+          assertThat(r.words().render(java.util.Locale.KOREAN)).isEqualTo("SELECT (또는 WITH ... SELECT) 조회만 할 수 있습니다");
+        });
+    assertThatThrownBy(() -> query.run("SELECT 1; SELECT 2", 10, T)).isInstanceOfSatisfying(LakeQuery.Refused.class,
+        r -> assertThat(r.words().render(java.util.Locale.KOREAN)).isEqualTo("한 번에 한 문장만 실행할 수 있습니다: 이 조회에는 2개가 있습니다"));
+  }
+
+  @Test
   void aQueryThatWouldRunForeverIsStoppedAtItsTimeLimit() {
     long t0 = System.nanoTime();
     assertThatThrownBy(() -> query.run("SELECT count(*) FROM range(1000000000000) a, declarations b", 10,

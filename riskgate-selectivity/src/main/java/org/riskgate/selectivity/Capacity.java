@@ -21,17 +21,16 @@ public record Capacity(double redPercent, double yellowPercent, double randomPer
     check("yellow", yellowPercent);
     check("random", randomPercent);
     if (redPercent + yellowPercent > 100) {
-      throw new IllegalArgumentException("red + yellow capacity exceeds 100 %");
+      throw Refusals.refused("capacity.sum");
     }
     if (randomPercent > redPercent) {
-      throw new IllegalArgumentException("random share (" + randomPercent
-          + " %) must fit inside the red capacity (" + redPercent + " %)");
+      throw Refusals.refused("capacity.random", String.valueOf(randomPercent), String.valueOf(redPercent));
     }
   }
 
   private static void check(String name, double p) {
     if (!(p >= 0 && p <= 100)) {
-      throw new IllegalArgumentException(name + " capacity must be a percentage in [0, 100]: " + p);
+      throw Refusals.refused("capacity.range", Refusals.words("capacity.lane." + name), String.valueOf(p));
     }
   }
 

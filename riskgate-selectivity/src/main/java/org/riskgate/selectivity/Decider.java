@@ -169,7 +169,7 @@ public final class Decider {
         }
       }
       for (RuleError e : ruled[r].errors()) {
-        reasons.add(Reason.of("rule:" + e.ruleId(), ReasonMessage.of("rule.skipped", e.message()), 0, false));
+        reasons.add(Reason.of("rule:" + e.ruleId(), ReasonMessage.of("rule.skipped", e.words()), 0, false));
       }
       out.add(new Decision(d.id(), s.model()[from + r], scores[r], p.lane(), p.randomPick(), reasons,
           ruled[r].hits(), ruled[r].errors(), bundle.id(), now, p.context()));

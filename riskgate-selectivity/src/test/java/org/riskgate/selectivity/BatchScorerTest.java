@@ -118,7 +118,8 @@ class BatchScorerTest {
             Optional.of(Lane.RED), 0.0)), List.of());
       }
       if (attributes.get("tax_rate") != null && attributes.get("tax_rate") > 20) {
-        return new RuleOutcome(List.of(), List.of(new RuleError("broken", "division by zero")));
+        return new RuleOutcome(List.of(), List.of(new RuleError("broken", org.riskgate.core.evidence.Phrase.of(
+            org.riskgate.selectivity.rules.RuleProblem.BUNDLE, "written", "division by zero"))));
       }
       return RuleOutcome.NONE;
     };

@@ -1,8 +1,25 @@
 package org.riskgate.server;
 
+import java.util.Optional;
+import org.riskgate.core.evidence.Phrase;
+
 /** What was asked for does not exist (404). */
-public final class NotFoundException extends RuntimeException {
+public final class NotFoundException extends RuntimeException implements Worded {
+  private final transient Phrase words;
+
   public NotFoundException(String message) {
     super(message);
+    this.words = null;
+  }
+
+  /** Not found, with words a page says in the user's language; the message is their English. */
+  public NotFoundException(Phrase words) {
+    super(words.english());
+    this.words = words;
+  }
+
+  @Override
+  public Optional<Phrase> words() {
+    return Optional.ofNullable(words);
   }
 }

@@ -357,11 +357,10 @@ public final class Platform implements AutoCloseable {
   /** Replaces the analysts' rules (checked before anything is stored), audited with the text. */
   public void changeRules(String text, String actor) {
     if (text.length() > MAX_RULES_CHARS) {
-      throw new IllegalArgumentException("rules are limited to " + MAX_RULES_CHARS + " characters; these have "
-          + text.length());
+      throw Refusals.refused("refused.rulesLength", MAX_RULES_CHARS, text.length());
     }
     if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')) {
-      throw new IllegalArgumentException("rules may not contain control characters");
+      throw Refusals.refused("refused.rulesControl");
     }
     RuleSet rules = text.isBlank() ? RuleSet.NONE : Rules.parse(text, "rules", watchlists);
     String before = decisions.config().rulesText();
@@ -523,8 +522,8 @@ public final class Platform implements AutoCloseable {
     try {
       Rules.parse(text, "rules", org.riskgate.selectivity.watch.Watchlists.of(lists));
     } catch (org.riskgate.selectivity.rules.RulesException e) {
-      throw new org.riskgate.server.api.ApiException(409, "the rules in force test watchlist \"" + name
-          + "\" as it is: change the rules first (" + e.problems().get(0).message() + ")");
+      throw new org.riskgate.server.api.ApiException(409, Refusals.phrase("refused.watchlistInUse", name,
+          e.problems().get(0).words()));
     }
   }
 

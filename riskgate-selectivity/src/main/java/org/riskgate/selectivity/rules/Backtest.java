@@ -21,7 +21,7 @@ public final class Backtest {
   private final long[] labelled;
   private final long[] frauds;
   private final long[] errors;
-  private final String[] firstError;
+  private final org.riskgate.core.evidence.Phrase[] firstError;
   private long declarations;
   private long labelledAll;
   private long fraudsAll;
@@ -36,7 +36,7 @@ public final class Backtest {
     labelled = new long[n];
     frauds = new long[n];
     errors = new long[n];
-    firstError = new String[n];
+    firstError = new org.riskgate.core.evidence.Phrase[n];
   }
 
   /**
@@ -74,7 +74,7 @@ public final class Backtest {
       int i = index(e.ruleId());
       errors[i]++;
       if (firstError[i] == null) {
-        firstError[i] = d.id() + ": " + e.message();
+        firstError[i] = RuleProblem.words("backtest.firstError", d.id(), e.words());
       }
     }
   }
@@ -93,7 +93,7 @@ public final class Backtest {
     List<RuleBacktest> rows = new java.util.ArrayList<>();
     for (int i = 0; i < infos.size(); i++) {
       rows.add(new RuleBacktest(infos.get(i).id(), inValidity[i], selected[i], labelled[i],
-          frauds[i], errors[i], firstError[i] == null ? "" : firstError[i]));
+          frauds[i], errors[i], java.util.Optional.ofNullable(firstError[i])));
     }
     return new BacktestReport(declarations, labelledAll, fraudsAll, rows);
   }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -16,6 +19,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
+import org.riskgate.core.evidence.Phrase;
 import org.riskgate.selectivity.Lane;
 
 /**
@@ -44,13 +48,12 @@ final class Compiler {
       @Override
       public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
           String msg, RecognitionException e) {
-        String message = friendly(msg);
+        Phrase words = syntax(msg);
         if (offending instanceof Token t && t.getType() == RulesLexer.UNKNOWN) {
           // A stray character: ANTLR's expectation list would mislead, say what the character is.
-          message = "unexpected character " + t.getText()
-              + (t.getText().equals("'") ? " (text is written in double quotes: \"US\")" : "");
+          words = RuleProblem.words(t.getText().equals("'") ? "syntax.quote" : "syntax.character", t.getText());
         }
-        problems.add(new RuleProblem(source, line, col + 1, message));
+        problems.add(new RuleProblem(source, line, col + 1, words));
       }
     };
     lexer.removeErrorListeners();
@@ -67,7 +70,7 @@ final class Compiler {
       int before = problems.size();
       CompiledRule rule = rule(def);
       if (!ids.add(rule.info().id())) {
-        problem(def.name, "duplicate rule name \"" + rule.info().id() + "\"");
+        problem(def.name, "rule.duplicate", rule.info().id());
       }
       if (problems.size() == before) {
         rules.add(rule);
@@ -79,22 +82,59 @@ final class Compiler {
     return List.copyOf(rules);
   }
 
-  /** ANTLR's wording, with its token names made readable for analysts. */
-  private static String friendly(String msg) {
-    return msg.replace("<EOF>", "end of file")
-        .replace("no viable alternative at input", "cannot read")
-        .replace("extraneous input", "unexpected")
-        .replace("mismatched input", "unexpected")
-        .replace("STRING", "\"quoted text\"")
-        .replace("NUMBER", "number")
-        .replace("DATE", "date (YYYY-MM-DD)")
-        .replace("IDENT", "field name");
+  private static final Pattern UNEXPECTED = Pattern.compile("(?:extraneous|mismatched) input (.*) expecting (.*)");
+  private static final Pattern CANNOT_READ = Pattern.compile("no viable alternative at input (.*)");
+  private static final Pattern MISSING = Pattern.compile("missing (.*) at (.*)");
+  /** ANTLR's token names, each with its words for analysts. */
+  private static final Map<String, String> TOKENS = Map.of("<EOF>", "token.eof", "STRING", "token.string",
+      "NUMBER", "token.number", "DATE", "token.date", "IDENT", "token.ident");
+
+  /**
+   * ANTLR's report of a syntax error as a problem's words: the kind of error with what was found
+   * and what was expected, its token names readable for analysts in their language.
+   */
+  private static Phrase syntax(String msg) {
+    Matcher m;
+    if ((m = UNEXPECTED.matcher(msg)).matches()) {
+      return RuleProblem.words("syntax.unexpected", tokens(m.group(1)), tokens(m.group(2)));
+    }
+    if ((m = CANNOT_READ.matcher(msg)).matches()) {
+      return RuleProblem.words("syntax.cannotRead", tokens(m.group(1)));
+    }
+    if ((m = MISSING.matcher(msg)).matches()) {
+      return RuleProblem.words("syntax.missing", tokens(m.group(1)), tokens(m.group(2)));
+    }
+    return RuleProblem.words("written", msg);
+  }
+
+  /**
+   * A token or ANTLR's set of them ({@code {'rule', <EOF>}}), each token name in words; text
+   * that is not a token name reads as written.
+   */
+  private static Object tokens(String text) {
+    boolean set = text.length() > 1 && text.startsWith("{") && text.endsWith("}");
+    Object out = null;
+    for (String t : (set ? text.substring(1, text.length() - 1) : text).split(", ", -1)) {
+      Object one = token(t);
+      out = out == null ? one : RuleProblem.words("tokens.list", out, one);
+    }
+    return set ? RuleProblem.words("tokens.set", out) : out;
+  }
+
+  /** One token: a token name in words, quoted as ANTLR quoted it ('<EOF>' where found), else as written. */
+  private static Object token(String t) {
+    String bare = t.length() > 2 && t.startsWith("'") && t.endsWith("'") ? t.substring(1, t.length() - 1) : t;
+    if (!TOKENS.containsKey(bare)) {
+      return t;
+    }
+    Phrase words = RuleProblem.words(TOKENS.get(bare));
+    return bare.equals(t) ? words : RuleProblem.words("tokens.quoted", words);
   }
 
   private CompiledRule rule(RulesParser.RuleDefContext def) {
     String id = unquote(def.name);
     if (id.isBlank()) {
-      problem(def.name, "a rule needs a non-blank name");
+      problem(def.name, "rule.blankName");
     }
     String owner = "";
     Optional<LocalDate> from = Optional.empty();
@@ -112,8 +152,7 @@ final class Compiler {
       }
     }
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-      problem(def.start, "rule \"" + id + "\" is valid to " + to.get() + ", before it starts on "
-          + from.get());
+      problem(def.start, "rule.validOrder", id, to.get().toString(), from.get().toString());
     }
     Optional<Lane> lane = Optional.empty();
     double delta = 0;
@@ -122,7 +161,7 @@ final class Compiler {
       switch (a) {
         case RulesParser.LaneActionContext l -> {
           if (lane.isPresent()) {
-            problem(l.start, "rule \"" + id + "\" forces a lane twice");
+            problem(l.start, "rule.laneTwice", id);
           }
           lane = Optional.of(Lane.valueOf(l.lane.getText().toUpperCase(java.util.Locale.ROOT)));
         }
@@ -157,15 +196,14 @@ final class Compiler {
     String name = ref.getText();
     if (ref.IDENT().size() > 1) {
       if (!Fields.isFeatureOrAttribute(name)) {
-        problem(ref.start, "unknown feature '" + name.substring(Fields.FEATURE.length()) + "' after feature.");
+        problem(ref.start, "field.unknownFeature", name.substring(Fields.FEATURE.length()));
         return null;
       }
       return Fields.attribute(name);
     }
     Optional<Fields.Def> def = Fields.lookup(name);
     if (def.isEmpty()) {
-      problem(ref.start, "unknown field '" + name + "'; expected one of " + Fields.knownNames()
-          + ", a risk-model feature such as log_unit_value, or an attribute with a dot such as importer.hit_rate");
+      problem(ref.start, "field.unknown", name, Fields.knownNames());
       return null;
     }
     return def.get();
@@ -191,8 +229,7 @@ final class Compiler {
     return switch (f.type()) {
       case TEXT -> {
         if (op != Condition.Op.EQ && op != Condition.Op.NEQ) {
-          problem(c.op, "operator " + c.op.getText() + " needs a number or a date, but " + f.name()
-              + " is text; use =, !=, in [...] or startswith");
+          problem(c.op, "operator.needsOrder", c.op.getText(), f.name());
           yield FALSE;
         }
         yield new Condition.TextCompare(f.text(), op, unquote(lit.STRING().getSymbol()));
@@ -242,13 +279,17 @@ final class Compiler {
     String name = unquote(w.list);
     java.util.Optional<org.riskgate.selectivity.watch.Watchlist> list = watchlists.named(name);
     if (list.isEmpty()) {
-      problem(w.list, "no watchlist \"" + name + "\"" + (watchlists.all().isEmpty() ? " (no watchlists are loaded)"
-          : "; there are " + String.join(", ", watchlists.all().stream().map(x -> "\"" + x.name() + "\"").toList())));
+      if (watchlists.all().isEmpty()) {
+        problem(w.list, "watchlist.noneLoaded", name);
+      } else {
+        problem(w.list, "watchlist.unknown", name,
+            String.join(", ", watchlists.all().stream().map(x -> "\"" + x.name() + "\"").toList()));
+      }
       return FALSE;
     }
     if (!list.get().kind().fields().contains(f.name())) {
-      problem(w.ref().start, "watchlist \"" + name + "\" holds " + list.get().kind().label() + " values, looked up by "
-          + String.join(", ", list.get().kind().fields()) + ", not " + f.name());
+      problem(w.ref().start, "watchlist.kind", name, list.get().kind().label(),
+          String.join(", ", list.get().kind().fields()), f.name());
       return FALSE;
     }
     return new Condition.InWatchlist(f.text(), name, watchlists, w.NOT() != null);
@@ -260,8 +301,7 @@ final class Compiler {
       return FALSE;
     }
     if (f.type() != Fields.Type.TEXT) {
-      problem(s.STARTSWITH().getSymbol(), "startswith needs a text field, but " + f.name() + " is "
-          + f.type().word());
+      problem(s.STARTSWITH().getSymbol(), "startswith.text", f.name(), f.type().words());
       return FALSE;
     }
     List<String> prefixes = s.prefixes().STRING().stream().map(t -> unquote(t.getSymbol())).toList();
@@ -274,10 +314,8 @@ final class Compiler {
     if (given == f.type()) {
       return true;
     }
-    String hint = f.type() == Fields.Type.TEXT && given == Fields.Type.NUMBER
-        ? " (codes are text: write \"" + lit.getText() + "\")" : "";
-    problem(lit.start, f.name() + " is " + f.type().word() + " but " + lit.getText() + " is "
-        + given.word() + hint);
+    boolean code = f.type() == Fields.Type.TEXT && given == Fields.Type.NUMBER;
+    problem(lit.start, code ? "type.code" : "type.mismatch", f.name(), f.type().words(), lit.getText(), given.words());
     return false;
   }
 
@@ -288,7 +326,7 @@ final class Compiler {
     try {
       return Optional.of(LocalDate.parse(t.getText()));
     } catch (DateTimeException e) {
-      problem(t, "not a valid date: " + t.getText());
+      problem(t, "date.invalid", t.getText());
       return Optional.empty();
     }
   }
@@ -321,7 +359,8 @@ final class Compiler {
     return b.toString().strip();
   }
 
-  private void problem(Token at, String message) {
-    problems.add(new RuleProblem(source, at.getLine(), at.getCharPositionInLine() + 1, message));
+  /** A problem at a token: a code of {@link RuleProblem#BUNDLE} and its arguments (text or phrases). */
+  private void problem(Token at, String code, Object... args) {
+    problems.add(new RuleProblem(source, at.getLine(), at.getCharPositionInLine() + 1, RuleProblem.words(code, args)));
   }
 }

@@ -71,7 +71,7 @@ sealed interface Condition {
       boolean negated) implements Condition {
     public boolean test(Input in) throws EvalException {
       org.riskgate.selectivity.watch.Watchlist w = lists.named(list)
-          .orElseThrow(() -> new EvalException("watchlist \"" + list + "\" does not exist (any more)"));
+          .orElseThrow(() -> new EvalException("eval.watchlistGone", list));
       return w.contains(field.get(in)) != negated;
     }
   }

@@ -14,12 +14,9 @@ final class Fields {
   enum Type {
     TEXT, NUMBER, DATE;
 
-    String word() {
-      return switch (this) {
-        case TEXT -> "text";
-        case NUMBER -> "a number";
-        case DATE -> "a date";
-      };
+    /** The type in words, for problems ("text", "a number", "a date" in English). */
+    org.riskgate.core.evidence.Phrase words() {
+      return RuleProblem.words("type." + name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -78,7 +75,7 @@ final class Fields {
     number("unit_price", in -> {
       Declaration d = in.declaration();
       if (!(d.netMass() > 0)) {
-        throw new EvalException("unit_price is undefined: net_mass is " + d.netMass());
+        throw new EvalException("eval.unitPrice", String.valueOf(d.netMass()));
       }
       return d.itemPrice() / d.netMass();
     });
@@ -86,7 +83,7 @@ final class Fields {
     number("score", in -> {
       // NaN means "no model score here" (e.g. a backtest without a model): undecidable, not false.
       if (Double.isNaN(in.score())) {
-        throw new EvalException("no model score was given");
+        throw new EvalException("eval.noScore");
       }
       return in.score();
     });
@@ -127,11 +124,11 @@ final class Fields {
     return new Def(name, Type.NUMBER, null, in -> {
       Double v = in.attributes().get(name);
       if (v == null) {
-        throw new EvalException((FEATURES.contains(name) || name.startsWith(FEATURE) ? "feature '" : "attribute '")
-            + name + "' was not provided");
+        throw new EvalException(FEATURES.contains(name) || name.startsWith(FEATURE) ? "eval.noFeature"
+            : "eval.noAttribute", name);
       }
       if (v.isNaN()) {
-        throw new EvalException("attribute '" + name + "' is not a number");
+        throw new EvalException("eval.notNumber", name);
       }
       return v;
     }, null);

@@ -9,7 +9,7 @@ package org.riskgate.selectivity.rules;
  * @param selectedLabelled matched declarations with a known inspection outcome
  * @param frauds matched declarations where inspection found fraud
  * @param errors declarations on which the rule could not be decided (skipped)
- * @param firstError the first such failure, empty when none
+ * @param firstFailure the first such failure (the declaration and why), empty when none
  */
 public record RuleBacktest(
     String ruleId,
@@ -18,7 +18,12 @@ public record RuleBacktest(
     long selectedLabelled,
     long frauds,
     long errors,
-    String firstError) {
+    java.util.Optional<org.riskgate.core.evidence.Phrase> firstFailure) {
+
+  /** The first failure in English ({@code id: why}), empty when none. */
+  public String firstError() {
+    return firstFailure.map(org.riskgate.core.evidence.Phrase::english).orElse("");
+  }
 
   /** Share of fraud among the matched labelled declarations; NaN when none was labelled. */
   public double hitRate() {

@@ -55,13 +55,13 @@ public final class RuleBook implements RuleSet {
         if (errors == null) {
           errors = new ArrayList<>(2);
         }
-        errors.add(new RuleError(info.id(), e.getMessage()));
+        errors.add(new RuleError(info.id(), e.words()));
       } catch (RuntimeException e) {
         // A bug in a getter must not stop the border: report it like any rule failure.
         if (errors == null) {
           errors = new ArrayList<>(2);
         }
-        errors.add(new RuleError(info.id(), "internal error: " + e));
+        errors.add(new RuleError(info.id(), RuleProblem.words("eval.internal", e.toString())));
       }
     }
     if (hits == null && errors == null) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.riskgate.core.Declaration;
+import org.riskgate.selectivity.Refusals;
 
 /**
  * A named list that supervisors maintain.
@@ -78,8 +79,7 @@ public record Watchlist(String name, Kind kind, String description, Set<String> 
    */
   public static void checkName(String name) {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0," + (MAX_NAME - 1) + "}")) {
-      throw new IllegalArgumentException("a watchlist name is 1 to " + MAX_NAME
-          + " letters, digits, spaces, '.', '_' or '-', starting with a letter or digit: " + name);
+      throw Refusals.refused("watchlist.name", String.valueOf(MAX_NAME), String.valueOf(name));
     }
   }
 
@@ -91,11 +91,10 @@ public record Watchlist(String name, Kind kind, String description, Set<String> 
   public static void checkEntry(Kind kind, String entry) {
     if (entry == null || entry.isBlank() || entry.length() > MAX_ENTRY || !entry.strip().equals(entry)
         || entry.chars().anyMatch(c -> c < 0x20)) {
-      throw new IllegalArgumentException("a watchlist entry is 1 to " + MAX_ENTRY
-          + " characters without surrounding spaces or control characters: '" + entry + "'");
+      throw Refusals.refused("watchlist.entry", String.valueOf(MAX_ENTRY), String.valueOf(entry));
     }
     if (kind == Kind.HS && !entry.matches("[0-9]{2,10}")) {
-      throw new IllegalArgumentException("an HS watchlist entry is 2 to 10 digits: '" + entry + "'");
+      throw Refusals.refused("watchlist.hsEntry", entry);
     }
   }
 

@@ -136,6 +136,38 @@ class RulesTest {
   }
 
   @Test
+  void problemsAndFailuresHaveCodesThatReadInKoreanAsWellAsEnglish() {
+    java.util.Locale ko = java.util.Locale.KOREAN;
+    RulesException missingThen = catchRules("rule \"x\" when origin = \"US\" lane red");
+    assertThat(missingThen.problems().get(0).words().render(ko)).isEqualTo("'lane' 앞에 'then'이(가) 빠졌습니다");
+    // ANTLR's token names read in the language: no "end of file" or "quoted text" in Korean
+    RulesException early = catchRules("rule \"x\" when origin =");
+    assertThat(early.problems().get(0).message()).startsWith("unexpected 'end of file' expecting {");
+    assertThat(early.problems().get(0).words().render(ko)).startsWith("'문장 끝'은(는) 올 수 없습니다. 필요한 것: {")
+        .doesNotContain("end of file");
+    RulesException noValue = catchRules("rule \"x\" when origin = then lane red");
+    assertThat(noValue.problems().get(0).message()).contains("\"quoted text\"");
+    assertThat(noValue.problems().get(0).words().render(ko)).contains("따옴표로 감싼 문자").doesNotContain("quoted text");
+    RulesException e = catchRules("""
+        rule "a" when hs7 = "1" then lane red
+        rule "b" when tax_rate = "8" then lane red
+        rule "c" when origin = 8 then lane red
+        """);
+    assertThat(e.problems()).extracting(p -> p.words().render(ko)).containsExactly(
+        "알 수 없는 항목 'hs7'. 다음 중 하나를 쓰십시오: " + Fields.knownNames()
+            + ", 또는 log_unit_value 같은 위험 모델 특성, importer.hit_rate처럼 점이 있는 속성",
+        "tax_rate은(는) 숫자이지만 \"8\"은(는) 문자입니다",
+        "origin은(는) 문자이지만 8은(는) 숫자입니다 (부호는 문자입니다: \"8\"로 쓰십시오)");
+    assertThat(e.problems().get(2).message())
+        .isEqualTo("origin is text but 8 is a number (codes are text: write \"8\")");
+    // a rule that cannot be decided, as the decision's reason and the backtest's first failure say it
+    RuleOutcome out = Rules.parse("rule \"u\" when unit_price > 1 then lane red", "t")
+        .apply(decl("9", LocalDate.of(2021, 5, 1), "080810", "US", 0, 50, false), 0.2, Map.of());
+    assertThat(out.errors().get(0).words().render(ko)).isEqualTo("unit_price를 계산할 수 없습니다: net_mass가 0.0입니다");
+    assertThat(out.errors().get(0).message()).isEqualTo("unit_price is undefined: net_mass is 0.0");
+  }
+
+  @Test
   void unknownFieldsAndTypeMismatchesAreRefusedAtParse() {
     RulesException e = catchRules("""
         rule "one" when hs7 = "1234567" then lane red

@@ -31,6 +31,7 @@ import org.riskgate.server.DateWindow;
 import org.riskgate.server.Json;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.auth.Principal;
 import org.riskgate.server.auth.Role;
 import org.riskgate.server.store.AuditLog;
@@ -367,9 +368,9 @@ public final class ApiRoutes {
           param.apply("page").map(Integer::parseInt).orElse(1),
           param.apply("size").map(Integer::parseInt).orElse(50));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("dates are YYYY-MM-DD");
+      throw Refusals.refused("refused.dates");
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("page, size and minScore must be numbers");
+      throw Refusals.refused("refused.numbers");
     }
   }
 
@@ -379,7 +380,7 @@ public final class ApiRoutes {
         return l;
       }
     }
-    throw new IllegalArgumentException("lane must be red, yellow or green");
+    throw Refusals.refused("refused.lane");
   }
 
   /** A date from a query parameter; refused (400) with its name unless it is YYYY-MM-DD. */
@@ -387,7 +388,7 @@ public final class ApiRoutes {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + name + "' must be a date YYYY-MM-DD");
+      throw Refusals.refused("refused.date", name);
     }
   }
 
@@ -446,10 +447,10 @@ public final class ApiRoutes {
     try {
       v = param(ctx, name).map(Integer::parseInt).orElse(otherwise);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max);
+      throw Refusals.refused("refused.bounded", name, max);
     }
     if (v < 1 || v > max) {
-      throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max);
+      throw Refusals.refused("refused.bounded", name, max);
     }
     return v;
   }

@@ -52,9 +52,18 @@ public final class ErrorMapper {
       default -> {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(System.Logger.Level.ERROR, "internal error, reference " + ref, e);
-        yield new Answer(500, "internal error (reference " + ref + ")", null);
+        yield new Answer(500, INTERNAL + ref + ")", null);
       }
     };
+  }
+
+  private static final String INTERNAL = "internal error (reference ";
+
+  /** The reference an internal error's answer gives, the one its log entry carries. */
+  public static java.util.Optional<String> reference(Answer a) {
+    String m = a.message();
+    return a.status() == 500 && m != null && m.startsWith(INTERNAL) && m.endsWith(")")
+        ? java.util.Optional.of(m.substring(INTERNAL.length(), m.length() - 1)) : java.util.Optional.empty();
   }
 
   /**

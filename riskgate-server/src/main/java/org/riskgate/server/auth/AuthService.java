@@ -1,5 +1,6 @@
 package org.riskgate.server.auth;
 
+import org.riskgate.server.Refusals;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -143,10 +144,10 @@ public final class AuthService {
    */
   public void changePassword(String username, String oldPassword, String newPassword, String address) {
     if (login(username, oldPassword, address).isEmpty()) {
-      throw new AuthException(401, "wrong user name or password");
+      throw new AuthException(401, Refusals.phrase("refused.wrongPassword"));
     }
     if (oldPassword.equals(newPassword)) {
-      throw new IllegalArgumentException("the new password must differ from the old one");
+      throw Refusals.refused("refused.samePassword");
     }
     users.setPassword(username, hash(username, newPassword), username);
     endCredentials(username);
@@ -159,10 +160,10 @@ public final class AuthService {
    */
   public void setDisabled(String username, boolean disabled, String actor) {
     if (disabled && username.equals(actor)) {
-      throw new IllegalArgumentException("you cannot disable yourself");
+      throw Refusals.refused("refused.disableSelf");
     }
     if (!users.setDisabled(username, disabled, actor)) {
-      throw new IllegalArgumentException("no such user: " + username);
+      throw Refusals.refused("refused.noUser", username);
     }
     if (disabled) {
       endCredentials(username);
@@ -178,11 +179,11 @@ public final class AuthService {
    */
   public String resetPassword(String username, String actor) {
     if (username.equals(actor)) {
-      throw new IllegalArgumentException("change your own password on the password page");
+      throw Refusals.refused("refused.resetSelf");
     }
     String password = randomToken().substring(0, 20);
     if (!users.resetPassword(username, hash(username, password), actor)) {
-      throw new IllegalArgumentException("no such user: " + username);
+      throw Refusals.refused("refused.noUser", username);
     }
     endCredentials(username);
     return password;
@@ -248,7 +249,7 @@ public final class AuthService {
   /** Creates a user with a password the policy allows. */
   public void createUser(String username, String password, Role role, boolean mustChange, String actor) {
     if (!username.matches("[A-Za-z0-9._-]{2,64}")) {
-      throw new IllegalArgumentException("a user name has 2 to 64 letters, digits, '.', '_' or '-'");
+      throw Refusals.refused("refused.userName");
     }
     users.create(new UserRecord(username, hash(username, password), role.label(), mustChange, false), actor);
   }

@@ -1,5 +1,6 @@
 package org.riskgate.server.auth;
 
+import org.riskgate.server.Refusals;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,24 +32,24 @@ public final class PasswordPolicy {
    */
   public static void check(String username, String password) {
     if (password.length() < MIN_LENGTH) {
-      throw new IllegalArgumentException("a password needs at least " + MIN_LENGTH + " characters");
+      throw Refusals.refused("refused.passwordShort", MIN_LENGTH);
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      throw new IllegalArgumentException("a password may have at most " + MAX_BYTES + " bytes");
+      throw Refusals.refused("refused.passwordLong", MAX_BYTES);
     }
     if (repeatsShortUnit(password) || password.codePoints().distinct().count() < 5) {
-      throw new IllegalArgumentException("a password must not be a few characters repeated");
+      throw Refusals.refused("refused.passwordRepeated");
     }
     if (isRun(password)) {
-      throw new IllegalArgumentException("a password must not be a run of consecutive characters");
+      throw Refusals.refused("refused.passwordRun");
     }
     String lower = password.toLowerCase(Locale.ROOT);
     String name = username.toLowerCase(Locale.ROOT);
     if (name.length() >= 4 && (lower.contains(name) || unleet(lower).contains(name))) {
-      throw new IllegalArgumentException("a password must not contain the user name");
+      throw Refusals.refused("refused.passwordName");
     }
     if (isCommon(lower)) {
-      throw new IllegalArgumentException("this password is too common: choose another");
+      throw Refusals.refused("refused.passwordCommon");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.riskgate.server.auth;
 
+import org.riskgate.server.Refusals;
 import io.javalin.security.RouteRole;
 import java.util.Locale;
 
@@ -27,7 +28,7 @@ public enum Role implements RouteRole {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role '" + s + "' (analyst, supervisor or admin)");
+      throw Refusals.refused("refused.role", s);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.riskgate.server.checks;
 
+import org.riskgate.server.Refusals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -73,14 +74,14 @@ public final class DocumentService {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw new ApiException(415, "not a PNG, JPEG or TIFF image");
+        throw new ApiException(415, Refusals.phrase("refused.imageType"));
       }
       ImageReader r = readers.next();
       try {
         r.setInput(in, true, true);
         return new int[] {r.getWidth(0), r.getHeight(0)};
       } catch (IOException e) {
-        throw new ApiException(422, "the image header cannot be read");
+        throw new ApiException(422, Refusals.phrase("refused.imageHeader"));
       } finally {
         r.dispose();
       }
@@ -95,7 +96,7 @@ public final class DocumentService {
   public StoredDocument verify(String declarationId, String issuer, String fileName, InputStream body, String actor)
       throws IOException {
     if (!issuer.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new IllegalArgumentException("issuer must be 1 to 64 letters, digits, '.', '_' or '-'");
+      throw Refusals.refused("refused.issuer");
     }
     String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
     Files.createDirectories(images);
@@ -107,8 +108,7 @@ public final class DocumentService {
       }
       int[] wh = dimensions(tmp);
       if ((long) wh[0] * wh[1] > maxPixels) {
-        throw new ApiException(413, "image of " + wh[0] + " x " + wh[1] + " pixels exceeds the limit of "
-            + maxPixels + " pixels");
+        throw new ApiException(413, Refusals.phrase("refused.imagePixels", wh[0], wh[1], maxPixels));
       }
       VerificationReport report = checkOne(issuer, tmp);
       String hash = HexFormat.of().formatHex(sha.digest());

@@ -1,5 +1,6 @@
 package org.riskgate.server.checks;
 
+import org.riskgate.server.Refusals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -154,7 +155,7 @@ public final class ProfileService {
     try {
       return PartyRole.valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role (importer, declarant, seller or courier)");
+      throw Refusals.refused("refused.partyRole");
     }
   }
 }

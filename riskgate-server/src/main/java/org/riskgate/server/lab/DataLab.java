@@ -1,5 +1,6 @@
 package org.riskgate.server.lab;
 
+import org.riskgate.server.Refusals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,10 +44,10 @@ public final class DataLab {
 
     public Limits {
       if (rows < 1 || rows > MAX_ROWS) {
-        throw new IllegalArgumentException("the row limit must be 1.." + MAX_ROWS + ": " + rows);
+        throw Refusals.refused("refused.rowLimit", MAX_ROWS, rows);
       }
       if (seconds < 1 || seconds > MAX_SECONDS) {
-        throw new IllegalArgumentException("the time limit must be 1.." + MAX_SECONDS + " seconds: " + seconds);
+        throw Refusals.refused("refused.timeLimit", MAX_SECONDS, seconds);
       }
     }
 
@@ -56,9 +57,16 @@ public final class DataLab {
   }
 
   /** The server was started without a lake. */
-  public static final class NoLake extends IllegalStateException {
+  public static final class NoLake extends IllegalStateException implements org.riskgate.server.Worded {
+    private static final org.riskgate.core.evidence.Phrase WORDS = Refusals.phrase("refused.noLake");
+
     NoLake() {
-      super("no lake is configured: start the server with --lake DIR (a lake made by riskgate lake import)");
+      super(WORDS.english());
+    }
+
+    @Override
+    public java.util.Optional<org.riskgate.core.evidence.Phrase> words() {
+      return java.util.Optional.of(WORDS);
     }
   }
 
@@ -98,10 +106,10 @@ public final class DataLab {
     LakeQuery.Result r;
     try {
       if (sql.isBlank()) {
-        throw new IllegalArgumentException("type a query, e.g. SELECT month, count(*) FROM declarations GROUP BY 1");
+        throw Refusals.refused("refused.noQuery");
       }
       if (sql.length() > MAX_SQL_CHARS) {
-        throw new IllegalArgumentException("a query may have at most " + MAX_SQL_CHARS + " characters");
+        throw Refusals.refused("refused.queryLength", MAX_SQL_CHARS);
       }
       // opened per query: imports committed while the server runs are seen at once
       r = new LakeQuery(Lake.open(dir)).run(sql, limits.rows(), Duration.ofSeconds(limits.seconds()));

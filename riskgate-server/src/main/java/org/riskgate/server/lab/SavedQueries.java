@@ -1,5 +1,6 @@
 package org.riskgate.server.lab;
 
+import org.riskgate.server.Refusals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -30,10 +31,10 @@ public final class SavedQueries {
   public long save(String username, String name, String sql) {
     String n = name.strip();
     if (n.isEmpty() || n.length() > MAX_NAME_CHARS) {
-      throw new IllegalArgumentException("a saved query needs a name of 1.." + MAX_NAME_CHARS + " characters");
+      throw Refusals.refused("refused.queryName", MAX_NAME_CHARS);
     }
     if (sql.isBlank() || sql.length() > maxSqlChars) {
-      throw new IllegalArgumentException("a saved query needs a text of 1.." + maxSqlChars + " characters");
+      throw Refusals.refused("refused.queryText", maxSqlChars);
     }
     return db.inTransaction(c -> {
       Timestamp now = Timestamp.from(Instant.now());

@@ -5,17 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.Declarations;
 import org.riskgate.core.Period;
+import org.riskgate.core.evidence.Phrase;
 import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.Provenance;
 import org.riskgate.risk.drift.DriftConfig;
 import org.riskgate.risk.drift.DriftMonitor;
 import org.riskgate.risk.drift.DriftReport;
 import org.riskgate.server.Platform;
+import org.riskgate.server.Refusals;
+import org.riskgate.server.Worded;
 import org.riskgate.server.store.DeclarationStore;
 
 /**
@@ -31,6 +35,21 @@ public final class DriftService {
 
   private record Cached(String bundleId, long stored, DriftReport report) {}
 
+  /** Drift cannot be measured for the champion, with the reason in words for the dashboard. */
+  public static final class Unmeasurable extends IllegalStateException implements Worded {
+    private final transient Phrase words;
+
+    Unmeasurable(Phrase words) {
+      super(words.english());
+      this.words = words;
+    }
+
+    @Override
+    public Optional<Phrase> words() {
+      return Optional.of(words);
+    }
+  }
+
   public DriftService(DeclarationStore declarations, DriftConfig config) {
     this.declarations = declarations;
     this.config = config;
@@ -39,7 +58,7 @@ public final class DriftService {
   /**
    * The champion's drift report.
    *
-   * @throws IllegalStateException when the training data is no longer where the provenance says,
+   * @throws Unmeasurable when the training data is no longer where the provenance says,
    *     or is not what the champion was trained on, or nothing is stored after the training period
    */
   public DriftReport report(ModelBundle champion) throws IOException {
@@ -51,15 +70,14 @@ public final class DriftService {
     Provenance p = champion.provenance();
     Path data = Path.of(p.trainingFile());
     if (!Files.exists(data) || !Declarations.sha256(data).equals(p.trainingSha256())) {
-      throw new IllegalStateException("the training data of " + champion.id() + " (" + data
-          + ") is not available as it was trained on; drift cannot be measured against it");
+      throw new Unmeasurable(Refusals.phrase("refused.driftTraining", champion.id(), data));
     }
     LocalDate end = LocalDate.parse(p.periodTo());
     List<Declaration> training = Declarations.readAll(data, Period.of(LocalDate.parse(p.periodFrom()), end),
         ColumnMapping.defaults(), new Platform.Collected());
     List<Declaration> later = declarations.history().stream().filter(d -> d.date().isAfter(end)).toList();
     if (later.isEmpty()) {
-      throw new IllegalStateException("no stored declaration is dated after the training period (" + end + ")");
+      throw new Unmeasurable(Refusals.phrase("refused.driftLater", end));
     }
     DriftReport r = DriftMonitor.measure(champion, training, later, config);
     cache.set(new Cached(champion.id(), stored, r));

@@ -1,5 +1,6 @@
 package org.riskgate.server.store;
 
+import org.riskgate.server.Refusals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -34,13 +35,13 @@ public final class Attachments {
   public long add(String declarationId, String fileName, byte[] content, String user) {
     String name = fileName == null ? "" : fileName.strip();
     if (name.isEmpty()) {
-      throw new IllegalArgumentException("an attachment needs a file name");
+      throw Refusals.refused("refused.attachmentName");
     }
     if (name.length() > MAX_NAME) {
       name = name.substring(name.length() - MAX_NAME);
     }
     if (content.length == 0) {
-      throw new IllegalArgumentException("the file " + name + " is empty");
+      throw Refusals.refused("refused.attachmentEmpty", name);
     }
     String file = name;
     String sha256 = org.riskgate.server.auth.AuthService.sha256(content);

@@ -1,5 +1,6 @@
 package org.riskgate.server.store;
 
+import org.riskgate.server.Refusals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ public final class CaseStore {
   public record Change(CaseStatus status, Optional<String> assignee) {
     public Change {
       if (status == CaseStatus.ASSIGNED && assignee.isEmpty()) {
-        throw new IllegalArgumentException("an assigned case needs an assignee");
+        throw Refusals.refused("refused.noAssignee");
       }
     }
   }
@@ -96,7 +97,7 @@ public final class CaseStore {
    */
   public int change(List<String> ids, Change change, String actor) {
     if (ids.isEmpty()) {
-      throw new IllegalArgumentException("choose at least one case");
+      throw Refusals.refused("refused.noCase");
     }
     return db.inTransaction(c -> {
       int changed = 0;
@@ -104,7 +105,7 @@ public final class CaseStore {
       List<AuditLog.Line> lines = new ArrayList<>();
       for (String id : ids) {
         if (!isCase(c, id)) {
-          throw new IllegalArgumentException("declaration " + id + " is no case (only red and yellow ones are)");
+          throw Refusals.refused("refused.isNoCase", id);
         }
         CaseState before = read(c, id);
         Optional<String> assignee = change.status() == CaseStatus.OPEN ? Optional.empty()
@@ -156,14 +157,14 @@ public final class CaseStore {
   public Comment comment(String declarationId, String author, String body) {
     String text = body.strip();
     if (text.isEmpty() || text.length() > MAX_COMMENT_CHARS) {
-      throw new IllegalArgumentException("a comment has 1 to " + MAX_COMMENT_CHARS + " characters");
+      throw Refusals.refused("refused.comment", MAX_COMMENT_CHARS);
     }
     if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
-      throw new IllegalArgumentException("a comment may not contain control characters");
+      throw Refusals.refused("refused.commentControl");
     }
     return db.inTransaction(c -> {
       if (!isCase(c, declarationId)) {
-        throw new IllegalArgumentException("declaration " + declarationId + " is no case (only red and yellow ones are)");
+        throw Refusals.refused("refused.isNoCase", declarationId);
       }
       Instant now = Instant.now();
       long id;

@@ -1,5 +1,6 @@
 package org.riskgate.server.store;
 
+import org.riskgate.server.Refusals;
 import java.time.Instant;
 
 /**
@@ -13,16 +14,16 @@ public record InspectionResult(
     String recordedBy, Instant recordedAt) {
   public InspectionResult {
     if (critical < 0 || critical > 2) {
-      throw new IllegalArgumentException("critical must be 0, 1 or 2");
+      throw Refusals.refused("refused.critical");
     }
     if (!fraud && critical != 0) {
-      throw new IllegalArgumentException("critical fraud needs fraud found");
+      throw Refusals.refused("refused.criticalFraud");
     }
     if (!(amount >= 0) || Double.isInfinite(amount)) {
-      throw new IllegalArgumentException("amount must be a non-negative number");
+      throw Refusals.refused("refused.amount");
     }
     if (note.length() > 2000) {
-      throw new IllegalArgumentException("note is longer than 2000 characters");
+      throw Refusals.refused("refused.note");
     }
   }
 }

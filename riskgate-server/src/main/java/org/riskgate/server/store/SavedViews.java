@@ -1,5 +1,6 @@
 package org.riskgate.server.store;
 
+import org.riskgate.server.Refusals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -32,10 +33,10 @@ public final class SavedViews {
   public void save(String username, String name, String query) {
     String n = name.strip();
     if (n.isEmpty() || n.length() > MAX_NAME) {
-      throw new IllegalArgumentException("a view needs a name of 1 to " + MAX_NAME + " characters");
+      throw Refusals.refused("refused.viewName", MAX_NAME);
     }
     if (query.length() > MAX_QUERY) {
-      throw new IllegalArgumentException("a view keeps at most " + MAX_QUERY + " characters of filters");
+      throw Refusals.refused("refused.viewQuery", MAX_QUERY);
     }
     db.inTransaction(c -> {
       Timestamp now = Timestamp.from(Instant.now());

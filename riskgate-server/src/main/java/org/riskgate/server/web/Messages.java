@@ -35,7 +35,7 @@ public final class Messages {
     this.locale = locale;
     this.zone = zone;
     // no fallback to the JVM's default locale: a missing Korean key reads the English base
-    this.bundle = ResourceBundle.getBundle("i18n.messages", locale, BASE_FALLBACK);
+    this.bundle = ResourceBundle.getBundle(org.riskgate.server.Refusals.BUNDLE, locale, BASE_FALLBACK);
   }
 
   /** The messages of a supported language (English for any other), times shown in UTC. */
@@ -114,6 +114,11 @@ public final class Messages {
     return has("reason.source." + source) ? t("reason.source." + source) : source;
   }
 
+  /** What an audit entry records, from its kind ("comment" for case_comment); a kind not in the bundle as stored. */
+  public String auditKind(String kind) {
+    return has("audit.kind." + kind) ? t("audit.kind." + kind) : kind;
+  }
+
   /** A module's phrase (an HS check, a document report) in this language. */
   public String phrase(org.riskgate.core.evidence.Phrase p) {
     return p.render(locale);
@@ -122,6 +127,26 @@ public final class Messages {
   /** A module's phrases (what an HS check flagged) in this language, joined by "; ". */
   public String phrases(List<org.riskgate.core.evidence.Phrase> ps) {
     return String.join("; ", ps.stream().map(this::phrase).toList());
+  }
+
+  /**
+   * What a refused request tells the user: the exception's words in this language when it has
+   * a code ({@link org.riskgate.server.Worded}), else its message as given.
+   */
+  public String refusal(Throwable e) {
+    return org.riskgate.server.Worded.of(e).map(this::phrase).orElseGet(() -> String.valueOf(e.getMessage()));
+  }
+
+  /**
+   * A country's name in this language from its ISO 3166 code ("Belgium", "벨기에" for BE), as the
+   * JDK's locale data has it; empty for a code it does not know, which is then shown bare.
+   */
+  public Optional<String> country(String code) {
+    if (code == null || !code.matches("[A-Z]{2}")) {
+      return Optional.empty();
+    }
+    String name = Locale.of("", code).getDisplayCountry(locale);
+    return name.isEmpty() || name.equals(code) ? Optional.empty() : Optional.of(name);
   }
 
   /** Whether the bundle has a message for this key. */

@@ -62,12 +62,12 @@ final class SqlPage {
         ctx.redirect(Views.path("sql") + "?saved=" + id);
         return;
       }
-      LakeQuery.Result r = lab.run(user(ctx), sql, new DataLab.Limits(number(rows, "the row limit"),
-          number(seconds, "the time limit")));
+      LakeQuery.Result r = lab.run(user(ctx), sql, new DataLab.Limits(number(rows, "refused.rowsNumber"),
+          number(seconds, "refused.secondsNumber")));
       render(ctx, sql, rows, seconds, name, "", Optional.of(r));
     } catch (IllegalArgumentException | DataLab.NoLake e) {
       ctx.status(400);
-      render(ctx, sql, rows, seconds, name, String.valueOf(e.getMessage()), Optional.empty());
+      render(ctx, sql, rows, seconds, name, web.messages(ctx).refusal(e), Optional.empty());
     }
   }
 
@@ -87,11 +87,12 @@ final class SqlPage {
     }
   }
 
-  private static int number(String s, String what) {
+  /** A limit as typed; {@code refusal} is the code of the words when it is not a whole number. */
+  private static int number(String s, String refusal) {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + " must be a whole number");
+      throw org.riskgate.server.Refusals.refused(refusal);
     }
   }
 

@@ -160,11 +160,11 @@ final class TraderPages {
           form.entryList()), WebRoutes.session(ctx).principal().username());
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      editor(ctx, form, e.getMessage());
+      editor(ctx, form, web.messages(ctx).refusal(e));
       return;
     } catch (org.riskgate.server.api.ApiException e) {
       ctx.status(e.status());
-      editor(ctx, form, e.getMessage());
+      editor(ctx, form, web.messages(ctx).refusal(e));
       return;
     }
     ctx.redirect("/watchlists");
@@ -179,7 +179,7 @@ final class TraderPages {
     } catch (org.riskgate.server.api.ApiException e) {
       ctx.status(e.status());
       editor(ctx, new Views.WatchlistForm(false, w.name(), w.kind().label(), w.description(),
-          String.join("\n", w.entries().stream().sorted().toList())), e.getMessage());
+          String.join("\n", w.entries().stream().sorted().toList())), web.messages(ctx).refusal(e));
       return;
     }
     ctx.redirect("/watchlists");

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.riskgate.server.Json;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.api.ApiRoutes;
 import org.riskgate.server.api.ErrorMapper;
 import org.riskgate.server.api.InputChecks;
@@ -118,7 +119,7 @@ public final class WebRoutes {
     String id = Optional.ofNullable(ctx.formParam("id")).orElse("");
     if (!platform.auth().revokeToken(id, session(ctx).principal())) {
       ctx.status(404);
-      access(ctx, "no live token " + id + " of yours");
+      access(ctx, messages(ctx).t("refused.noToken", id));
       return;
     }
     ctx.redirect("/access");
@@ -126,14 +127,14 @@ public final class WebRoutes {
 
   private void setDisabled(Context ctx, boolean disabled) {
     if (!session(ctx).principal().role().allows(Role.ADMIN)) {
-      throw new AuthException(403, "only an admin may disable or enable users");
+      throw new AuthException(403, Refusals.phrase("refused.adminUsers"));
     }
     try {
       platform.auth().setDisabled(Optional.ofNullable(ctx.formParam("name")).orElse(""), disabled,
           session(ctx).principal().username());
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      access(ctx, e.getMessage());
+      access(ctx, messages(ctx).refusal(e));
       return;
     }
     ctx.redirect("/access");
@@ -142,7 +143,7 @@ public final class WebRoutes {
   /** An admin gives a user a one-time password, shown once on the page. */
   private void resetPassword(Context ctx) {
     if (!session(ctx).principal().role().allows(Role.ADMIN)) {
-      throw new AuthException(403, "only an admin may reset passwords");
+      throw new AuthException(403, Refusals.phrase("refused.adminReset"));
     }
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
     String password;
@@ -150,7 +151,7 @@ public final class WebRoutes {
       password = platform.auth().resetPassword(name, session(ctx).principal().username());
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      access(ctx, e.getMessage());
+      access(ctx, messages(ctx).refusal(e));
       return;
     }
     var p = session(ctx).principal();
@@ -196,14 +197,14 @@ public final class WebRoutes {
         ctx.skipRemainingHandlers();
         return;
       }
-      throw new AuthException(401, "please log in");
+      throw new AuthException(401, Refusals.phrase("refused.logIn"));
     }
     ctx.attribute(SESSION, s.get());
     if (ctx.method().name().equals("POST")) {
       String sent = Optional.ofNullable(ctx.formParam("_csrf")).orElse("");
       if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
           s.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
-        throw new AuthException(403, "missing or wrong CSRF token: reload the page and try again");
+        throw new AuthException(403, Refusals.phrase("refused.csrf"));
       }
     }
     if (s.get().mustChangePassword() && !ctx.path().equals("/password") && !ctx.path().equals("/logout")) {
@@ -232,8 +233,29 @@ public final class WebRoutes {
     ctx.status(a.status());
     // a refusal for now says, in the user's language, how long to wait
     String message = e instanceof org.riskgate.server.RetryLater r ? retryMessage(m, r.status(), r.retryAfterSeconds())
-        : Optional.ofNullable(a.message()).orElse("");
+        : detail(e, a, m);
     render(ctx, "error.jte", new Views.ErrorPage(m, a.status(), message, s.isPresent() ? "/queue" : "/login"));
+  }
+
+  /**
+   * The error page's line under its title in the user's language: the failure's own words where
+   * it has a code, else what its kind of failure means (an unknown path, not found, not allowed,
+   * a refused value...), never an exception's English.
+   */
+  private static String detail(Exception e, ErrorMapper.Answer a, Messages m) {
+    Optional<org.riskgate.core.evidence.Phrase> words = org.riskgate.server.Worded.of(e);
+    if (words.isPresent()) {
+      return m.phrase(words.get());
+    }
+    // Javalin's own 404: no route has this path
+    if (e instanceof io.javalin.http.HttpResponseException h && h.getStatus() == 404) {
+      return m.t("error.detail.path");
+    }
+    if (a.status() == 500) {
+      return m.t("error.detail.500", ErrorMapper.reference(a).orElse("?"));
+    }
+    String key = "error.detail." + a.status();
+    return m.has(key) ? m.t(key) : m.t("error.detail.other");
   }
 
   /** What a 429 (too fast) or 503 (too busy) tells the user, with the wait. */
@@ -281,7 +303,7 @@ public final class WebRoutes {
   private void changeLanguage(Context ctx) {
     String lang = Optional.ofNullable(ctx.formParam("lang")).orElse("");
     if (!Messages.isSupported(lang)) {
-      throw new IllegalArgumentException("language must be one of en, ko");
+      throw Refusals.refused("refused.language");
     }
     platform.users().setLocale(session(ctx).principal().username(), lang);
     ctx.redirect(localPath(ctx.formParam("back")));
@@ -385,9 +407,14 @@ public final class WebRoutes {
       }
       platform.auth().changePassword(s.principal().username(),
           Optional.ofNullable(ctx.formParam("oldPassword")).orElse(""), next, ctx.ip());
-    } catch (IllegalArgumentException | AuthException | org.riskgate.server.RetryLater e) {
+    } catch (org.riskgate.server.RetryLater e) {
       ctx.status(400);
-      render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""), e.getMessage()));
+      render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""),
+          retryMessage(messages(ctx), e.status(), e.retryAfterSeconds())));
+      return;
+    } catch (IllegalArgumentException | AuthException e) {
+      ctx.status(400);
+      render(ctx, "password.jte", new Views.Password(page(ctx, "password.title", ""), messages(ctx).refusal(e)));
       return;
     }
     // a fresh session without the one-time flag; the old one is closed
@@ -526,14 +553,14 @@ public final class WebRoutes {
       case "assign" -> {
         String to = Optional.ofNullable(ctx.formParam("assignee")).orElse("").trim();
         if (platform.users().find(to).filter(u -> !u.disabled()).isEmpty()) {
-          throw new IllegalArgumentException("no active user '" + to + "' to assign to");
+          throw Refusals.refused("refused.assignee", to);
         }
         yield new CaseStore.Change(CaseStatus.ASSIGNED, Optional.of(to));
       }
       case "inspecting" -> new CaseStore.Change(CaseStatus.INSPECTING, Optional.empty());
       case "close" -> new CaseStore.Change(CaseStatus.CLOSED, Optional.empty());
       case "open" -> new CaseStore.Change(CaseStatus.OPEN, Optional.empty());
-      default -> throw new IllegalArgumentException("action must be assign_me, assign, inspecting, close or open");
+      default -> throw Refusals.refused("refused.action");
     };
   }
 
@@ -554,26 +581,30 @@ public final class WebRoutes {
   private void attach(Context ctx) throws IOException {
     CaseFile c = caseFile(ctx);
     if (platform.cases().state(c.declaration().id()).isEmpty()) {
-      throw new IllegalArgumentException("only a red or yellow declaration is a case with attachments");
+      throw Refusals.refused("refused.notCase");
     }
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null) {
-      throw new IllegalArgumentException("choose a file to attach");
+      throw Refusals.refused("refused.noFile");
     }
     if (file.size() > platform.config().maxUploadBytes()) {
-      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes()
-          + " bytes");
+      throw tooLarge();
     }
     byte[] bytes;
     try (var in = file.content()) {
       bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, platform.config().maxUploadBytes() + 1));
     }
     if (bytes.length > platform.config().maxUploadBytes()) {
-      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes()
-          + " bytes");
+      throw tooLarge();
     }
     attachments.add(c.declaration().id(), file.filename(), bytes, session(ctx).principal().username());
     ctx.redirect(Views.path("declarations", c.declaration().id()));
+  }
+
+  /** An upload over the limit the server is configured with. */
+  private org.riskgate.server.api.ApiException tooLarge() {
+    return new org.riskgate.server.api.ApiException(413, Refusals.phrase("refused.upload",
+        platform.config().maxUploadBytes()));
   }
 
   /**
@@ -642,7 +673,7 @@ public final class WebRoutes {
 
   private void requireAuditor(Context ctx) {
     if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
-      throw new AuthException(403, "only a supervisor or admin may read the audit log");
+      throw new AuthException(403, Refusals.phrase("refused.supervisorAudit"));
     }
   }
 
@@ -675,7 +706,8 @@ public final class WebRoutes {
 
   private CaseFile caseFile(Context ctx) {
     String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
-    return platform.declarations().find(id).orElseThrow(() -> new NotFoundException("no declaration " + id));
+    return platform.declarations().find(id).orElseThrow(() -> new NotFoundException(
+        Refusals.phrase("refused.noDeclaration", id)));
   }
 
   private void declaration(Context ctx) {
@@ -704,7 +736,7 @@ public final class WebRoutes {
       }
       check = platform.hs().check(c.declaration());
     } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
+      problem = messages(ctx).refusal(e);
     }
     List<Views.Doc> docs = platform.documents().store().of(c.declaration().id()).stream()
         .map(d -> new Views.Doc(d.id(), d.fileName(), d.width(), d.height(), DocumentService.report(d))).toList();
@@ -788,10 +820,10 @@ public final class WebRoutes {
     CaseFile c = caseFile(ctx);
     UploadedFile file = ctx.uploadedFile("document");
     if (file == null) {
-      throw new IllegalArgumentException("choose a scanned document to upload");
+      throw Refusals.refused("refused.noScan");
     }
     if (file.size() > platform.config().maxUploadBytes()) {
-      throw new org.riskgate.server.api.ApiException(413, "upload larger than " + platform.config().maxUploadBytes() + " bytes");
+      throw tooLarge();
     }
     try (var in = file.content()) {
       platform.documents().verify(c.declaration().id(), Optional.ofNullable(ctx.formParam("issuer")).orElse("").trim(),
@@ -839,7 +871,7 @@ public final class WebRoutes {
       platform.recordResult(r);
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      renderCase(ctx, c, e.getMessage(), typed);
+      renderCase(ctx, c, m.refusal(e), typed);
       return;
     }
     ctx.redirect(Views.path("declarations", c.declaration().id()));
@@ -877,7 +909,7 @@ public final class WebRoutes {
         Optional.ofNullable(form.values().get("to")).map(t -> ApiRoutes.date(t, "to")),
         Optional.ofNullable(form.values().get("office")));
     Optional<Views.Drift> drift = session(ctx).principal().role().allows(Role.SUPERVISOR)
-        ? Optional.of(drift()) : Optional.empty();
+        ? Optional.of(drift(m)) : Optional.empty();
     render(ctx, "dashboard.jte", new Views.Dashboard(page, scriptJson(chart), d, bundle, summaries(d, m), form,
         platform.declarations().offices(), outcomes, drift));
   }
@@ -908,7 +940,7 @@ public final class WebRoutes {
   }
 
   /** The active model's drift, or why it cannot be measured. */
-  private Views.Drift drift() {
+  private Views.Drift drift(Messages m) {
     try {
       var r = platform.drift().report(platform.decisions().config().bundle());
       return new Views.Drift("", r.alarm(), r.weeks().size(),
@@ -917,7 +949,7 @@ public final class WebRoutes {
           r.worst().stream().sorted(java.util.Comparator.comparingDouble(
               org.riskgate.risk.drift.DriftReport.Measure::psi).reversed()).limit(5).toList());
     } catch (IllegalStateException | IOException e) {
-      return new Views.Drift(e.getMessage(), false, 0, List.of(), List.of());
+      return new Views.Drift(m.refusal(e), false, 0, List.of(), List.of());
     }
   }
 
@@ -955,7 +987,7 @@ public final class WebRoutes {
     StringBuilder b = new StringBuilder(msg.t("models.on", n.get("period").asText()) + ": AUC " + Views.f3(m.get("auc").asDouble())
         + ", PR-AUC " + Views.f3(m.get("prAuc").asDouble()));
     for (var at : m.get("atPercent")) {
-      b.append(", precision@").append(at.get("percent").asInt()).append("% ")
+      b.append(", ").append(msg.t("models.precisionAt", at.get("percent").asInt())).append(' ')
           .append(Views.f3(at.get("precision").asDouble()));
     }
     return b.toString();
@@ -963,7 +995,7 @@ public final class WebRoutes {
 
   private void activate(Context ctx) throws IOException {
     if (!session(ctx).principal().role().allows(Role.ADMIN)) {
-      throw new AuthException(403, "only an admin may change the active model");
+      throw new AuthException(403, Refusals.phrase("refused.adminModel"));
     }
     platform.activateModel(ctx.pathParam("id"), session(ctx).principal().username());
     ctx.redirect("/models");
@@ -991,7 +1023,7 @@ public final class WebRoutes {
 
   void requireSupervisor(Context ctx) {
     if (!session(ctx).principal().role().allows(Role.SUPERVISOR)) {
-      throw new AuthException(403, "only a supervisor or admin may change capacity, objective and rules");
+      throw new AuthException(403, Refusals.phrase("refused.supervisorSettings"));
     }
   }
 
@@ -1003,7 +1035,7 @@ public final class WebRoutes {
       platform.changeCapacity(c, session(ctx).principal().username());
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      settings(ctx, e.getMessage());
+      settings(ctx, messages(ctx).refusal(e));
       return;
     }
     ctx.redirect("/settings");
@@ -1015,7 +1047,7 @@ public final class WebRoutes {
     Optional<org.riskgate.risk.Objective> chosen = org.riskgate.risk.Objective.named(name);
     if (chosen.isEmpty()) {
       ctx.status(400);
-      settings(ctx, "unknown objective '" + name + "': choose frauds or revenue");
+      settings(ctx, messages(ctx).t("refused.objective", name));
       return;
     }
     platform.changeObjective(chosen.get(), session(ctx).principal().username());
@@ -1036,7 +1068,7 @@ public final class WebRoutes {
       }
       if ("backtest".equals(ctx.formParam("action"))) {
         if (text.length() > Platform.MAX_RULES_CHARS) {
-          throw new IllegalArgumentException("rules are limited to " + Platform.MAX_RULES_CHARS + " characters");
+          throw Refusals.refused("refused.draftLength", Platform.MAX_RULES_CHARS);
         }
         // a draft is replayed, never stored: the form keeps it for saving or correcting
         settings(ctx, "", text, List.of(), Optional.of(platform.backtestRules(text)));
@@ -1049,7 +1081,7 @@ public final class WebRoutes {
       return;
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      settings(ctx, e.getMessage(), text, List.of());
+      settings(ctx, messages(ctx).refusal(e), text, List.of());
       return;
     }
     ctx.redirect("/settings");
@@ -1059,7 +1091,7 @@ public final class WebRoutes {
     try {
       return Double.parseDouble(Optional.ofNullable(ctx.formParam(name)).orElse("").trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a percentage");
+      throw Refusals.refused("refused.percentage", org.riskgate.selectivity.Refusals.words("capacity.lane." + name));
     }
   }
 
@@ -1081,7 +1113,7 @@ public final class WebRoutes {
   private void parties(Context ctx) {
     String q = Optional.ofNullable(ctx.queryParam("q")).map(String::trim).orElse("");
     if (q.length() > 64) {
-      throw new IllegalArgumentException("a party id has at most 64 characters");
+      throw Refusals.refused("refused.partyId");
     }
     List<org.riskgate.server.store.PartyHit> found = q.isEmpty() ? List.of() : platform.declarations().searchParties(q, 20);
     if (found.size() == 1) {

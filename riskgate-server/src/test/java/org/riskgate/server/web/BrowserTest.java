@@ -197,7 +197,7 @@ class BrowserTest {
       page.click("#audit-filters button[type=submit]");
       page.waitForURL("**subject=**");
       assertThat(page.locator("#audit tbody td:nth-child(4)").allTextContents())
-          .contains("inspection_result", "case", "decision");
+          .contains("검사 결과", "사건 변경", "검사 구분 판정");
       Axe.check(page, "audit");
       shot(page, "audit.png");
       // a draft rule backtested against the stored history, not saved

@@ -132,7 +132,7 @@ class CaseWorkflowTest {
     assertThat(c.selectFirst("#case-state").text()).contains("inspecting");
     assertThat(c.selectFirst("#comments").text()).contains("<b>seal broken</b>");
     assertThat(c.select("#comments b")).isEmpty();
-    assertThat(c.selectFirst("#history").text()).contains("case_comment").contains("case").contains("decision");
+    assertThat(c.selectFirst("#history").text()).contains("comment").contains("case change").contains("decision");
   }
 
   @Test

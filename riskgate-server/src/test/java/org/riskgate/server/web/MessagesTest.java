@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** Both bundles have every key, every key the templates and routes use exists, formats per language. */
 class MessagesTest {
-  private static final Pattern USED = Pattern.compile("\\.t\\(\"([A-Za-z0-9.]+)\"");
+  /** A key used: a message's ({@code m.t("key"}) or a refusal's ({@code refused("key"}, {@code phrase("key"}). */
+  private static final Pattern USED = Pattern.compile("(?:\\.t|\\brefused|\\bphrase)\\(\"([A-Za-z0-9.]+)\"");
 
   private static Properties bundle(String name) throws IOException {
     Properties p = new Properties();
@@ -44,7 +45,7 @@ class MessagesTest {
     Set<String> keys = bundle("messages.properties").stringPropertyNames();
     Set<String> used = new TreeSet<>();
     try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/jte")),
-        Files.walk(Path.of("src/main/java/org/riskgate/server/web")))) {
+        Files.walk(Path.of("src/main/java/org/riskgate/server")))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         Matcher m = USED.matcher(Files.readString(f));
         while (m.find()) {
