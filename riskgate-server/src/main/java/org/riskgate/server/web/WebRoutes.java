@@ -478,10 +478,10 @@ public final class WebRoutes {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no such view (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.viewId"));
     }
     if (!savedViews.delete(session(ctx).principal().username(), id)) {
-      throw new NotFoundException("no such view of yours");
+      throw new NotFoundException(Refusals.phrase("refused.noView"));
     }
     ctx.redirect("/queue");
   }
@@ -616,9 +616,9 @@ public final class WebRoutes {
     try {
       n = Long.parseLong(ctx.pathParam("n"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no attachment with that id (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.attachmentId"));
     }
-    var found = attachments.find(n).orElseThrow(() -> new NotFoundException("no attachment " + n));
+    var found = attachments.find(n).orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noAttachment", n)));
     String ascii = found.getKey().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
     ctx.contentType("application/octet-stream")
         .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"

@@ -94,6 +94,13 @@ class KoreanRefusalsTest {
     assertThat(text(post(w, "/cases", "action=assign_me"), "#error-message")).isEqualTo("사건을 하나 이상 선택하십시오");
     assertThat(text(post(w, "/queue/views", "name=&query=lane%3Dred"), "#error-message"))
         .isEqualTo("보기 이름은 1~100자여야 합니다");
+    assertThat(text(post(w, "/queue/views/abc/delete", ""), "#error-message"))
+        .isEqualTo("그런 보기가 없습니다 (보기 번호는 숫자입니다)");
+    assertThat(text(post(w, "/queue/views/987654/delete", ""), "#error-message"))
+        .isEqualTo("내 보기 중에 그런 보기가 없습니다");
+    assertThat(text(w.get("/attachments/abc"), "#error-message"))
+        .isEqualTo("그런 번호의 첨부 파일이 없습니다 (번호는 숫자입니다)");
+    assertThat(text(w.get("/attachments/987654"), "#error-message")).isEqualTo("첨부 파일 987654이(가) 없습니다");
     // the API keeps its English
     assertThat(s.get("/api/v1/queue?lane=purple", Role.ANALYST).body()).contains("lane must be red, yellow or green");
   }
@@ -135,6 +142,8 @@ class KoreanRefusalsTest {
         .isEqualTo("행 제한은 1~10000이어야 합니다: 0");
     assertThat(text(post(w, "/watchlists", "creating=true&name=" + enc("ko test") + "&kind=hs&entries=abc"),
         "#watchlist-error")).isEqualTo("HS 감시 목록 항목은 2~10자리 숫자입니다: 'abc'");
+    assertThat(text(w.get("/watchlists/nosuch"), "#error-message")).isEqualTo("그런 감시 목록이 없습니다");
+    assertThat(text(post(w, "/watchlists/nosuch/delete", ""), "#error-message")).isEqualTo("그런 감시 목록이 없습니다");
   }
 
   @Test
