@@ -50,7 +50,7 @@ final class TraderPages {
   private void network(Context ctx) throws IOException {
     Optional<PartyNetwork> found = ApiRoutes.network(platform, ctx);
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.PARTY);
     Messages m = web.messages(ctx);
     int hops = Optional.ofNullable(ctx.queryParam("hops")).map(Integer::parseInt).orElse(2);
     int limit = Optional.ofNullable(ctx.queryParam("limit")).map(Integer::parseInt).orElse(60);

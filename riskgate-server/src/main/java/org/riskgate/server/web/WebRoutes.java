@@ -538,7 +538,7 @@ public final class WebRoutes {
 
   /** Assigns, starts, closes or reopens the ticked cases of the queue, all in one transaction. */
   private void bulkChange(Context ctx) {
-    List<String> ids = ctx.formParams("ids").stream().map(i -> InputChecks.id(i, "a declaration id")).toList();
+    List<String> ids = ctx.formParams("ids").stream().map(i -> InputChecks.id(i, InputChecks.IdOf.DECLARATION)).toList();
     platform.cases().change(ids, change(ctx), session(ctx).principal().username());
     ctx.redirect("/queue" + Optional.ofNullable(lastQueue.get(session(ctx).id())).filter(q -> !q.isEmpty())
         .map(q -> "?" + q).orElse(""));
@@ -705,7 +705,7 @@ public final class WebRoutes {
   }
 
   private CaseFile caseFile(Context ctx) {
-    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION);
     return platform.declarations().find(id).orElseThrow(() -> new NotFoundException(
         Refusals.phrase("refused.noDeclaration", id)));
   }
@@ -1097,7 +1097,7 @@ public final class WebRoutes {
 
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.PARTY);
     LocalDate asOf = Optional.ofNullable(ctx.queryParam("asOf")).filter(t -> !t.isBlank())
         .map(t -> ApiRoutes.date(t, "asOf")).orElseGet(() -> ApiRoutes.defaultAsOf(platform));
     Optional<PartyProfile> profile = platform.profiles().profile(role, id, asOf);
