@@ -536,9 +536,10 @@ public final class ApiRoutes {
     try {
       doc = Long.parseLong(ctx.pathParam("doc"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no document with that id (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.documentId"));
     }
-    var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
+    var d = platform.documents().store().find(doc)
+        .orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noDocument", doc)));
     sendImage(ctx, platform.documents().image(d));
   }
 

@@ -848,9 +848,10 @@ public final class WebRoutes {
     try {
       doc = Long.parseLong(ctx.pathParam("doc"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no document with that id (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.documentId"));
     }
-    var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
+    var d = platform.documents().store().find(doc)
+        .orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noDocument", doc)));
     ApiRoutes.sendImage(ctx, platform.documents().image(d));
   }
 

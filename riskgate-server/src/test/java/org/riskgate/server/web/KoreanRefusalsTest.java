@@ -79,7 +79,10 @@ class KoreanRefusalsTest {
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(text(forged, "#error-message")).startsWith("보안 토큰(CSRF)이 없거나 틀립니다");
     // a refusal without words of its own gets its kind's, never the exception's English
-    assertThat(text(w.get("/documents/abc/image"), "#error-message")).isEqualTo("요청한 항목이 없습니다.");
+    assertThat(text(w.get("/entities/importer/NOBODY99"), "#error-message")).isEqualTo("요청한 항목이 없습니다.");
+    assertThat(text(w.get("/documents/abc/image"), "#error-message"))
+        .isEqualTo("그런 번호의 서류가 없습니다 (번호는 숫자입니다)");
+    assertThat(text(w.get("/documents/987654/image"), "#error-message")).isEqualTo("서류 987654이(가) 없습니다");
     HttpResponse<String> badId = w.get("/declarations/-x");
     assertThat(badId.statusCode()).isEqualTo(400);
     String idRule = "영문자(A-Z, a-z), 숫자, '.', '_', '-'로 된 1~64자이고 영문자나 숫자로 시작해야 합니다";
