@@ -314,7 +314,7 @@ public final class ApiRoutes {
   }
 
   private void declaration(Context ctx) {
-    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION);
     CaseFile c = platform.declarations().find(id).orElseThrow(() -> new NotFoundException("no declaration " + id));
     // the declaration carries its recorded outcome, so its "fraud" says what the inspection found
     Declaration d = c.result().map(r -> c.declaration().withOutcome(
@@ -329,7 +329,7 @@ public final class ApiRoutes {
       throw new IllegalArgumentException("field 'fraud' is required (true or false)");
     }
     boolean fraud = b.get("fraud").asBoolean();
-    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION);
     InspectionResult r = new InspectionResult(id, fraud,
         b.has("critical") ? b.get("critical").asInt() : (fraud ? 1 : 0),
         b.has("amount") ? b.get("amount").asDouble() : 0,
@@ -407,7 +407,7 @@ public final class ApiRoutes {
    */
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.PARTY);
     LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElseGet(() -> defaultAsOf(platform));
     var profile = platform.profiles().profile(role, id, asOf);
     var rows = platform.declarations().byParty(role.key(), id, 200);
@@ -435,7 +435,7 @@ public final class ApiRoutes {
    */
   public static Optional<PartyNetwork> network(Platform platform, Context ctx) throws IOException {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.PARTY);
     LocalDate asOf = param(ctx, "asOf").map(s -> date(s, "asOf")).orElseGet(() -> defaultAsOf(platform));
     int hops = bounded(ctx, "hops", 2, PartyNetwork.MAX_HOPS);
     int limit = bounded(ctx, "limit", 60, PartyNetwork.MAX_NODES);
@@ -510,7 +510,7 @@ public final class ApiRoutes {
   }
 
   private void uploadDocument(Context ctx) throws IOException {
-    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION);
     if (platform.declarations().find(id).isEmpty()) {
       throw new NotFoundException("no declaration " + id);
     }
@@ -524,7 +524,7 @@ public final class ApiRoutes {
 
   private void documents(Context ctx) throws IOException {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (var d : platform.documents().store().of(InputChecks.id(ctx.pathParam("id"), "a declaration id"))) {
+    for (var d : platform.documents().store().of(InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION))) {
       out.add(Map.of("id", d.id(), "issuer", d.issuer(), "fileName", d.fileName(), "width", d.width(),
           "height", d.height(), "report", Json.MAPPER.readTree(d.report()), "uploadedBy", d.uploadedBy()));
     }
@@ -536,9 +536,10 @@ public final class ApiRoutes {
     try {
       doc = Long.parseLong(ctx.pathParam("doc"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no document with that id (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.documentId"));
     }
-    var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
+    var d = platform.documents().store().find(doc)
+        .orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noDocument", doc)));
     sendImage(ctx, platform.documents().image(d));
   }
 

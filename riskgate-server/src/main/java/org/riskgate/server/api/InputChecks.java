@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.riskgate.core.Declaration;
 import org.riskgate.server.DateWindow;
+import org.riskgate.server.Refusals;
 
 /**
  * What a declaration may hold, checked the same way at every entry (CSV batch, JSON, ids in
@@ -74,10 +75,24 @@ public final class InputChecks {
     return out;
   }
 
-  /** An id taken from a URL path, refused (400) unless it is in the id alphabet. */
-  public static String id(String value, String what) {
+  /** What an id in a URL path names; its refusal's code. */
+  public enum IdOf {
+    DECLARATION("refused.declarationIdRule"), PARTY("refused.partyIdRule");
+
+    private final String code;
+
+    IdOf(String code) {
+      this.code = code;
+    }
+  }
+
+  /**
+   * An id taken from a URL path, refused (400) unless it is in the id alphabet; the bundle's
+   * English {@code refused.idRule} is {@link #ID_RULE}, what the API always said.
+   */
+  public static String id(String value, IdOf what) {
     if (value == null || !ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " must be " + ID_RULE);
+      throw Refusals.refused(what.code, Refusals.phrase("refused.idRule"));
     }
     return value;
   }

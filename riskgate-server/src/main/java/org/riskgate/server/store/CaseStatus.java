@@ -1,6 +1,7 @@
 package org.riskgate.server.store;
 
 import java.util.Locale;
+import org.riskgate.server.Refusals;
 
 /** Where a case (a red or yellow declaration) stands. */
 public enum CaseStatus {
@@ -29,6 +30,6 @@ public enum CaseStatus {
         return c;
       }
     }
-    throw new IllegalArgumentException("status must be open, assigned, inspecting or closed, not '" + s + "'");
+    throw Refusals.refused("refused.status", s);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.riskgate.selectivity.Lane;
+import org.riskgate.server.Refusals;
 
 /**
  * Which decisions the queue shows, in which order.
@@ -43,7 +44,7 @@ public record QueueFilter(
           return o;
         }
       }
-      throw new IllegalArgumentException("sort must be score, date, office, importer or status, not '" + s + "'");
+      throw Refusals.refused("refused.sort", s);
     }
   }
 
@@ -52,7 +53,7 @@ public record QueueFilter(
 
   public QueueFilter {
     if (page < 1 || size < 1 || size > 500) {
-      throw new IllegalArgumentException("page must be >= 1 and size in 1..500");
+      throw Refusals.refused("refused.pageSize");
     }
     statuses = Set.copyOf(statuses);
   }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.riskgate.profiles.PartyRole;
 import org.riskgate.server.NotFoundException;
 import org.riskgate.server.Platform;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.api.ApiRoutes;
 import org.riskgate.server.api.InputChecks;
 import org.riskgate.server.api.PartyNetwork;
@@ -49,7 +50,7 @@ final class TraderPages {
   private void network(Context ctx) throws IOException {
     Optional<PartyNetwork> found = ApiRoutes.network(platform, ctx);
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.PARTY);
     Messages m = web.messages(ctx);
     int hops = Optional.ofNullable(ctx.queryParam("hops")).map(Integer::parseInt).orElse(2);
     int limit = Optional.ofNullable(ctx.queryParam("limit")).map(Integer::parseInt).orElse(60);
@@ -132,7 +133,8 @@ final class TraderPages {
   private void editWatchlist(Context ctx) {
     web.requireSupervisor(ctx);
     String name = ctx.pathParam("name");
-    var w = platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no such watchlist"));
+    var w = platform.watchlists().named(name).orElseThrow(() ->
+        new NotFoundException(Refusals.phrase("refused.noWatchlist")));
     editor(ctx, new Views.WatchlistForm(false, w.name(), w.kind().label(), w.description(),
         String.join("\n", w.entries().stream().sorted().toList())), "");
   }
@@ -173,7 +175,8 @@ final class TraderPages {
   private void deleteWatchlist(Context ctx) {
     web.requireSupervisor(ctx);
     String name = ctx.pathParam("name");
-    var w = platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no such watchlist"));
+    var w = platform.watchlists().named(name).orElseThrow(() ->
+        new NotFoundException(Refusals.phrase("refused.noWatchlist")));
     try {
       platform.deleteWatchlist(w.name(), WebRoutes.session(ctx).principal().username());
     } catch (org.riskgate.server.api.ApiException e) {

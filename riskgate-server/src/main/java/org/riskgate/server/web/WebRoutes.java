@@ -478,10 +478,10 @@ public final class WebRoutes {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no such view (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.viewId"));
     }
     if (!savedViews.delete(session(ctx).principal().username(), id)) {
-      throw new NotFoundException("no such view of yours");
+      throw new NotFoundException(Refusals.phrase("refused.noView"));
     }
     ctx.redirect("/queue");
   }
@@ -538,7 +538,7 @@ public final class WebRoutes {
 
   /** Assigns, starts, closes or reopens the ticked cases of the queue, all in one transaction. */
   private void bulkChange(Context ctx) {
-    List<String> ids = ctx.formParams("ids").stream().map(i -> InputChecks.id(i, "a declaration id")).toList();
+    List<String> ids = ctx.formParams("ids").stream().map(i -> InputChecks.id(i, InputChecks.IdOf.DECLARATION)).toList();
     platform.cases().change(ids, change(ctx), session(ctx).principal().username());
     ctx.redirect("/queue" + Optional.ofNullable(lastQueue.get(session(ctx).id())).filter(q -> !q.isEmpty())
         .map(q -> "?" + q).orElse(""));
@@ -616,9 +616,9 @@ public final class WebRoutes {
     try {
       n = Long.parseLong(ctx.pathParam("n"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no attachment with that id (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.attachmentId"));
     }
-    var found = attachments.find(n).orElseThrow(() -> new NotFoundException("no attachment " + n));
+    var found = attachments.find(n).orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noAttachment", n)));
     String ascii = found.getKey().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
     ctx.contentType("application/octet-stream")
         .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
@@ -705,7 +705,7 @@ public final class WebRoutes {
   }
 
   private CaseFile caseFile(Context ctx) {
-    String id = InputChecks.id(ctx.pathParam("id"), "a declaration id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION);
     return platform.declarations().find(id).orElseThrow(() -> new NotFoundException(
         Refusals.phrase("refused.noDeclaration", id)));
   }
@@ -848,9 +848,10 @@ public final class WebRoutes {
     try {
       doc = Long.parseLong(ctx.pathParam("doc"));
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no document with that id (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.documentId"));
     }
-    var d = platform.documents().store().find(doc).orElseThrow(() -> new NotFoundException("no document " + doc));
+    var d = platform.documents().store().find(doc)
+        .orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noDocument", doc)));
     ApiRoutes.sendImage(ctx, platform.documents().image(d));
   }
 
@@ -1097,7 +1098,7 @@ public final class WebRoutes {
 
   private void entity(Context ctx) {
     PartyRole role = ProfileService.role(ctx.pathParam("role"));
-    String id = InputChecks.id(ctx.pathParam("id"), "a party id");
+    String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.PARTY);
     LocalDate asOf = Optional.ofNullable(ctx.queryParam("asOf")).filter(t -> !t.isBlank())
         .map(t -> ApiRoutes.date(t, "asOf")).orElseGet(() -> ApiRoutes.defaultAsOf(platform));
     Optional<PartyProfile> profile = platform.profiles().profile(role, id, asOf);

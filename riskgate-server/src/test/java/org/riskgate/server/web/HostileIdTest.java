@@ -266,7 +266,7 @@ class HostileIdTest {
   private static final class InputChecksProbe {
     static boolean valid(String id) {
       try {
-        org.riskgate.server.api.InputChecks.id(id, "id");
+        org.riskgate.server.api.InputChecks.id(id, org.riskgate.server.api.InputChecks.IdOf.DECLARATION);
         return true;
       } catch (IllegalArgumentException e) {
         return false;

@@ -79,9 +79,23 @@ class KoreanRefusalsTest {
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(text(forged, "#error-message")).startsWith("보안 토큰(CSRF)이 없거나 틀립니다");
     // a refusal without words of its own gets its kind's, never the exception's English
+    assertThat(text(w.get("/entities/importer/NOBODY99"), "#error-message")).isEqualTo("요청한 항목이 없습니다.");
+    assertThat(text(w.get("/documents/abc/image"), "#error-message"))
+        .isEqualTo("그런 번호의 서류가 없습니다 (번호는 숫자입니다)");
+    assertThat(text(w.get("/documents/987654/image"), "#error-message")).isEqualTo("서류 987654이(가) 없습니다");
+    HttpResponse<String> badId = w.get("/declarations/-x");
+    assertThat(badId.statusCode()).isEqualTo(400);
+    String idRule = "영문자(A-Z, a-z), 숫자, '.', '_', '-'로 된 1~64자이고 영문자나 숫자로 시작해야 합니다";
+    assertThat(text(badId, "#error-message")).isEqualTo("신고번호는 " + idRule);
+    assertThat(text(w.get("/entities/importer/-x"), "#error-message")).isEqualTo("당사자 ID는 " + idRule);
     HttpResponse<String> badSort = w.get("/queue?sort=bogus");
     assertThat(badSort.statusCode()).isEqualTo(400);
-    assertThat(text(badSort, "#error-message")).isEqualTo("요청이 거부되었습니다. 이 화면이 받을 수 없는 값이 들어 있습니다.");
+    assertThat(text(badSort, "#error-message"))
+        .isEqualTo("정렬(sort)은 score(점수), date(신고일), office(세관), importer(수입자), status(상태) 중 하나여야 합니다: 'bogus'");
+    assertThat(text(w.get("/queue?size=501"), "#error-message"))
+        .isEqualTo("페이지(page)는 1 이상, 쪽당 건수(size)는 1~500이어야 합니다");
+    assertThat(text(w.get("/queue?status=bogus"), "#error-message"))
+        .isEqualTo("사건 상태(status)는 open(미배정), assigned(배정됨), inspecting(검사 중), closed(종결) 중 하나여야 합니다: 'bogus'");
     assertThat(text(w.get("/queue?lane=purple"), "#error-message"))
         .isEqualTo("검사 구분(lane)은 red(적색), yellow(황색), green(녹색) 중 하나여야 합니다");
     assertThat(text(w.get("/dashboard?from=2021-13-45"), "#error-message"))
@@ -94,8 +108,19 @@ class KoreanRefusalsTest {
     assertThat(text(post(w, "/cases", "action=assign_me"), "#error-message")).isEqualTo("사건을 하나 이상 선택하십시오");
     assertThat(text(post(w, "/queue/views", "name=&query=lane%3Dred"), "#error-message"))
         .isEqualTo("보기 이름은 1~100자여야 합니다");
+    assertThat(text(post(w, "/queue/views/abc/delete", ""), "#error-message"))
+        .isEqualTo("그런 보기가 없습니다 (보기 번호는 숫자입니다)");
+    assertThat(text(post(w, "/queue/views/987654/delete", ""), "#error-message"))
+        .isEqualTo("내 보기 중에 그런 보기가 없습니다");
+    assertThat(text(w.get("/attachments/abc"), "#error-message"))
+        .isEqualTo("그런 번호의 첨부 파일이 없습니다 (번호는 숫자입니다)");
+    assertThat(text(w.get("/attachments/987654"), "#error-message")).isEqualTo("첨부 파일 987654이(가) 없습니다");
     // the API keeps its English
     assertThat(s.get("/api/v1/queue?lane=purple", Role.ANALYST).body()).contains("lane must be red, yellow or green");
+    assertThat(s.get("/api/v1/declarations/-x", Role.ANALYST).body())
+        .contains("a declaration id must be " + org.riskgate.server.api.InputChecks.ID_RULE);
+    assertThat(s.get("/api/v1/queue?sort=bogus", Role.ANALYST).body())
+        .contains("sort must be score, date, office, importer or status, not 'bogus'");
   }
 
   @Test
@@ -135,6 +160,8 @@ class KoreanRefusalsTest {
         .isEqualTo("행 제한은 1~10000이어야 합니다: 0");
     assertThat(text(post(w, "/watchlists", "creating=true&name=" + enc("ko test") + "&kind=hs&entries=abc"),
         "#watchlist-error")).isEqualTo("HS 감시 목록 항목은 2~10자리 숫자입니다: 'abc'");
+    assertThat(text(w.get("/watchlists/nosuch"), "#error-message")).isEqualTo("그런 감시 목록이 없습니다");
+    assertThat(text(post(w, "/watchlists/nosuch/delete", ""), "#error-message")).isEqualTo("그런 감시 목록이 없습니다");
   }
 
   @Test
