@@ -55,4 +55,22 @@ class TextAnalysisTest {
     assertThatThrownBy(() -> TextGuard.check("12345 !!")).hasMessageContaining("no letters");
     assertThat(TextGuard.check("  frozen beef\n")).isEqualTo("frozen beef");
   }
+
+  @Test
+  void aRefusedDescriptionReadsInKoreanToo() {
+    assertThat(refusal("  ").render(java.util.Locale.KOREAN)).isEqualTo("품명이 비어 있습니다");
+    assertThat(refusal("a".repeat(10_001)).render(java.util.Locale.KOREAN)).isEqualTo("품명이 10001바이트입니다. 최대 10000바이트까지 받습니다");
+    assertThat(refusal("12345 !!").render(java.util.Locale.KOREAN)).isEqualTo("품명에 문자가 없습니다");
+    // the English, which the API and the CLI say, is the base bundle's
+    assertThat(refusal("12345 !!").english()).isEqualTo("the description has no letters");
+  }
+
+  private static org.riskgate.core.evidence.Phrase refusal(String text) {
+    try {
+      TextGuard.check(text);
+    } catch (InvalidDescriptionException e) {
+      return e.words();
+    }
+    throw new AssertionError("not refused: " + text);
+  }
 }

@@ -18,19 +18,18 @@ public final class TextGuard {
    */
   public static String check(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidDescriptionException("the description is empty");
+      throw new InvalidDescriptionException("empty");
     }
     int bytes = text.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_BYTES) {
-      throw new InvalidDescriptionException(
-          "the description has " + bytes + " bytes; at most " + MAX_BYTES + " are accepted");
+      throw new InvalidDescriptionException("tooLong", Integer.toString(bytes), Integer.toString(MAX_BYTES));
     }
     int control = 0;
     int replacement = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == 0) {
-        throw new InvalidDescriptionException("the description contains NUL bytes: binary data, not text");
+        throw new InvalidDescriptionException("nul");
       }
       if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
         control++;
@@ -41,11 +40,10 @@ public final class TextGuard {
     }
     // a stray control or undecodable character happens in pasted text; many mean binary input
     if (control + replacement > Math.max(2, text.length() / 20)) {
-      throw new InvalidDescriptionException(
-          "the description looks binary: " + (control + replacement) + " control or undecodable characters");
+      throw new InvalidDescriptionException("binary", Integer.toString(control + replacement));
     }
     if (text.codePoints().noneMatch(Character::isLetter)) {
-      throw new InvalidDescriptionException("the description has no letters");
+      throw new InvalidDescriptionException("noLetters");
     }
     return text.strip();
   }

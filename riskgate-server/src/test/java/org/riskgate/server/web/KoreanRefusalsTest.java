@@ -182,5 +182,8 @@ class KoreanRefusalsTest {
     assertThat(text(page, "#departure")).isEqualTo("CN 중국");
     assertThat(Jsoup.parse(page.body()).select("#reasons li").eachText())
         .anySatisfy(r -> assertThat(r).contains("규칙 건너뜀: 속성 'zzz.unknown'이(가) 주어지지 않았습니다"));
+    // the HS box's refusal of a description without letters comes from riskgate-hs's own bundle
+    HttpResponse<String> hs = WebSession.login(s, "koana").get("/declarations/KO-COUNTRY?describe=" + enc("12345 !!"));
+    assertThat(Jsoup.parse(hs.body()).text()).contains("품명에 문자가 없습니다").doesNotContain("has no letters");
   }
 }
