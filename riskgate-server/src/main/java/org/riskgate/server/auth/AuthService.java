@@ -1,6 +1,5 @@
 package org.riskgate.server.auth;
 
-import org.riskgate.server.Refusals;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.RetryLater;
 import org.riskgate.server.store.TokenRecord;
 import org.riskgate.server.store.UserRecord;

@@ -1,6 +1,5 @@
 package org.riskgate.server.auth;
 
-import org.riskgate.server.Refusals;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.riskgate.server.Refusals;
 
 /**
  * What a new password must be: 12 to 72 characters, not a short pattern repeated or a run of

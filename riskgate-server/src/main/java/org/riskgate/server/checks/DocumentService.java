@@ -1,6 +1,5 @@
 package org.riskgate.server.checks;
 
-import org.riskgate.server.Refusals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import org.riskgate.documents.Method;
 import org.riskgate.documents.VerificationReport;
 import org.riskgate.documents.VerifierConfig;
 import org.riskgate.server.Json;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.RetryLater;
 import org.riskgate.server.api.ApiException;
 import org.riskgate.server.store.DocumentStore;

@@ -1,6 +1,5 @@
 package org.riskgate.server.checks;
 
-import org.riskgate.server.Refusals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ import org.riskgate.profiles.PartyRole;
 import org.riskgate.profiles.ProfileConfig;
 import org.riskgate.core.evidence.EvidenceSource;
 import org.riskgate.profiles.ProfileEvidence;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.store.DeclarationStore;
 import org.riskgate.server.store.InspectionResult;
 

@@ -1,6 +1,5 @@
 package org.riskgate.server.lab;
 
-import org.riskgate.server.Refusals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.riskgate.lake.Lake;
 import org.riskgate.lake.LakeQuery;
 import org.riskgate.server.Json;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.store.AuditLog;
 import org.riskgate.server.store.Database;
 

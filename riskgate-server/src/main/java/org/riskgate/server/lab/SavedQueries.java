@@ -1,6 +1,5 @@
 package org.riskgate.server.lab;
 
-import org.riskgate.server.Refusals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.store.AuditLog;
 import org.riskgate.server.store.Database;
 

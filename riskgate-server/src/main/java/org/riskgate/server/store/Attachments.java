@@ -1,6 +1,5 @@
 package org.riskgate.server.store;
 
-import org.riskgate.server.Refusals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.riskgate.server.Json;
+import org.riskgate.server.Refusals;
 
 /** Files attached to cases, kept in the store; each upload is audited with its SHA-256. */
 public final class Attachments {

@@ -1,6 +1,5 @@
 package org.riskgate.server.store;
 
-import org.riskgate.server.Refusals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.riskgate.server.Json;
+import org.riskgate.server.Refusals;
 
 /**
  * Cases: the red and yellow declarations, with their status, assignee and comments. Every change

@@ -19,8 +19,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * to the operating system before it is acknowledged, so a killed process loses nothing that was
  * committed. An H2 file store does that through its {@link Journal}: H2 writes its file once a
  * second ({@code WRITE_DELAY}), a commit of single declarations or of an inspection result
- * appends one journal line (the rows as stored), every other commit has H2 write its file at once, and a checkpoint every
- * second writes the file and drops the journal segments it now holds; on open, lines the file
+ * appends one journal line (the rows as stored), every other commit has H2 write its file at
+ * once, and a checkpoint every second writes the file and drops the journal segments it now
+ * holds; on open, lines the file
  * lacks are stored again ({@link #replay}). Without the journal, H2 wrote a chunk of ~28 KB per
  * commit (every changed B-tree leaf whole), 20 KB of file and 9 ms of CPU per declaration
  * stored alone. An H2 URL that sets {@code WRITE_DELAY} itself gets no journal

@@ -1,7 +1,7 @@
 package org.riskgate.server.store;
 
-import org.riskgate.server.Refusals;
 import java.time.Instant;
+import org.riskgate.server.Refusals;
 
 /**
  * What an inspection found, as recorded by an officer.

@@ -1,6 +1,5 @@
 package org.riskgate.server.store;
 
-import org.riskgate.server.Refusals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.riskgate.server.Json;
+import org.riskgate.server.Refusals;
 
 /**
  * Each user's saved views of the queue: a name for a set of filters, kept as the query string
