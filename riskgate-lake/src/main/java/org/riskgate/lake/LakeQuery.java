@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +40,7 @@ public final class LakeQuery {
   /**
    * Why a query was not run, or was stopped: words for the analyst, a code of
    * {@code org/riskgate/lake/refusals*.properties} so that a page says them in the analyst's
-   * language (DuckDB's own reason stays as DuckDB wrote it).
+   * language (in English, DuckDB's own reason as DuckDB wrote it).
    */
   public static final class Refused extends org.riskgate.core.evidence.RefusedException {
     private static final long serialVersionUID = 1L;
@@ -131,7 +133,7 @@ public final class LakeQuery {
           if (timedOut.get()) {
             throw new Refused("timeLimit", String.valueOf(timeout.toSeconds()));
           }
-          throw new Refused("database", firstLine(e));
+          throw refusal(firstLine(e));
         } finally {
           stop.cancel(false);
         }
@@ -182,11 +184,44 @@ public final class LakeQuery {
     }
     if (parsed.path("error").asBoolean(true)) {
       String why = parsed.path("error_message").asText("not a SELECT");
-      throw why.startsWith("Only SELECT") ? new Refused("onlySelect") : new Refused("database", why);
+      throw why.startsWith("Only SELECT") ? new Refused("onlySelect") : refusal(why);
     }
     if (parsed.path("statements").size() != 1) {
       throw new Refused("oneStatement", String.valueOf(parsed.path("statements").size()));
     }
+  }
+
+  /**
+   * DuckDB's kinds of refusal that an analyst meets most, by the start of its message: each a code
+   * whose words name the problem in the analyst's language, with the name DuckDB quotes (group 1,
+   * where there is one); the English stays DuckDB's own line.
+   */
+  private static final List<Map.Entry<Pattern, String>> DUCKDB_REFUSALS = List.of(
+      Map.entry(Pattern.compile("(?:Parser Error: )?syntax error at end of input.*"), "database.syntaxEnd"),
+      Map.entry(Pattern.compile("(?:Parser Error: )?syntax error at or near \"(.*)\".*"), "database.syntax"),
+      Map.entry(Pattern.compile("Binder Error: (?:Referenced column|Column) \"([^\"]*)\" (?:not found|does not exist).*"),
+          "database.noColumn"),
+      Map.entry(Pattern.compile("Catalog Error: Table with name (\\S+) does not exist.*"), "database.noTable"),
+      Map.entry(Pattern.compile("Catalog Error: \\w+ Function with name (\\S+) does not exist.*"), "database.noFunction"),
+      Map.entry(Pattern.compile("Binder Error: column \"([^\"]*)\" must appear in the GROUP BY clause.*"),
+          "database.groupBy"),
+      Map.entry(Pattern.compile("Permission Error: .*"), "database.access"),
+      Map.entry(Pattern.compile("(?:Binder Error: Could not choose a best candidate function|Conversion Error).*"),
+          "database.types"),
+      // DuckDB's JDBC driver says no more than this when the query fails while its rows are read (a value
+      // that does not convert, most often)
+      Map.entry(Pattern.compile("Invalid Input Error: Invalid result set.*"), "database.reading"),
+      Map.entry(Pattern.compile("Out of Memory Error: .*"), "database.memory"));
+
+  /** DuckDB's refusal of the query, as the kind of problem it is ({@code database} when no kind matches). */
+  static Refused refusal(String duckdb) {
+    for (Map.Entry<Pattern, String> kind : DUCKDB_REFUSALS) {
+      Matcher m = kind.getKey().matcher(duckdb);
+      if (m.matches()) {
+        return new Refused(kind.getValue(), m.groupCount() > 0 ? m.group(1) : "", duckdb);
+      }
+    }
+    return new Refused("database", "", duckdb);
   }
 
   private static Object value(Object v) {

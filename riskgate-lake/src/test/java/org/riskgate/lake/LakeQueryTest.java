@@ -125,6 +125,38 @@ class LakeQueryTest {
         r -> assertThat(r.words().render(java.util.Locale.KOREAN)).isEqualTo("한 번에 한 문장만 실행할 수 있습니다: 이 조회에는 2개가 있습니다"));
   }
 
+  /** An analyst's usual mistakes: DuckDB's English for the API, a Korean sentence naming what is wrong. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "SELECT * FORM declarations | syntax error at or near | SQL 문법 오류: \"declarations\" 근처를 읽을 수 없습니다",
+      "SELECT nosuch FROM declarations | Referenced column \"nosuch\" not found | \"nosuch\" 열이 없습니다",
+      "SELECT * FROM other | Table with name other does not exist | \"other\" 표가 없습니다",
+      "SELECT nosuchfn(1) | Function with name nosuchfn | \"nosuchfn\" 함수가 없습니다",
+      "SELECT date, count(*) FROM declarations | must appear in the GROUP BY clause | \"date\" 열은 GROUP BY에",
+      "SELECT * FROM read_csv('/etc/passwd') | Permission Error | 다른 파일이나 설정에는 접근할 수 없습니다",
+      "SELECT 'a' + 1 | Could not choose a best candidate function | 값의 형식이 맞지 않습니다",
+      "SELECT CAST('a' AS INTEGER) | Invalid result set | 행을 읽는 중에 조회가 실패했습니다"})
+  void duckDbsRefusalIsNamedInKoreanAndKeptInEnglish(String sql, String english, String korean) {
+    assertThatThrownBy(() -> query.run(sql, 10, T)).as(sql).isInstanceOfSatisfying(LakeQuery.Refused.class, r -> {
+      assertThat(r.getMessage()).contains(english);
+      String ko = r.words().render(java.util.Locale.KOREAN);
+      assertThat(ko).contains(korean).doesNotContain(english).doesNotContainPattern("[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}");
+    });
+  }
+
+  @Test
+  void everyRefusalHasKoreanWords() throws Exception {
+    java.util.Properties en = new java.util.Properties();
+    java.util.Properties ko = new java.util.Properties();
+    try (var a = LakeQuery.class.getResourceAsStream("refusals.properties");
+        var b = new java.io.InputStreamReader(LakeQuery.class.getResourceAsStream("refusals_ko.properties"),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      en.load(a);
+      ko.load(b);
+    }
+    assertThat(ko.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+  }
+
   @Test
   void aQueryThatWouldRunForeverIsStoppedAtItsTimeLimit() {
     long t0 = System.nanoTime();

@@ -7,12 +7,7 @@ import org.riskgate.core.evidence.Phrase;
 public final class NotFoundException extends RuntimeException implements Worded {
   private final transient Phrase words;
 
-  public NotFoundException(String message) {
-    super(message);
-    this.words = null;
-  }
-
-  /** Not found, with words a page says in the user's language; the message is their English. */
+  /** Not found, in words a page says in the user's language; the message is their English. */
   public NotFoundException(Phrase words) {
     super(words.english());
     this.words = words;
@@ -20,6 +15,6 @@ public final class NotFoundException extends RuntimeException implements Worded 
 
   @Override
   public Optional<Phrase> words() {
-    return Optional.ofNullable(words);
+    return Optional.of(words);
   }
 }

@@ -390,7 +390,7 @@ public final class Platform implements AutoCloseable {
 
   /** Makes a registered bundle the active one. */
   public void activateModel(String id, String actor) throws IOException {
-    ModelRecord m = models.find(id).orElseThrow(() -> new NotFoundException("no such model: " + id));
+    ModelRecord m = models.find(id).orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noModel", id)));
     ModelBundle b = ModelBundle.load(Path.of(m.bundlePath()));
     models.activate(id, actor);
     decisions.reconfigure(c -> new DecisionService.Config(b, c.rules(), c.rulesText(), c.capacity(), c.objective(),
@@ -484,7 +484,7 @@ public final class Platform implements AutoCloseable {
    */
   public Lane recheckAfterDocuments(String declarationId, String actor) {
     org.riskgate.server.store.CaseFile c = declarations.find(declarationId)
-        .orElseThrow(() -> new NotFoundException("no declaration " + declarationId));
+        .orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noDeclaration", declarationId)));
     org.riskgate.server.store.StoredDecision now = decisions.decideOne(c.declaration(), actor).decision();
     if (now.lane().ordinal() < c.decision().lane().ordinal()
         && declarations.reviseDecision(now, c.decision().lane(), "documents checked")) {

@@ -195,7 +195,7 @@ public final class ApiRoutes {
 
   private void revokeToken(Context ctx) {
     if (!platform.auth().revokeToken(ctx.pathParam("id"), principal(ctx))) {
-      throw new NotFoundException("no live token " + ctx.pathParam("id") + " of yours");
+      throw new NotFoundException(Refusals.phrase("refused.noToken", ctx.pathParam("id")));
     }
     json(ctx, 200, Map.of("revoked", ctx.pathParam("id")));
   }
@@ -315,7 +315,7 @@ public final class ApiRoutes {
 
   private void declaration(Context ctx) {
     String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION);
-    CaseFile c = platform.declarations().find(id).orElseThrow(() -> new NotFoundException("no declaration " + id));
+    CaseFile c = platform.declarations().find(id).orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noDeclaration", id)));
     // the declaration carries its recorded outcome, so its "fraud" says what the inspection found
     Declaration d = c.result().map(r -> c.declaration().withOutcome(
         new org.riskgate.core.InspectionOutcome(r.fraud(), r.critical()))).orElse(c.declaration());
@@ -335,7 +335,7 @@ public final class ApiRoutes {
         b.has("amount") ? b.get("amount").asDouble() : 0,
         b.has("note") ? b.get("note").asText() : "", principal(ctx).username(), Instant.now());
     if (!platform.recordResult(r)) {
-      throw new NotFoundException("no declaration " + id);
+      throw new NotFoundException(Refusals.phrase("refused.noDeclaration", id));
     }
     json(ctx, 200, r);
   }
@@ -412,7 +412,8 @@ public final class ApiRoutes {
     var profile = platform.profiles().profile(role, id, asOf);
     var rows = platform.declarations().byParty(role.key(), id, 200);
     if (profile.isEmpty() && rows.isEmpty()) {
-      throw new NotFoundException("no " + role.key() + " " + id + " before " + asOf);
+      throw new NotFoundException(Refusals.phrase("refused.noPartyBefore", role.key(), id, asOf,
+          Refusals.phrase("role." + role.key())));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("role", role.key());
@@ -424,8 +425,8 @@ public final class ApiRoutes {
   }
 
   private void network(Context ctx) throws IOException {
-    json(ctx, 200, network(platform, ctx).orElseThrow(() -> new NotFoundException("no "
-        + ctx.pathParam("role") + " " + ctx.pathParam("id") + " in the network before the date")));
+    json(ctx, 200, network(platform, ctx).orElseThrow(() -> new NotFoundException(
+        Refusals.phrase("refused.notInNetwork", ctx.pathParam("role"), ctx.pathParam("id")))));
   }
 
   /**
@@ -512,7 +513,7 @@ public final class ApiRoutes {
   private void uploadDocument(Context ctx) throws IOException {
     String id = InputChecks.id(ctx.pathParam("id"), InputChecks.IdOf.DECLARATION);
     if (platform.declarations().find(id).isEmpty()) {
-      throw new NotFoundException("no declaration " + id);
+      throw new NotFoundException(Refusals.phrase("refused.noDeclaration", id));
     }
     String issuer = param(ctx, "issuer").orElseThrow(() -> new IllegalArgumentException("query parameter 'issuer' is required"));
     var doc = platform.documents().verify(id, issuer, param(ctx, "name").orElse("document"), in(ctx),
@@ -636,8 +637,8 @@ public final class ApiRoutes {
 
   private org.riskgate.selectivity.watch.Watchlist namedWatchlist(Context ctx) {
     String name = ctx.pathParam("name");
-    return platform.watchlists().named(name).orElseThrow(() -> new NotFoundException("no watchlist "
-        + InputChecks.printable(name)));
+    return platform.watchlists().named(name).orElseThrow(() -> new NotFoundException(
+        Refusals.phrase("refused.noWatchlistNamed", InputChecks.printable(name))));
   }
 
   private void watchlist(Context ctx) {

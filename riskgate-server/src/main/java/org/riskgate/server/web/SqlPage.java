@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.riskgate.lake.LakeQuery;
 import org.riskgate.server.NotFoundException;
+import org.riskgate.server.Refusals;
 import org.riskgate.server.lab.DataLab;
 import org.riskgate.server.lab.SavedQueries;
 
@@ -43,7 +44,7 @@ final class SqlPage {
     String name = "";
     if (saved != null) {
       SavedQueries.Saved s = lab.saved().find(user(ctx), savedId(saved))
-          .orElseThrow(() -> new NotFoundException("you have no saved query " + saved));
+          .orElseThrow(() -> new NotFoundException(Refusals.phrase("refused.noSavedQuery", saved)));
       sql = s.sql();
       name = s.name();
     }
@@ -74,7 +75,7 @@ final class SqlPage {
   private void delete(Context ctx) {
     long id = savedId(ctx.pathParam("id"));
     if (!lab.saved().delete(user(ctx), id)) {
-      throw new NotFoundException("you have no saved query " + id);
+      throw new NotFoundException(Refusals.phrase("refused.noSavedQuery", id));
     }
     ctx.redirect(Views.path("sql"));
   }
@@ -83,7 +84,7 @@ final class SqlPage {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw new NotFoundException("no saved query with that id (ids are numbers)");
+      throw new NotFoundException(Refusals.phrase("refused.savedQueryId"));
     }
   }
 
@@ -92,7 +93,7 @@ final class SqlPage {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw org.riskgate.server.Refusals.refused(refusal);
+      throw Refusals.refused(refusal);
     }
   }
 

@@ -1104,7 +1104,7 @@ public final class WebRoutes {
     Optional<PartyProfile> profile = platform.profiles().profile(role, id, asOf);
     List<QueueRow> rows = platform.declarations().byParty(role.key(), id, 200);
     if (profile.isEmpty() && rows.isEmpty()) {
-      throw new NotFoundException("no " + role.key() + " " + id);
+      throw new NotFoundException(Refusals.phrase("refused.noParty", role.key(), id, Refusals.phrase("role." + role.key())));
     }
     render(ctx, "entity.jte", new Views.Entity(page(ctx, "party.title", "queue", messages(ctx).t("role." + role.key()), id),
         role.key(), id, asOf, profile, rows.isEmpty() ? Optional.empty() : Optional.of(PartyDeclarations.of(id, rows))));

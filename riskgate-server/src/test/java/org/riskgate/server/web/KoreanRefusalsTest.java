@@ -78,8 +78,9 @@ class KoreanRefusalsTest {
     HttpResponse<String> forged = w.form("/settings/capacity", "_csrf=forged&red=3");
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(text(forged, "#error-message")).startsWith("보안 토큰(CSRF)이 없거나 틀립니다");
-    // a refusal without words of its own gets its kind's, never the exception's English
-    assertThat(text(w.get("/entities/importer/NOBODY99"), "#error-message")).isEqualTo("요청한 항목이 없습니다.");
+    assertThat(text(w.get("/entities/importer/NOBODY99"), "#error-message")).isEqualTo("수입자 NOBODY99이(가) 없습니다");
+    assertThat(text(w.get("/entities/seller/NOBODY99?asOf=2021-01-01"), "#error-message"))
+        .isEqualTo("해외 공급자 NOBODY99이(가) 없습니다");
     assertThat(text(w.get("/documents/abc/image"), "#error-message"))
         .isEqualTo("그런 번호의 서류가 없습니다 (번호는 숫자입니다)");
     assertThat(text(w.get("/documents/987654/image"), "#error-message")).isEqualTo("서류 987654이(가) 없습니다");

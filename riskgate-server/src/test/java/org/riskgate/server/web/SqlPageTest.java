@@ -241,6 +241,28 @@ class SqlPageTest {
     assertThat(Jsoup.parse(ana.get("/sql").body()).select("#saved li")).isEmpty();
   }
 
+  /** A Korean analyst reads DuckDB's refusal and a missing saved query in Korean; the API keeps DuckDB's English. */
+  @Test
+  void aKoreanAnalystReadsTheDatabasesRefusalAndAMissingSavedQueryInKorean() throws Exception {
+    s.platform.auth().createUser("kosql", TestServer.PASSWORD, Role.ANALYST, false, "test");
+    s.platform.users().setLocale("kosql", "ko");
+    HostileIdTest.WebSession ko = HostileIdTest.WebSession.login(s, "kosql");
+    HttpResponse<String> typo = run(ko, "SELECT offce_id FROM declarations", "10");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(typo.body()).selectFirst("#sql-error").text())
+        .isEqualTo("\"offce_id\" 열이 없습니다: declarations 표의 열 이름을 확인하세요");
+    assertThat(Jsoup.parse(run(ko, "SELECT count(*) FORM declarations", "10").body()).selectFirst("#sql-error").text())
+        .isEqualTo("SQL 문법 오류: \"declarations\" 근처를 읽을 수 없습니다");
+    assertThat(s.post("/api/v1/sql", Role.ANALYST, Json.write(Map.of("sql", "SELECT offce_id FROM declarations")))
+        .body()).contains("Referenced column \\\"offce_id\\\" not found");
+
+    HttpResponse<String> missing = ko.get("/sql?saved=987654");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(missing.body()).selectFirst("#error-message").text()).isEqualTo("저장한 조회 987654이(가) 없습니다");
+    assertThat(Jsoup.parse(ko.get("/sql?saved=abc").body()).selectFirst("#error-message").text())
+        .isEqualTo("그런 번호의 저장한 조회가 없습니다 (번호는 숫자입니다)");
+  }
+
   @Test
   void anAnalystRunsAQueryInTheBrowserAndSeesTheTableAndTheChart() throws Exception {
     Path chromium = BrowserTest.chromium();
