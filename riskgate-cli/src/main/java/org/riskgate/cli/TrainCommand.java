@@ -63,9 +63,10 @@ final class TrainCommand implements Callable<Integer> {
   boolean blend;
 
   @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "" + BlendTrainer.SAMPLE_ROWS,
-      description = "The blend's boosted trees learn from a random sample of at most N labelled rows and its forest from "
-          + "N / 2 (default: ${DEFAULT-VALUE}, what two cores fit in under half an hour); every row still feeds the "
-          + "history features. Raise it on a larger machine: bench/sample_cost.sh measures what the sample costs in accuracy.")
+      description = "The boosted trees (the blend's, or XGBoost alone with --no-blend) learn from a random sample of at most "
+          + "N labelled rows and the blend's forest from N / 2 (default: ${DEFAULT-VALUE}, what two cores fit in under half "
+          + "an hour); every row still feeds the history features. Raise it on a larger machine: bench/sample_cost.sh "
+          + "measures what the sample costs in accuracy.")
   int sampleRows;
 
   @Option(names = "--trainer", paramLabel = "NAME",
@@ -81,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (sampleRows < 2) {
-      throw new IllegalArgumentException("--sample-rows: the blend needs a sample of at least 2 rows, not " + sampleRows);
+      throw new IllegalArgumentException("--sample-rows: the sample needs at least 2 rows, not " + sampleRows);
     }
     Files.createDirectories(model);
     long start = System.nanoTime();
@@ -97,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
     // linear model and a depth-10 forest do far better with the histories' encodings than with
     // raw codes (bench ModelSelection)
     List<Run> runs = new ArrayList<>();
-    XGBoostTrainer boosted = new XGBoostTrainer(XGBoostOptions.DEFAULT);
+    XGBoostTrainer boosted = new XGBoostTrainer(XGBoostOptions.DEFAULT, sampleRows);
     if (trainer != null) {
       runs.add(new Run(neural(trainer), FeatureSet.IDENTITIES));
     } else {

@@ -169,13 +169,18 @@ class CliEndToEndTest {
   }
 
   @Test
-  void theBlendsSampleIsChosenOnTheCommandLineAndRecorded() throws Exception {
+  void theBoostedTreesSampleIsChosenOnTheCommandLineAndRecorded() throws Exception {
     Path train = slice("df_syn_train_eng.csv", 6_000);
     Path model = dir.resolve("sampled");
     CliRun t = run("train", "--train", train.toString(), "--model", model.toString(), "--sample-rows", "3000");
     assertThat(t.code()).as(t.err()).isZero();
     assertThat(Files.readString(model.resolve("provenance.json")))
         .contains("\"xgboost.max_rows\" : \"3000\"", "\"random-forest.max_rows\" : \"1500\"");
+    // XGBoost alone samples as the blend's boosted trees do (it learnt from every row before)
+    Path alone = dir.resolve("sampled-alone");
+    CliRun a = run("train", "--train", train.toString(), "--model", alone.toString(), "--no-blend", "--sample-rows", "3000");
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(Files.readString(alone.resolve("provenance.json"))).contains("\"max_rows\" : \"3000\"");
 
     CliRun bad = run("train", "--train", train.toString(), "--model", model.toString(), "--sample-rows", "1");
     assertThat(bad.code()).isEqualTo(2);

@@ -142,6 +142,12 @@ public final class SparkMain implements Runnable {
         description = "The default blend of XGBoost and a small forest, as riskgate train; --no-blend trains XGBoost alone, on --features.")
     boolean blend;
 
+    @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "" + BlendTrainer.SAMPLE_ROWS,
+        description = "With --fit driver, as riskgate train: the boosted trees learn from a random sample of at most N "
+            + "labelled rows, the blend's forest from N / 2 (default: ${DEFAULT-VALUE}); every row feeds the history features. "
+            + "--fit cluster learns from every labelled row.")
+    int sampleRows;
+
     @Option(names = "--fit", paramLabel = "driver|cluster", defaultValue = "driver",
         description = "Where the model is fitted: driver (riskgate's trainers on the driver, from at most the rows `riskgate train` samples; the default) "
             + "or cluster (XGBoost on the executors with xgboost4j-spark, from every labelled row; needs --no-blend).")
@@ -162,6 +168,10 @@ public final class SparkMain implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this),
             "--fit cluster fits XGBoost alone: add --no-blend (the blend's forest and cascade are fitted on the driver)");
       }
+      if (sampleRows < 2) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--sample-rows: the sample needs at least 2 rows, not " + sampleRows);
+      }
       if (workers != null && workers < 1) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--workers must be at least 1");
       }
@@ -176,7 +186,8 @@ public final class SparkMain implements Runnable {
           later = Optional.of(DeclarationInput.read(spark, valid, job.mapping(), Period.of(validFrom, validTo),
               rejects, staging.location("valid")));
         }
-        Trainer trainer = blend ? new BlendTrainer(XGBoostOptions.DEFAULT) : new XGBoostTrainer(XGBoostOptions.DEFAULT);
+        Trainer trainer = blend ? new BlendTrainer(XGBoostOptions.DEFAULT, sampleRows)
+            : new XGBoostTrainer(XGBoostOptions.DEFAULT, sampleRows);
         long t0 = System.nanoTime();
         RiskTraining.Source source = new RiskTraining.Source(Path.of(train), rejects.count(),
             Optional.ofNullable(valid).map(Path::of));
