@@ -61,8 +61,9 @@ public final class RiskgateServer implements AutoCloseable {
       cfg.tls().ifPresent(tls -> config.jetty.addConnector((server, http) -> httpsConnector(server, http, cfg, tls)));
       // Javalin's own answers (an unknown path, a method not allowed) are exceptions too, mapped
       // by default unless a handler names their class
-      config.routes.exception(Exception.class, (e, ctx) -> failed(web, e, ctx));
-      config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> failed(web, e, ctx));
+      config.routes.exception(Exception.class, (e, ctx) -> failed(web, e, ctx, cfg.maxUploadBytes()));
+      config.routes.exception(io.javalin.http.HttpResponseException.class,
+          (e, ctx) -> failed(web, e, ctx, cfg.maxUploadBytes()));
       config.routes.exception(RetryLater.class, (e, ctx) -> retryLater(web, e, ctx));
       config.routes.before(ctx -> securityHeaders(ctx, cfg));
       config.routes.before("/api/v1/*", ctx -> authenticate(platform, admission, ctx));
@@ -134,11 +135,35 @@ public final class RiskgateServer implements AutoCloseable {
   }
 
   /** A failure: JSON under /api, a styled page of the UI elsewhere. */
-  private static void failed(WebRoutes web, Exception e, Context ctx) {
+  private static void failed(WebRoutes web, Exception e, Context ctx, long maxUploadBytes) {
+    unreadBodyDrained(ctx, maxUploadBytes);
     if (ctx.path().startsWith("/api/")) {
       ErrorMapper.handle(e, ctx);
     } else {
       web.error(e, ctx);
+    }
+  }
+
+  /**
+   * Reads and drops what is left of an upload refused before it was read (a document for an
+   * unknown declaration, a bad token): Jetty would otherwise close the connection under a client
+   * still sending, and the client's TCP stack, reset, loses the refusal it was sent. A body past the
+   * upload limit is not read: that client is cut off, as the limit means.
+   */
+  static void unreadBodyDrained(Context ctx, long maxUploadBytes) {
+    long announced = ctx.req().getContentLengthLong();
+    if (announced == 0 || announced > maxUploadBytes) {
+      return;
+    }
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] sink = new byte[16 * 1024];
+      long left = maxUploadBytes;
+      for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // already read as characters, or the client went away: nothing left to save the answer from
     }
   }
 

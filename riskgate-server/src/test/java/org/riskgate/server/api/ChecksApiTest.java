@@ -136,4 +136,23 @@ public class ChecksApiTest {
     assertThat(text.statusCode()).isEqualTo(415);
     assertThat(upload("/api/v1/declarations/nope/documents?issuer=KR-1", page()).statusCode()).isEqualTo(404);
   }
+
+  /**
+   * An upload refused before its body is read still gets its answer: without the drain, Jetty
+   * closed the connection under the client still sending, and the client saw a reset instead of
+   * the 404 (CI, 2026-12-03: "header parser received no bytes").
+   */
+  @Test
+  void anUploadRefusedBeforeItIsReadIsStillAnswered() throws Exception {
+    byte[] large = new byte[4 << 20];
+    new Random(3).nextBytes(large);
+    for (int i = 0; i < 5; i++) {
+      assertThat(upload("/api/v1/declarations/nope/documents?issuer=KR-1", large).statusCode()).isEqualTo(404);
+      HttpResponse<String> badToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(s.base + "/api/v1/declarations/nope/documents?issuer=KR-1"))
+          .header("Authorization", "Bearer forged").header("Content-Type", "image/png")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(large)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(badToken.statusCode()).isEqualTo(401);
+    }
+  }
 }
