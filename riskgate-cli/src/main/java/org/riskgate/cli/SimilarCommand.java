@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.riskgate.core.Declaration;
-import org.riskgate.neural.clusters.Neighbours;
+import org.riskgate.risk.similar.Neighbours;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

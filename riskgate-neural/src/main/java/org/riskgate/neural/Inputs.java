@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.riskgate.risk.Dataset;
+import org.riskgate.risk.features.ColumnMoments;
 import org.riskgate.risk.features.FeaturePipeline;
 
 /**

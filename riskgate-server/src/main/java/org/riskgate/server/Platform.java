@@ -72,6 +72,7 @@ public final class Platform implements AutoCloseable {
   private final org.riskgate.server.loop.ChallengerService challengers;
   private final org.riskgate.server.loop.DriftService drift;
   private final NetworkService network;
+  private final SimilarCases similar;
 
   private Platform(ServerConfig config, Database db, AuthService auth, DecisionService decisions,
       ProfileService profiles, NetworkService network, HsService hs, DocumentService documents,
@@ -79,6 +80,7 @@ public final class Platform implements AutoCloseable {
     this.config = config;
     this.db = db;
     this.declarations = new DeclarationStore(db);
+    this.similar = new SimilarCases(declarations, java.time.Clock.systemUTC());
     this.cases = new org.riskgate.server.store.CaseStore(db);
     this.users = new UserStore(db);
     this.models = new ModelStore(db);
@@ -120,6 +122,7 @@ public final class Platform implements AutoCloseable {
     if (stored) {
       profiles.recorded(before.get().declaration(), before.get().result(), r);
       network.changed(1);
+      similar.changed();
     }
     return stored;
   }
@@ -415,6 +418,11 @@ public final class Platform implements AutoCloseable {
 
   public DeclarationStore declarations() {
     return declarations;
+  }
+
+  /** Similar past declarations, for the declaration page. */
+  public SimilarCases similar() {
+    return similar;
   }
 
   /** Cases: status, assignee, comments of red and yellow declarations. */

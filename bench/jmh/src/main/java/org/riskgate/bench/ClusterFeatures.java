@@ -12,12 +12,12 @@ import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RankingEvaluation;
 import org.riskgate.core.RankingMetrics;
 import org.riskgate.core.RejectFile;
-import org.riskgate.neural.clusters.DeclarationSpace;
 import org.riskgate.neural.clusters.KMeansClusters;
 import org.riskgate.risk.Dataset;
 import org.riskgate.risk.FeatureSet;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.Trainer;
+import org.riskgate.risk.similar.DeclarationSpace;
 import org.riskgate.risk.xgboost.XGBoostOptions;
 import org.riskgate.risk.xgboost.XGBoostTrainer;
 

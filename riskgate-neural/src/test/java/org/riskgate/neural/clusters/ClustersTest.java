@@ -14,8 +14,9 @@ import org.riskgate.core.DeclarationReader;
 import org.riskgate.core.RejectFile;
 import org.riskgate.risk.Dataset;
 import org.riskgate.risk.RiskTraining;
+import org.riskgate.risk.similar.DeclarationSpace;
 
-/** k-means groups and similar past declarations, on the first 3,000 declarations of 2020. */
+/** k-means groups, on the first 3,000 declarations of 2020. */
 class ClustersTest {
   static List<Declaration> rows;
   static Dataset train;
@@ -73,29 +74,5 @@ class ClustersTest {
     assertThat(groups.get(0).profile()).contains(" sd");
   }
 
-  @Test
-  void neighboursAreEarlierAndNoLaterDeclarationMovesThem() {
-    Declaration target = rows.get(2500);
-    List<Neighbours.Neighbour> near = Neighbours.of(rows, target.id(), 5);
-    assertThat(near).hasSize(5);
-    near.forEach(n -> assertThat(n.declaration().date()).isBefore(target.date()));
-    near.forEach(n -> assertThat(n.declaration().outcome()).isPresent());
-    // copies of the target on its own day and later change nothing (either would be at distance 0)
-    List<Declaration> more = new ArrayList<>(rows);
-    more.add(copy(target, "same-day", target.date()));
-    more.add(copy(target, "later", target.date().plusDays(3)));
-    assertThat(Neighbours.of(more, target.id(), 5)).isEqualTo(near);
-    // and the test can fail: a copy the day before is the nearest, at distance 0
-    more.add(copy(target, "day-before", target.date().minusDays(1)));
-    List<Neighbours.Neighbour> withCopy = Neighbours.of(more, target.id(), 5);
-    assertThat(withCopy.get(0).declaration().id()).isEqualTo("day-before");
-    assertThat(withCopy.get(0).distance()).isZero();
-  }
 
-  private static Declaration copy(Declaration d, String id, java.time.LocalDate date) {
-    return new Declaration(id, date, d.officeId(), d.processType(), d.importType(), d.importUse(), d.paymentType(),
-        d.transportMode(), d.declarantId(), d.importerId(), d.sellerId(), d.courierId(), d.hsCode(),
-        d.departureCountry(), d.originCountry(), d.taxRate(), d.taxType(), d.originIndicator(), d.netMass(),
-        d.itemPrice(), d.outcome(), d.revenue(), d.description());
-  }
 }

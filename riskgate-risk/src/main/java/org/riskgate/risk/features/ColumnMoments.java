@@ -1,4 +1,4 @@
-package org.riskgate.neural;
+package org.riskgate.risk.features;
 
 /**
  * Mean and standard deviation of one column of a row-major matrix over its non-missing values, for

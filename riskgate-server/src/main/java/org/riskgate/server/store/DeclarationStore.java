@@ -835,16 +835,41 @@ public final class DeclarationStore {
           + " FROM declarations d LEFT JOIN inspection_results r ON r.declaration_id = d.id");
            ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Declaration d = declaration(rs);
-          boolean fraud = rs.getBoolean(23);
-          if (!rs.wasNull()) {
-            d = d.withOutcome(new org.riskgate.core.InspectionOutcome(fraud, rs.getInt(24)));
-          }
-          out.add(d);
+          out.add(withResult(rs));
         }
       }
       return out;
     });
+  }
+
+  /**
+   * The latest {@code limit} declarations with a recorded inspection result dated before
+   * {@code day}, newest first, each with its result as its outcome: what similar past cases are
+   * looked for among.
+   */
+  public List<Declaration> inspectedBefore(LocalDate day, int limit) {
+    return db.read(c -> {
+      List<Declaration> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(SELECT_DECLARATION + ", r.fraud, r.critical"
+          + " FROM declarations d JOIN inspection_results r ON r.declaration_id = d.id"
+          + " WHERE d.decl_date < ? ORDER BY d.decl_date DESC, d.id DESC LIMIT ?")) {
+        ps.setDate(1, Date.valueOf(day));
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(withResult(rs));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The declaration of a row that selected {@code r.fraud, r.critical} after its fields. */
+  private static Declaration withResult(ResultSet rs) throws SQLException {
+    Declaration d = declaration(rs);
+    boolean fraud = rs.getBoolean(23);
+    return rs.wasNull() ? d : d.withOutcome(new org.riskgate.core.InspectionOutcome(fraud, rs.getInt(24)));
   }
 
   /** How many declarations are stored. */

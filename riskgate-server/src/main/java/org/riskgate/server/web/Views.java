@@ -148,10 +148,13 @@ public final class Views {
    * @param context the decision's fields that the page does not show on their own (what a newer
    *     decider adds appears here without a change of template)
    * @param form the result form's values
+   * @param caseView the case around a red or yellow declaration
+   * @param similar inspected declarations of earlier days most like this one, nearest first
    */
   public record Case(Page page, CaseFile file, String chartJson, String error, List<HsNode> hsPath,
       Optional<HsCheck> hsCheck, String describe, List<Suggestion> suggestions, List<Doc> documents,
-      List<Codes.Code> codes, List<Map.Entry<String, String>> context, ResultForm form, Optional<CaseView> caseView) {}
+      List<Codes.Code> codes, List<Map.Entry<String, String>> context, ResultForm form, Optional<CaseView> caseView,
+      List<org.riskgate.risk.similar.Neighbours.Neighbour> similar) {}
 
   /**
    * The case around a red or yellow declaration.

@@ -717,6 +717,9 @@ public final class WebRoutes {
         .orElse(Views.ResultForm.EMPTY));
   }
 
+  /** How many similar past declarations the declaration page lists. */
+  static final int SIMILAR_SHOWN = 5;
+
   private void renderCase(Context ctx, CaseFile c, String error, Views.ResultForm form) {
     List<List<String>> labels = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
@@ -750,7 +753,8 @@ public final class WebRoutes {
         attachments.of(id)));
     render(ctx, "declaration.jte", new Views.Case(page, c,
         scriptJson(Map.of("labels", labels, "weights", weights, "name", page.m().t("chart.push"))), problem, platform.hs().path(c.declaration().hsCode()),
-        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c, page.m()), form, caseView));
+        check, describe, suggestions, docs, Codes.of(c.declaration(), page.m()), context(c, page.m()), form, caseView,
+        platform.similar().of(c.declaration(), SIMILAR_SHOWN)));
   }
 
   /**

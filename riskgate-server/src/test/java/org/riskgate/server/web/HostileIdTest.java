@@ -258,7 +258,8 @@ class HostileIdTest {
             Codes.of(c.declaration(), EN), List.of(), Views.ResultForm.EMPTY,
             Optional.of(new Views.CaseView(new org.riskgate.server.store.CaseStore.CaseState(
                 org.riskgate.server.store.CaseStatus.OPEN, Optional.empty(), Optional.empty(), Optional.empty()),
-                List.of(), List.of(), "", Optional.of(id), List.of("sue"), List.of()))), out);
+                List.of(), List.of(), "", Optional.of(id), List.of("sue"), List.of())),
+            s.platform.similar().of(c.declaration(), 5)), out);
     return out.toString();
   }
 

@@ -1,7 +1,8 @@
-package org.riskgate.neural.clusters;
+package org.riskgate.risk.similar;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.riskgate.risk.features.ColumnMoments;
 import org.riskgate.risk.features.FeaturePipeline;
 
 /**
@@ -43,7 +44,7 @@ public final class DeclarationSpace {
     float[] mean = new float[columns.length];
     float[] sd = new float[columns.length];
     for (int j = 0; j < columns.length; j++) {
-      org.riskgate.neural.ColumnMoments c = org.riskgate.neural.ColumnMoments.of(x, rows, cols, columns[j]);
+      ColumnMoments c = ColumnMoments.of(x, rows, cols, columns[j]);
       mean[j] = c.mean();
       sd[j] = c.sd();
     }
