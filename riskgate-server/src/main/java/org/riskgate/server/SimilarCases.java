@@ -32,6 +32,8 @@ public final class SimilarCases {
 
   private final DeclarationStore store;
   private final Clock clock;
+  // results recorded so far: a space built across one is not kept
+  private volatile long changes;
   private final Map<LocalDate, Kept> kept = new LinkedHashMap<>(8, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<LocalDate, Kept> eldest) {
@@ -48,9 +50,13 @@ public final class SimilarCases {
   public List<Neighbours.Neighbour> of(Declaration d, int k) {
     Neighbours n = kept(d.date());
     if (n == null) {
+      long before = changes;
       n = Neighbours.before(store.inspectedBefore(d.date(), AMONG), d.date());
       synchronized (this) {
-        kept.put(d.date(), new Kept(n, clock.instant()));
+        // a result recorded while this was built may be missing from it: answer with it, keep it not
+        if (changes == before) {
+          kept.put(d.date(), new Kept(n, clock.instant()));
+        }
       }
     }
     return n.nearest(d, k);
@@ -63,6 +69,7 @@ public final class SimilarCases {
 
   /** A result was recorded: every kept day may now have another neighbour or outcome. */
   synchronized void changed() {
+    changes++;
     kept.clear();
   }
 }

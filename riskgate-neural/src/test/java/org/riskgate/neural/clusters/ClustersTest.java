@@ -73,6 +73,4 @@ class ClustersTest {
     }
     assertThat(groups.get(0).profile()).contains(" sd");
   }
-
-
 }

@@ -64,11 +64,10 @@ public final class Neighbours {
     }
     // the pipeline's own numbers for each declaration, its vocabularies fitted on the past alone
     FeaturePipeline pipeline = FeaturePipeline.fit(earlier);
-    int w = pipeline.width();
-    float[] x = new float[FeaturePipeline.matrixSize(earlier.size(), w)];
-    List<Declaration> order = pipeline.walk(earlier, (p, d, f) -> System.arraycopy(f, 0, x, p * w, w));
-    DeclarationSpace space = DeclarationSpace.fit(x, order.size(), pipeline.names());
-    return new Neighbours(day, pipeline, space, order, space.vectors(x, 0, order.size(), w));
+    FeaturePipeline.Walk walk = pipeline.walk(earlier);
+    DeclarationSpace space = DeclarationSpace.fit(walk.matrix(), walk.rows(), pipeline.names());
+    return new Neighbours(day, pipeline, space, walk.order(),
+        space.vectors(walk.matrix(), 0, walk.rows(), walk.width()));
   }
 
   private final LocalDate day;
