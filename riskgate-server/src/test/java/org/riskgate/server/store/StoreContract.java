@@ -202,6 +202,22 @@ abstract class StoreContract {
   abstract String currentUrl();
 
   @Test
+  void documentsAreFoundAfterTheirUploadAndAfterAReopen() throws Exception {
+    store.storeBatch("b.csv", "tester", List.of(decided("P1", LocalDate.of(2021, 1, 1), "30", 0.5, Lane.GREEN),
+        decided("P2", LocalDate.of(2021, 1, 1), "30", 0.5, Lane.GREEN)));
+    DocumentStore documents = new DocumentStore(db);
+    assertThat(documents.of("P1")).isEmpty();
+    documents.add(new StoredDocument(0, "P1", "ISSUER-1", "invoice.png", "ab".repeat(32), 10, 20, "{}", "tester",
+        Instant.now()), "{}");
+    assertThat(documents.of("P1")).extracting(StoredDocument::fileName).containsExactly("invoice.png");
+    assertThat(documents.of("P2")).isEmpty();
+    String url = currentUrl();
+    db.close();
+    db = Database.open(url);
+    assertThat(new DocumentStore(db).of("P1")).extracting(StoredDocument::issuer).containsExactly("ISSUER-1");
+  }
+
+  @Test
   void settingsChangesAreAudited() {
     Settings s = new Settings(db);
     s.set(Settings.CAPACITY, "{\"redPercent\":3}", "sue", "{\"capacity\":3}");
