@@ -131,6 +131,14 @@ public final class Database implements AutoCloseable {
     }
     JdbcConnectionPool pool = JdbcConnectionPool.create(source);
     pool.setMaxConnections(32);
+    if (url.startsWith("jdbc:h2:file:")) {
+      try {
+        H2Recovery.finishLeftoverCommits(pool);
+      } catch (StoreException e) {
+        pool.dispose();
+        throw e;
+      }
+    }
     try {
       Flyway.configure()
           .dataSource(pool)
