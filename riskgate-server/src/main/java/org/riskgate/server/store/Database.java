@@ -85,6 +85,8 @@ public final class Database implements AutoCloseable {
     ConnectionPoolDataSource source;
     boolean housekeep = false;
     boolean journaled = false;
+    // an H2 file store that was not closed: its last process was killed (or the machine stopped)
+    boolean killed = false;
     if (url.startsWith("jdbc:h2:")) {
       vendor = Vendor.H2;
       JdbcDataSource h2 = new JdbcDataSource();
@@ -111,7 +113,7 @@ public final class Database implements AutoCloseable {
       // 2 s retention it halved the growth (docs/server.md, "Store growth")
       housekeep = u.startsWith("jdbc:h2:file:") && u.contains("WRITE_DELAY=0") && u.contains("RETENTION_TIME=");
       // after kill -9, H2's own start can miss the last commits (see H2Recovery)
-      H2Recovery.file(u).ifPresent(H2Recovery::recoverIfUnclean);
+      killed = H2Recovery.file(u).map(H2Recovery::recoverIfUnclean).orElse(false);
       h2.setURL(u);
       h2.setUser("");
       h2.setPassword(password.orElse(""));
@@ -131,7 +133,7 @@ public final class Database implements AutoCloseable {
     }
     JdbcConnectionPool pool = JdbcConnectionPool.create(source);
     pool.setMaxConnections(32);
-    if (url.startsWith("jdbc:h2:file:")) {
+    if (killed) {
       try {
         H2Recovery.finishLeftoverCommits(pool);
       } catch (StoreException e) {

@@ -40,6 +40,22 @@ final class H2Recovery {
   private static final System.Logger LOG = System.getLogger(H2Recovery.class.getName());
   // the header's "clean" field, present only after a normal close
   private static final Pattern CLEAN = Pattern.compile("(^|,)clean:1(,|$)");
+  // H2's recovery commit and its transaction close (package-private), looked up when the class
+  // loads so that an H2 upgrade that changes them fails every open of a file store, not one
+  // after a kill
+  private static final Method RECOVERY_COMMIT;
+  private static final Method CLOSE;
+
+  static {
+    try {
+      RECOVERY_COMMIT = TransactionStore.class.getDeclaredMethod("commit", Transaction.class, boolean.class);
+      CLOSE = Transaction.class.getDeclaredMethod("close", boolean.class, Throwable.class);
+      RECOVERY_COMMIT.setAccessible(true);
+      CLOSE.setAccessible(true);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("this H2 lacks the methods H2Recovery.finishLeftoverCommits uses: " + e, e);
+    }
+  }
 
   private H2Recovery() {}
 
@@ -122,12 +138,8 @@ final class H2Recovery {
         if (t.getStatus() != Transaction.STATUS_COMMITTED) {
           continue;
         }
-        Method commit = TransactionStore.class.getDeclaredMethod("commit", Transaction.class, boolean.class);
-        Method close = Transaction.class.getDeclaredMethod("close", boolean.class, Throwable.class);
-        commit.setAccessible(true);
-        close.setAccessible(true);
-        commit.invoke(ts, t, true);
-        close.invoke(t, true, null);
+        RECOVERY_COMMIT.invoke(ts, t, true);
+        CLOSE.invoke(t, true, null);
         finished++;
         LOG.log(System.Logger.Level.WARNING, "H2 left transaction " + t.getId() + " committed but not finished"
             + " (the process was killed during its commit): finished now");
