@@ -63,7 +63,12 @@ final class H2Housekeeping implements AutoCloseable {
 
   /** The MVStore under an embedded H2 connection's database. */
   static MVStore mvStore(Connection c) throws SQLException {
-    return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+    return store(c).getMvStore();
+  }
+
+  /** H2's store (MVStore and transactions) under an embedded H2 connection's database. */
+  static org.h2.mvstore.db.Store store(Connection c) throws SQLException {
+    return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore();
   }
 
   private void round() {

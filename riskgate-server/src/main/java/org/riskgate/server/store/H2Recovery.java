@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.tx.Transaction;
@@ -126,25 +124,19 @@ final class H2Recovery {
    * without {@code LOCK_TIMEOUT}: the store never opened, and a CI run ran out of time in
    * {@code H2KillTest}. Finished here as H2 means to (its recovery commit over the undo log), with
    * H2's own package-private methods: no public API reaches them.
-   *
-   * @return the transactions finished
    */
-  static int finishLeftoverCommits(DataSource source) {
+  static void finishLeftoverCommits(DataSource source) {
     try (Connection c = source.getConnection()) {
-      TransactionStore ts = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-          .getTransactionStore();
-      int finished = 0;
+      TransactionStore ts = H2Housekeeping.store(c).getTransactionStore();
       for (Transaction t : ts.getOpenTransactions()) {
         if (t.getStatus() != Transaction.STATUS_COMMITTED) {
           continue;
         }
         RECOVERY_COMMIT.invoke(ts, t, true);
         CLOSE.invoke(t, true, null);
-        finished++;
         LOG.log(System.Logger.Level.WARNING, "H2 left transaction " + t.getId() + " committed but not finished"
             + " (the process was killed during its commit): finished now");
       }
-      return finished;
     } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
       throw new StoreException("cannot finish the commits a killed process left in the H2 store: " + e, e);
     }

@@ -54,20 +54,25 @@ class H2KillTest {
         .isLessThan(100);
 
     try (Database db = DataDirectory.open(dir, Optional.empty(), Optional.empty())) {
-      Set<String> stored = db.read(c -> {
-        Set<String> ids = new java.util.HashSet<>();
-        try (var rs = c.createStatement().executeQuery("SELECT d.id FROM declarations d JOIN decisions x"
-            + " ON x.declaration_id = d.id")) {
-          while (rs.next()) {
-            ids.add(rs.getString(1));
-          }
-        }
-        return ids;
-      });
+      Set<String> stored = decided(db);
       List<String> missing = acked.stream().filter(id -> !stored.contains(id)).sorted().toList();
       assertThat(missing).as("acknowledged declarations after kill -9").isEmpty();
       assertThat(AuditLog.count(db)).as("an audit line per acknowledged declaration").isGreaterThanOrEqualTo(n);
     }
+  }
+
+  /** The ids of the stored declarations that have their decision. */
+  static Set<String> decided(Database db) {
+    return db.read(c -> {
+      Set<String> ids = new java.util.HashSet<>();
+      try (var rs = c.createStatement().executeQuery("SELECT d.id FROM declarations d JOIN decisions x"
+          + " ON x.declaration_id = d.id")) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    });
   }
 
   /** The writer process: stores declarations one commit each and prints each id after its commit. */

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * cycle that fails or hangs keeps a copy of the killed store ({@code DIR-killed}) and prints the
  * opening thread's stack; a hang ends the soak (the thread cannot be stopped).
  *
- * <p>Not a test: one kill in ~60 is what found the two faults it guards against, too rare for CI.
+ * <p>Not a test: about one kill in 70 is what found the two faults it guards against, too rare for CI.
  */
 public final class KillSoak {
   private static final long OPEN_BOUND_S = 120;
@@ -67,16 +67,7 @@ public final class KillSoak {
       Future<Set<String>> open = opener.submit(() -> {
         thread[0] = Thread.currentThread();
         try (Database db = DataDirectory.open(dir, Optional.empty(), Optional.empty())) {
-          return db.read(c -> {
-            Set<String> ids = new java.util.HashSet<>();
-            try (var rs = c.createStatement().executeQuery(
-                "SELECT d.id FROM declarations d JOIN decisions x ON x.declaration_id = d.id")) {
-              while (rs.next()) {
-                ids.add(rs.getString(1));
-              }
-            }
-            return ids;
-          });
+          return H2KillTest.decided(db);
         }
       });
       String outcome;

@@ -56,7 +56,7 @@ class LeftoverCommitTest {
       c.setAutoCommit(false);
       c.createStatement().executeUpdate("UPDATE audit_head SET seq = seq WHERE id = 1");
       SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-      TransactionStore ts = session.getDatabase().getStore().getTransactionStore();
+      TransactionStore ts = H2Housekeeping.store(c).getTransactionStore();
       // the first step of H2's commit (its undo log marked committed), then the file written
       Method mark = TransactionStore.class.getDeclaredMethod("markUndoLogAsCommitted", int.class, long.class);
       mark.setAccessible(true);
