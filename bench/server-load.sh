@@ -59,12 +59,16 @@ stored() { curl -sf "$BASE/api/v1/queue?size=1" -H "Authorization: Bearer $TOKEN
 # the server's own CPU (every thread: requests, group commit, H2's writers, rebuilds), user + system ticks
 server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
 BYTES0="$(store_bytes)"; ROWS0="$(stored)"; CPU0="$(server_cpu)"
-"$JAVA" -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
+# the load generator's own CPU too: on 2 cores it competes with the server for them
+/usr/bin/time -f "%U %S" -o "$WORK/generator-cpu" \
+  "$JAVA" -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
 CPU1="$(server_cpu)"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server CPU during warm-up and run: $(( (CPU1 - CPU0) / $(getconf CLK_TCK) )) s," \
   "$(awk -v t="$(( CPU1 - CPU0 ))" -v hz="$(getconf CLK_TCK)" -v n="$(( RATE * (SECONDS_ + WARMUP) ))" \
   'BEGIN { printf "%.2f", t / hz * 1000 / n }') ms a request"
+awk -v n="$(( RATE * (SECONDS_ + WARMUP) ))" '{ printf "load generator CPU (its whole run): %.0f s, %.2f ms a request\n", $1 + $2, ($1 + $2) * 1000 / n }' \
+  "$WORK/generator-cpu"
 # the store's growth under this load, per declaration stored meanwhile (warm-up included)
 BYTES1="$(store_bytes)"; ROWS1="$(stored)"
 echo "store: $BYTES0 -> $BYTES1 bytes, $ROWS0 -> $ROWS1 declarations:" \
