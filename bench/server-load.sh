@@ -6,7 +6,9 @@
 # usage: bench/server-load.sh [rate/s=500] [seconds=120] [warmup=15] [result every=250]
 # env:   SERVER_OPTS (default "-Xmx1g -XX:+UseZGC"), BENCH_DIR (default out/server-load), PORT (8097),
 #        BENCH_CP (run these classes, no build), MODEL (default: the server tests' bundle),
-#        NO_RULES=1 for the same load without rules (and so without profile look-ups)
+#        NO_RULES=1 for the same load without rules (and so without profile look-ups),
+#        GENERATOR_OPTS (the load generator's JVM options, default "-Xmx512m -XX:+UseZGC": its own
+#        collector's pauses would count as the server's latency)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE="${1:-500}"; SECONDS_="${2:-120}"; WARMUP="${3:-15}"; EVERY="${4:-250}"
@@ -60,8 +62,9 @@ stored() { curl -sf "$BASE/api/v1/queue?size=1" -H "Authorization: Bearer $TOKEN
 server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
 BYTES0="$(store_bytes)"; ROWS0="$(stored)"; CPU0="$(server_cpu)"
 # the load generator's own CPU too: on 2 cores it competes with the server for them
+# shellcheck disable=SC2086
 /usr/bin/time -f "%U %S" -o "$WORK/generator-cpu" \
-  "$JAVA" -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
+  "$JAVA" ${GENERATOR_OPTS:--Xmx512m -XX:+UseZGC} -cp "$CP" org.riskgate.server.bench.ScoringLoad "$BASE" "$TOKEN" "$RATE" "$SECONDS_" "$WARMUP" "$EVERY"
 CPU1="$(server_cpu)"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server CPU during warm-up and run: $(( (CPU1 - CPU0) / $(getconf CLK_TCK) )) s," \
