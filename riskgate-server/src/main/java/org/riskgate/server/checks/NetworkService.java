@@ -105,13 +105,8 @@ public final class NetworkService implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "riskgate-network");
-      t.setDaemon(true);
-      // below the request threads: a rebuild takes what they leave
-      t.setPriority(Thread.NORM_PRIORITY - 1);
-      return t;
-    });
+    // below the request threads: a rebuild takes what they leave
+    this.worker = Executors.newSingleThreadScheduledExecutor(org.riskgate.server.Background.threads("riskgate-network"));
     long period = schedule.every().toMillis();
     worker.scheduleWithFixedDelay(this::periodic, period, period, TimeUnit.MILLISECONDS);
     rebuild();

@@ -20,6 +20,7 @@ import org.riskgate.risk.ModelBundle;
 import org.riskgate.risk.RiskTraining;
 import org.riskgate.risk.features.FeaturePipeline;
 import org.riskgate.risk.xgboost.XGBoostOptions;
+import org.riskgate.server.Background;
 import org.riskgate.server.Json;
 import org.riskgate.server.store.Database;
 import org.riskgate.server.store.DeclarationStore;
@@ -75,17 +76,10 @@ public final class ChallengerService implements AutoCloseable {
   private final Recipe recipe;
   private final Activation activation;
   private final AtomicReference<Optional<ModelBundle>> challenger = new AtomicReference<>(Optional.empty());
-  private final ExecutorService shadowThread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "riskgate-shadow");
-    t.setDaemon(true);
-    return t;
-  });
+  // shadow scoring and retraining wait for no request: they take the cores requests leave
+  private final ExecutorService shadowThread = Executors.newSingleThreadExecutor(Background.threads("riskgate-shadow"));
   private final java.util.concurrent.ScheduledExecutorService schedule =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "riskgate-retrain");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(Background.threads("riskgate-retrain"));
   private volatile Future<?> lastShadow = java.util.concurrent.CompletableFuture.completedFuture(null);
 
   /**

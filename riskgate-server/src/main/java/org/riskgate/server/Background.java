@@ -1,0 +1,75 @@
+package org.riskgate.server;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Threads for work no request waits on (the trader network's rebuild, a challenger's retraining
+ * and shadow scoring): each one lowers its own scheduling priority to {@link #NICE} when it
+ * starts, so that on a busy machine it takes the cores the request threads leave.
+ *
+ * <p>Why the operating system's priority: Java's thread priorities are ignored on Linux (unless
+ * the JVM runs with {@code -XX:ThreadPriorityPolicy=1}, which warns when not root and lowers at
+ * most to nice 4). A rebuild of the network from 110,000 declarations took one of the two cores
+ * for a second every 30 s, and the 10 s windows with a rebuild had a p99 of 40 to 86 ms against
+ * 5 to 11 ms for the others (500 requests/s, docs/server.md). Linux lets any process raise the
+ * nice value of its own threads; {@code renice} (util-linux) is how to reach one thread, named
+ * by its id from {@code /proc/thread-self}, without native code. Where either is missing the
+ * thread runs at the normal priority, which is said once in the log.
+ */
+public final class Background {
+  /** Linux nice value of background threads: about a tenth of a core's time when requests want it all. */
+  public static final int NICE = 10;
+  private static final System.Logger LOG = System.getLogger(Background.class.getName());
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+  private Background() {}
+
+  /** Daemon threads named {@code name} that run at the background priority. */
+  public static ThreadFactory threads(String name) {
+    return r -> {
+      Thread t = new Thread(() -> {
+        lowerPriority();
+        r.run();
+      }, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Lowers the calling thread's priority to {@link #NICE}; returns whether it was lowered. */
+  static boolean lowerPriority() {
+    Path self = Path.of("/proc/thread-self");
+    if (!Files.exists(self)) {
+      return false; // not Linux
+    }
+    try {
+      // "/proc/thread-self" links to "PID/task/TID"
+      String tid = Files.readSymbolicLink(self).getFileName().toString();
+      Process p = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
+          .redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
+      if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+        return true;
+      }
+      p.destroyForcibly();
+      warnOnce("renice exited with " + (p.isAlive() ? "no answer" : Integer.toString(p.exitValue())));
+    } catch (IOException e) {
+      warnOnce(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  private static void warnOnce(String why) {
+    if (WARNED.compareAndSet(false, true)) {
+      LOG.log(System.Logger.Level.WARNING, "background threads run at the normal priority (cannot renice: "
+          + why + "); under load they compete with requests for the cores");
+    }
+  }
+}
