@@ -16,7 +16,7 @@ CP="$CP:$(cat target/overload.cp)"
 BUNDLE=riskgate-server/target/test-bundle
 [ -f "$BUNDLE/provenance.json" ] || { echo "run the server tests once first (they train $BUNDLE)" >&2; exit 1; }
 DIR="$(mktemp -d)"
-"$J" -Xmx1g -XX:+UseZGC --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -cp "$CP" \
+"$J" -Xmx2g -XX:+UseZGC --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -cp "$CP" \
   org.riskgate.server.cli.ServeCommand --data-dir "$DIR/data" --port 0 --model "$BUNDLE" --no-demo \
   >"$DIR/out.log" 2>"$DIR/err.log" &
 SERVER=$!

@@ -4,7 +4,7 @@
 # results recorded while the load runs (each one changes the profiles the rules read).
 #
 # usage: bench/server-load.sh [rate/s=500] [seconds=120] [warmup=15] [result every=250]
-# env:   SERVER_OPTS (default "-Xmx1g -XX:+UseZGC"), BENCH_DIR (default out/server-load), PORT (8097),
+# env:   SERVER_OPTS (default "-Xmx2g -XX:+UseZGC", as `riskgate serve`), BENCH_DIR (default out/server-load), PORT (8097),
 #        BENCH_CP (run these classes, no build), MODEL (default: the server tests' bundle),
 #        NO_RULES=1 for the same load without rules (and so without profile look-ups),
 #        GENERATOR_OPTS (the load generator's JVM options, default "-Xmx512m -XX:+UseZGC": its own
@@ -31,7 +31,7 @@ MODEL="${MODEL:-riskgate-server/target/test-bundle}"
 [ -f "$MODEL/provenance.json" ] || { echo "no model bundle at $MODEL (run the server tests once, or set MODEL)" >&2; exit 1; }
 
 # shellcheck disable=SC2086
-"$JAVA" ${SERVER_OPTS:--Xmx1g -XX:+UseZGC} -cp "$CP" org.riskgate.server.cli.ServeCommand \
+"$JAVA" ${SERVER_OPTS:--Xmx2g -XX:+UseZGC} -cp "$CP" org.riskgate.server.cli.ServeCommand \
   --data-dir "$WORK/data" --port "$PORT" --model "$MODEL" --demo-data data/customs --bcrypt-strength 4 \
   > "$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -52,7 +52,7 @@ curl -sf -X PUT "$BASE/api/v1/rules" -H "Authorization: Bearer $TOKEN" -d "{\"ru
 
 echo "rules: ${RULES:-none}"
 echo "rate $RATE/s for ${SECONDS_}s after ${WARMUP}s warm-up; a result every $EVERY declarations;" \
-  "server ${SERVER_OPTS:--Xmx1g -XX:+UseZGC}; $(nproc) cores"
+  "server ${SERVER_OPTS:--Xmx2g -XX:+UseZGC}; $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # the H2 file and its journal's segments (riskgate.journal.NNNNNN)
 store_bytes() { find "$WORK/data" -maxdepth 1 \( -name riskgate.mv.db -o -name 'riskgate.journal.*' \) -printf '%s\n' \
