@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Overload benchmark of `riskgate serve` (finding 7 of issue 13): starts the server as its own
-# process (1 GiB heap, ZGC, as ./riskgate serve runs it) on a fresh data directory with the test
+# process (2 GiB heap, ZGC, as ./riskgate serve runs it) on a fresh data directory with the test
 # bundle, then drives it from a second process with bench OverloadLoad (open loop, 3,000
 # declarations a second over 8 tokens, health and API probes every 100 ms, then a recovery phase).
 #   bench/overload.sh [rate=3000] [seconds=30]
