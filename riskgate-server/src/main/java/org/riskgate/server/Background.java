@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * nice value of its own threads; {@code renice} (util-linux) is how to reach one thread, named
  * by its id from {@code /proc/thread-self}, without native code. Where either is missing the
  * thread runs at the normal priority, which is said once in the log.
+ *
+ * <p>Threads such a thread starts inherit its nice value: a retrain's XGBoost threads, as wanted,
+ * and the JDK's process reaper; also a worker of the common fork-join pool, if shadow scoring's
+ * parallel stream is what starts one (it then serves other parallel scoring at that priority
+ * until it idles out, which slows a batch only while the cores are contended).
  */
 public final class Background {
   /** Linux nice value of background threads: about a tenth of a core's time when requests want it all. */
