@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Threads for work no request waits on (the trader network's rebuild, a challenger's retraining
- * and shadow scoring): each one lowers its own scheduling priority to {@link #NICE} when it
- * starts, so that on a busy machine it takes the cores the request threads leave.
+ * and shadow scoring): each one lowers its own scheduling priority by {@link #NICE} steps of
+ * Linux's nice value (to 19 at most) when it starts, so that on a busy machine it takes the
+ * cores the request threads leave. Relative, not absolute: a server started under {@code nice}
+ * keeps its background below its requests, and no thread is ever raised.
  *
  * <p>Why the operating system's priority: Java's thread priorities are ignored on Linux (unless
  * the JVM runs with {@code -XX:ThreadPriorityPolicy=1}, which warns when not root and lowers at
@@ -28,8 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * until it idles out, which slows a batch only while the cores are contended).
  */
 public final class Background {
-  /** Linux nice value of background threads: about a tenth of a core's time when requests want it all. */
+  /** Steps of nice below the thread that starts them: about a tenth of a core's time when requests want it all. */
   public static final int NICE = 10;
+  /** Linux's lowest priority. */
+  static final int LOWEST = 19;
   private static final System.Logger LOG = System.getLogger(Background.class.getName());
   private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -47,7 +51,7 @@ public final class Background {
     };
   }
 
-  /** Lowers the calling thread's priority to {@link #NICE}; returns whether it was lowered. */
+  /** Lowers the calling thread's priority by {@link #NICE} (to {@link #LOWEST}); returns whether it was lowered. */
   static boolean lowerPriority() {
     Path self = Path.of("/proc/thread-self");
     if (!Files.exists(self)) {
@@ -56,19 +60,26 @@ public final class Background {
     try {
       // "/proc/thread-self" links to "PID/task/TID"
       String tid = Files.readSymbolicLink(self).getFileName().toString();
-      Process p = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
+      int target = Math.min(LOWEST, nice(self) + NICE);
+      Process p = new ProcessBuilder("renice", "-n", Integer.toString(target), "-p", tid)
           .redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
       if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
         return true;
       }
       p.destroyForcibly();
       warnOnce("renice exited with " + (p.isAlive() ? "no answer" : Integer.toString(p.exitValue())));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       warnOnce(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return false;
+  }
+
+  /** A thread's nice value: field 19 of its stat line, counted after its name's closing parenthesis. */
+  static int nice(Path thread) throws IOException {
+    String stat = Files.readString(thread.resolve("stat"));
+    return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
   }
 
   private static void warnOnce(String why) {
