@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and shadow scoring): each one lowers its own scheduling priority by {@link #NICE} steps of
  * Linux's nice value (to 19 at most) when it starts, so that on a busy machine it takes the
  * cores the request threads leave. Relative, not absolute: a server started under {@code nice}
- * keeps its background below its requests, and no thread is ever raised.
+ * keeps its background below its requests, and no thread's priority is ever raised.
  *
  * <p>Why the operating system's priority: Java's thread priorities are ignored on Linux (unless
  * the JVM runs with {@code -XX:ThreadPriorityPolicy=1}, which warns when not root and lowers at
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 5 to 11 ms for the others (500 requests/s, docs/server.md). Linux lets any process raise the
  * nice value of its own threads; {@code renice} (util-linux) is how to reach one thread, named
  * by its id from {@code /proc/thread-self}, without native code. Where either is missing the
- * thread runs at the normal priority, which is said once in the log.
+ * thread runs at its starter's priority, which is said once in the log.
  *
  * <p>Threads such a thread starts inherit its nice value: a retrain's XGBoost threads, as wanted,
  * and the JDK's process reaper; also a worker of the common fork-join pool, if shadow scoring's
@@ -34,6 +34,8 @@ public final class Background {
   public static final int NICE = 10;
   /** Linux's lowest priority. */
   static final int LOWEST = 19;
+  /** The calling thread's folder under {@code /proc}, a link to {@code PID/task/TID}. */
+  static final Path THREAD_SELF = Path.of("/proc/thread-self");
   private static final System.Logger LOG = System.getLogger(Background.class.getName());
   private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -53,14 +55,12 @@ public final class Background {
 
   /** Lowers the calling thread's priority by {@link #NICE} (to {@link #LOWEST}); returns whether it was lowered. */
   static boolean lowerPriority() {
-    Path self = Path.of("/proc/thread-self");
-    if (!Files.exists(self)) {
+    if (!Files.exists(THREAD_SELF)) {
       return false; // not Linux
     }
     try {
-      // "/proc/thread-self" links to "PID/task/TID"
-      String tid = Files.readSymbolicLink(self).getFileName().toString();
-      int target = Math.min(LOWEST, nice(self) + NICE);
+      String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
+      int target = Math.min(LOWEST, nice(THREAD_SELF) + NICE);
       Process p = new ProcessBuilder("renice", "-n", Integer.toString(target), "-p", tid)
           .redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
       if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
@@ -84,7 +84,7 @@ public final class Background {
 
   private static void warnOnce(String why) {
     if (WARNED.compareAndSet(false, true)) {
-      LOG.log(System.Logger.Level.WARNING, "background threads run at the normal priority (cannot renice: "
+      LOG.log(System.Logger.Level.WARNING, "background threads run at their starter's priority (cannot renice: "
           + why + "); under load they compete with requests for the cores");
     }
   }

@@ -9,11 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A background thread runs below the request threads, which keep the normal priority. */
+/** A background thread runs below the thread that starts it, which keeps its own priority. */
 class BackgroundTest {
   @Test
   void backgroundThreadsRunTenStepsBelowTheirStarterWhichKeepsItsOwn() throws Exception {
-    assumeTrue(Files.exists(Path.of("/proc/thread-self")), "Linux only");
+    assumeTrue(Files.exists(Background.THREAD_SELF), "Linux only");
     // util-linux's renice is on every Debian system (an essential package); elsewhere the server warns and goes on
     assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
         .anyMatch(dir -> Files.isExecutable(Path.of(dir, "renice"))), "renice on the PATH");
@@ -30,7 +30,7 @@ class BackgroundTest {
 
   private static int nice() {
     try {
-      return Background.nice(Path.of("/proc/thread-self"));
+      return Background.nice(Background.THREAD_SELF);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -20,6 +20,7 @@ import org.riskgate.core.evidence.EvidenceSource;
 import org.riskgate.profiles.network.NetworkConfig;
 import org.riskgate.profiles.network.NetworkEvidence;
 import org.riskgate.profiles.network.TraderNetwork;
+import org.riskgate.server.Background;
 
 /**
  * The trader network as evidence on the server. Building it takes about a second for a month of
@@ -106,7 +107,7 @@ public final class NetworkService implements AutoCloseable {
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.clock = Objects.requireNonNull(clock, "clock");
     // below the request threads: a rebuild takes what they leave
-    this.worker = Executors.newSingleThreadScheduledExecutor(org.riskgate.server.Background.threads("riskgate-network"));
+    this.worker = Executors.newSingleThreadScheduledExecutor(Background.threads("riskgate-network"));
     long period = schedule.every().toMillis();
     worker.scheduleWithFixedDelay(this::periodic, period, period, TimeUnit.MILLISECONDS);
     rebuild();
