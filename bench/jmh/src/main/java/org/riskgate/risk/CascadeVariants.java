@@ -13,18 +13,20 @@ import java.util.TreeMap;
 import org.riskgate.core.ColumnMapping;
 import org.riskgate.core.Declaration;
 import org.riskgate.core.DeclarationReader;
+import org.riskgate.core.RankingMetrics;
 import org.riskgate.core.RejectFile;
 import org.riskgate.risk.xgboost.XGBoostModel;
 import org.riskgate.risk.xgboost.XGBoostOptions;
 
 /**
- * Other rules for the default blend's {@link Cascade}, simulated beside today's: how many boosted
- * trees a declaration walks, whether its lane stays the full blend's, and the AUC, when rows stop
- * against a tail bound of the 99th percentile instead of the largest sum, when the floor rises to a
+ * Other rules for the default blend's {@link Cascade}, simulated beside today's (the blend's own
+ * cascade: its bands, bounds, mean tails and floor): how many boosted trees a declaration walks,
+ * whether its lane stays the full blend's, and the AUC, when rows stop against a tail bound of the
+ * 99th percentile instead of the largest of the band and its neighbours, when the floor rises to a
  * batch's own top share (placed by the rows' estimates), and with other estimates for a row that
  * stops. Chosen on the 2020 holdout (the blend fitted on the first 85 % of 2020 and tested on the
  * rest, the whole holdout as one batch), then run once on 2021Q1 (fitted on all of 2020). The stage
- * width, bands and calibration rows are {@link Cascade}'s; lanes are each day's top 3 % red and
+ * width and calibration rows are {@link Cascade}'s; lanes are each day's top 3 % red and
  * next 7 % yellow, as {@code CascadeTest} counts them.
  *
  * <p>Run: {@code bench/main.sh org.riskgate.risk.CascadeVariants [holdout|2021q1] [DATA_DIR]}. In
@@ -68,6 +70,8 @@ public final class CascadeVariants {
     Dataset tr = ColumnSubset.select(p.train(), used);
     Dataset te = ColumnSubset.select(p.valid().orElseThrow(), used);
     Blend blend = (Blend) new BlendTrainer(XGBoostOptions.DEFAULT).train(tr, Optional.empty()).model();
+    Cascade cascade = blend.cascade().orElseThrow();
+    // the rows the cascade was calibrated on, as Cascade.calibrate takes them
     Walk calibration = walk(blend.parts(), tr, Math.max(1, tr.rows() / Cascade.CALIBRATION_ROWS));
     Walk tested = walk(blend.parts(), te, 1);
     // the validation matrix holds the labelled rows sorted by date, as here
@@ -76,13 +80,17 @@ public final class CascadeVariants {
         calibration.full().length, tested.full().length, tested.trees());
     System.out.println("| bound | floor | estimate | boosted trees a row | stopped | lanes same | AUC | AUC in full |");
     System.out.println("|---|---|---|---:|---:|---:|---:|---:|");
+    boolean[] fraud = new boolean[te.rows()];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = te.labels()[i] > 0.5f;
+    }
     for (double quantile : new double[] {1, 0.99}) {
       for (double batch : new double[] {0, 0.3, 0.2}) {
-        simulate(calibration, tested, dates, te.labels(), quantile, batch, Estimate.BAND_MEAN);
+        simulate(cascade, calibration, tested, dates, fraud, quantile, batch, Estimate.BAND_MEAN);
       }
     }
-    simulate(calibration, tested, dates, te.labels(), 1, 0, Estimate.LINE);
-    simulate(calibration, tested, dates, te.labels(), 1, 0, Estimate.BAND_AND_FOREST_MEAN);
+    simulate(cascade, calibration, tested, dates, fraud, 1, 0, Estimate.LINE);
+    simulate(cascade, calibration, tested, dates, fraud, 1, 0, Estimate.BAND_AND_FOREST_MEAN);
   }
 
   private static Walk walk(List<Blend.Part> parts, Dataset d, int step) {
@@ -114,20 +122,15 @@ public final class CascadeVariants {
     return new Walk(prefix, sums, others, boosted.weight(), xgb.trees());
   }
 
-  /** A stage's bands as {@link Cascade} makes them, with a bound of the {@code quantile} of each band's tails (1: the largest of the band and its neighbours). */
-  private static Stage stage(Walk cal, int s, double quantile) {
+  /**
+   * A stage of the blend's own cascade (its bands, bound and mean tail: today's rule), with the
+   * bound replaced by the {@code quantile} of each band's calibration tails when it is below 1,
+   * and the fits the other estimates need.
+   */
+  private static Stage stage(Cascade.Stage today, Walk cal, int s, double quantile) {
     double[] pre = cal.prefix()[s];
     int n = pre.length;
-    double[] sorted = pre.clone();
-    Arrays.sort(sorted);
-    List<Double> e = new ArrayList<>();
-    for (int band = 1; band < Cascade.BANDS; band++) {
-      double edge = sorted[(int) ((long) band * n / Cascade.BANDS)];
-      if (e.isEmpty() || edge > e.get(e.size() - 1)) {
-        e.add(edge);
-      }
-    }
-    double[] edges = e.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] edges = today.edges();
     List<List<Double>> tails = new ArrayList<>();
     for (int b = 0; b <= edges.length; b++) {
       tails.add(new ArrayList<>());
@@ -157,44 +160,30 @@ public final class CascadeVariants {
         }
       }
     }
-    double[] max = new double[tails.size()];
-    double[] q = new double[tails.size()];
-    double[] mean = new double[tails.size()];
-    for (int b = 0; b < tails.size(); b++) {
-      double[] t = tails.get(b).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      max[b] = t.length == 0 ? Double.NEGATIVE_INFINITY : t[t.length - 1];
-      q[b] = t.length == 0 ? Double.NEGATIVE_INFINITY : t[Math.min(t.length - 1, (int) Math.ceil(quantile * t.length))];
-      mean[b] = Arrays.stream(t).average().orElse(0);
-    }
-    double[] bound = new double[tails.size()];
-    for (int b = 0; b < bound.length; b++) {
-      double m = quantile < 1 ? q[b]
-          : Math.max(max[b], Math.max(b > 0 ? max[b - 1] : max[b], b + 1 < max.length ? max[b + 1] : max[b]));
-      bound[b] = m == Double.NEGATIVE_INFINITY ? Double.MAX_VALUE : m;
+    double[] bound = today.tailMax().clone();
+    if (quantile < 1) {
+      for (int b = 0; b < bound.length; b++) {
+        double[] t = tails.get(b).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        bound[b] = t.length == 0 ? bound[b] : t[Math.min(t.length - 1, (int) Math.ceil(quantile * t.length))];
+      }
     }
     double[][] mean2 = new double[sum2.length][8];
     for (int a = 0; a < sum2.length; a++) {
       for (int c = 0; c < 8; c++) {
-        mean2[a][c] = count2[a][c] < 20 ? mean[a] : sum2[a][c] / count2[a][c];
+        mean2[a][c] = count2[a][c] < 20 ? today.tailMean()[a] : sum2[a][c] / count2[a][c];
       }
     }
-    return new Stage(edges, bound, mean, solve(normal, rhs), othersEdges, mean2);
+    return new Stage(edges, bound, today.tailMean(), solve(normal, rhs), othersEdges, mean2);
   }
 
-  private static void simulate(Walk cal, Walk tst, List<LocalDate> dates, float[] labels, double quantile,
-      double batch, Estimate estimate) {
+  private static void simulate(Cascade cascade, Walk cal, Walk tst, List<LocalDate> dates, boolean[] fraud,
+      double quantile, double batch, Estimate estimate) {
     double w = cal.weight();
-    int n = cal.full().length;
-    double[] calibrated = new double[n];
-    for (int i = 0; i < n; i++) {
-      calibrated[i] = cal.others()[i] + w * cal.full()[i];
-    }
-    Arrays.sort(calibrated);
-    double floor = calibrated[Math.max(0, (int) Math.floor(n * (1 - Cascade.KEEP_SHARE)) - 1)];
+    double floor = cascade.floor();
     int stages = cal.prefix().length;
     Stage[] st = new Stage[stages];
     for (int s = 0; s < stages; s++) {
-      st[s] = stage(cal, s, quantile);
+      st[s] = stage(cascade.stages().get(s), cal, s, quantile);
     }
     int m = tst.full().length;
     double[] full = new double[m];
@@ -241,7 +230,7 @@ public final class CascadeVariants {
         quantile < 1 ? "99th percentile" : "largest of band and neighbours",
         batch > 0 ? String.format(Locale.ROOT, "batch's top %.0f %%", 100 * batch) : "training",
         estimate.name().toLowerCase(Locale.ROOT), (double) trees / m, (double) stopped / m, (double) same / m,
-        m - same, auc(cut, labels), auc(full, labels));
+        m - same, auc(cut, fraud), auc(full, fraud));
   }
 
   /** A stopped row's blended log-odds: its other parts, and its prefix plus the tail the estimate expects. */
@@ -289,30 +278,10 @@ public final class CascadeVariants {
     return x;
   }
 
-  private static double auc(double[] score, float[] label) {
-    Integer[] order = new Integer[score.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
-    double rankSum = 0;
-    long positives = 0;
-    for (int i = 0; i < order.length; ) {
-      int j = i;
-      while (j + 1 < order.length && score[order[j + 1]] == score[order[i]]) {
-        j++;
-      }
-      double rank = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        if (label[order[k]] > 0.5) {
-          rankSum += rank;
-          positives++;
-        }
-      }
-      i = j + 1;
-    }
-    long negatives = score.length - positives;
-    return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+  private static double auc(double[] score, boolean[] fraud) {
+    double[] ones = new double[fraud.length];
+    Arrays.fill(ones, 1);
+    return RankingMetrics.evaluate(score, fraud, ones).auc();
   }
 
   /** Each day's top 3 % (rounded to the nearest declaration) red, the next 7 % yellow. */
