@@ -4,16 +4,13 @@
 # prints each run and the median wall and CPU time of each.
 #
 # usage: bench/alternate.sh N INPUT.csv MODEL_DIR DIST[|JVM FLAGS] DIST[|JVM FLAGS] ...
-#   DIST is a copy of riskgate-cli/target/dist made from each build, e.g.
+#   DIST is a copy of riskgate-cli/target/dist made from each build (the launcher's RISKGATE_DIST), e.g.
 #   cp -r riskgate-cli/target/dist /tmp/dist-before   (then change, rebuild, and copy again)
 #   bench/alternate.sh 3 /work/bigdata/decl-1m.csv out/bench-1m/model /tmp/dist-before \
 #     /tmp/dist-after "/tmp/dist-after|-XX:-TieredCompilation"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="$1"; IN="$2"; MODEL="$3"; shift 3
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-# the launcher's flags for `score`, so that each run is what `./riskgate score` runs
-BASE="-XX:MaxRAMPercentage=25 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -21,11 +18,10 @@ for i in $(seq "$N"); do
   for k in $(seq $#); do
     spec="${!k}"; dist="${spec%%|*}"; flags=""
     [[ "$spec" == *"|"* ]] && flags="${spec#*|}"
-    # shellcheck disable=SC2086  # the flags are words
-    /usr/bin/time -f "$k %e %U %S %M" -a -o "$OUT/times" "$JAVA" $BASE $flags \
-      --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Djava.awt.headless=true \
-      -Driskgate.home="$PWD" -cp "$dist/lib/*" org.riskgate.cli.Main score --model "$MODEL" --input "$IN" \
-      --output "$OUT/out-$k.csv" > "$OUT/log-$k" 2>&1 || { echo "run $i of '$spec' failed:" >&2; tail -5 "$OUT/log-$k" >&2; exit 1; }
+    # the launcher runs the given distribution with `score`'s own JVM options, the flags added
+    RISKGATE_DIST="$dist" RISKGATE_EXTRA_JAVA_OPTS="$flags" /usr/bin/time -f "$k %e %U %S %M" -a -o "$OUT/times" \
+      ./riskgate score --model "$MODEL" --input "$IN" --output "$OUT/out-$k.csv" > "$OUT/log-$k" 2>&1 \
+      || { echo "run $i of '$spec' failed:" >&2; tail -5 "$OUT/log-$k" >&2; exit 1; }
     tail -1 "$OUT/times" | awk -v s="$spec" '{ printf "run of %s: %.2f s wall, %.1f CPU-s, %.0f MiB\n", s, $2, $3 + $4, $5 / 1024 }'
   done
 done
